@@ -1,0 +1,102 @@
+// The environment, parsed once into a typed config. Invalid values stop start-up with a message naming the variable.
+import { z } from 'zod';
+
+export const UQPAY_SANDBOX_URL = 'https://api-sandbox.uqpaytech.com/api';
+export const UQPAY_PRODUCTION_URL = 'https://api.uqpay.com/api';
+
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(4000),
+  EMULATOR_PORT: int(8900),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  UQPAY_BASE_URL: z.url().default(UQPAY_SANDBOX_URL),
+  UQPAY_CLIENT_ID: optionalString,
+  UQPAY_API_KEY: optionalString,
+  UQPAY_CONNECT_TIMEOUT_MS: int(3_000),
+  UQPAY_HEADERS_TIMEOUT_MS: int(10_000),
+  UQPAY_BODY_TIMEOUT_MS: int(10_000),
+  UQPAY_REQUEST_DEADLINE_MS: int(15_000),
+  UQPAY_MAX_RETRIES: int(4),
+  UQPAY_MAX_CONNECTIONS: int(32),
+  UQPAY_LOADER_CONCURRENCY: int(8),
+  UQPAY_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().optional(),
+  UQPAY_WEBHOOK_SECRET: optionalString,
+  REDIS_URL: optionalString,
+  GATEWAY_KEYS_FILE: optionalString,
+});
+
+export interface UqpayConfig {
+  baseUrl: string;
+  clientId: string;
+  apiKey: string;
+  connectTimeoutMs: number;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  /** One overall deadline per logical call, retries included. */
+  requestDeadlineMs: number;
+  maxRetries: number;
+  maxConnections: number;
+  loaderConcurrency: number;
+  /** Authenticated calls per minute across all replicas; undefined = follow the target host. */
+  rateLimitPerMin?: number;
+}
+
+export interface GatewayConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  emulatorPort: number;
+  logLevel: string;
+  /** True when no UQPAY credentials were given: `npm start` embeds the emulator. */
+  embedded: boolean;
+  uqpay: UqpayConfig;
+  webhookSecret?: string;
+  redisUrl?: string;
+  keysFile?: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.UQPAY_CLIENT_ID) !== Boolean(e.UQPAY_API_KEY)) {
+    throw new ConfigError('Invalid configuration: set both UQPAY_CLIENT_ID and UQPAY_API_KEY, or neither (embedded emulator).');
+  }
+  const embedded = !e.UQPAY_CLIENT_ID;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    emulatorPort: e.EMULATOR_PORT,
+    logLevel: e.LOG_LEVEL,
+    embedded,
+    uqpay: {
+      baseUrl: e.UQPAY_BASE_URL.replace(/\/+$/, ''),
+      clientId: e.UQPAY_CLIENT_ID ?? 'demo-client-id',
+      apiKey: e.UQPAY_API_KEY ?? 'demo-api-key',
+      connectTimeoutMs: e.UQPAY_CONNECT_TIMEOUT_MS,
+      headersTimeoutMs: e.UQPAY_HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.UQPAY_BODY_TIMEOUT_MS,
+      requestDeadlineMs: e.UQPAY_REQUEST_DEADLINE_MS,
+      maxRetries: e.UQPAY_MAX_RETRIES,
+      maxConnections: e.UQPAY_MAX_CONNECTIONS,
+      loaderConcurrency: e.UQPAY_LOADER_CONCURRENCY,
+      rateLimitPerMin: e.UQPAY_RATE_LIMIT_PER_MIN,
+    },
+    webhookSecret: e.UQPAY_WEBHOOK_SECRET,
+    redisUrl: e.REDIS_URL,
+    keysFile: e.GATEWAY_KEYS_FILE,
+  };
+}

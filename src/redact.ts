@@ -1,0 +1,43 @@
+// Secrets never leave the process: card numbers, API keys, tokens and webhook secrets are scrubbed from any
+// text (error messages, logged upstream bodies) and from structured log fields.
+
+// 13–19 digit runs, optionally grouped by spaces or dashes: PAN-shaped. Keep the last four for support work.
+const PAN = /\b(?:\d[ -]?){12,18}\d\b/g;
+// JWTs (three base64url segments) and `Bearer <token>` values.
+const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]+/g;
+const BEARER = /\b(Bearer\s+)[\w.~+/=-]+/gi;
+
+export function maskPan(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  return digits.length >= 4 ? `************${digits.slice(-4)}` : '****';
+}
+
+/** Scrub PAN-shaped numbers, JWTs and bearer credentials, plus any known secret values, from free text. */
+export function redactText(text: string, secrets: readonly string[] = []): string {
+  let out = text.replace(JWT, '[REDACTED_TOKEN]').replace(BEARER, '$1[REDACTED]').replace(PAN, (m) => maskPan(m));
+  for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join('[REDACTED]');
+  return out;
+}
+
+/** Structured log paths pino must censor (headers and bodies that can carry secrets). */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers["x-auth-token"]',
+  'req.headers["x-wk-signature"]',
+  'headers.authorization',
+  'headers["x-api-key"]',
+  'headers["x-auth-token"]',
+  '*.card_number',
+  '*.cardNumber',
+  'card_number',
+  'cardNumber',
+  '*.auth_token',
+  'auth_token',
+  '*.apiKey',
+  'apiKey',
+  '*.secret',
+  'secret',
+  'webhookSecret',
+  '*.webhookSecret',
+];
