@@ -1,0 +1,2 @@
+// The gateway's datasources: today only UQPAY.
+export * from './uqpay';

@@ -1,0 +1,28 @@
+// Issuing balances and their ledger. Note `retrieve` is a POST (UQPAY's design) and so carries an idempotency
+// key; loaders read balances from the GET list instead.
+import { normaliseAmounts } from './amounts';
+import type { UqpayApi } from './api';
+import { pageOf, qs, type Caller } from './caller';
+
+export const BALANCE_ROUTES = {
+  list: 'GET /v1/issuing/balances',
+  retrieve: 'POST /v1/issuing/balances',
+  ledger: 'GET /v1/issuing/balances/transactions',
+} as const;
+
+const BALANCE_AMOUNTS = ['available_balance', 'margin_balance', 'frozen_balance'] as const;
+const LEDGER_AMOUNTS = ['amount', 'ending_balance'] as const;
+
+export const normaliseBalance = (b: unknown): void => void normaliseAmounts(b, BALANCE_AMOUNTS);
+export const normaliseLedgerEntry = (e: unknown): void => void normaliseAmounts(e, LEDGER_AMOUNTS);
+const normaliseBalancePage = pageOf(normaliseBalance);
+const normaliseLedgerPage = pageOf(normaliseLedgerEntry);
+
+export function balancesApi(c: Caller): UqpayApi['balances'] {
+  const R = BALANCE_ROUTES;
+  return {
+    list: (scope, query) => c.get(scope, R.list, `/v1/issuing/balances${qs(query)}`, normaliseBalancePage),
+    retrieve: (scope, currency, opts) => c.post(scope, R.retrieve, '/v1/issuing/balances', { currency }, opts, normaliseBalance),
+    ledger: (scope, query) => c.get(scope, R.ledger, `/v1/issuing/balances/transactions${qs(query)}`, normaliseLedgerPage),
+  };
+}

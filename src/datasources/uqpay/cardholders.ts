@@ -1,0 +1,22 @@
+// Cardholders: create, retrieve, list, update (a POST in UQPAY, not PATCH). No amounts to normalise.
+import type { UqpayApi } from './api';
+import { qs, seg, type Caller } from './caller';
+
+const BASE = '/v1/issuing/cardholders';
+
+export const CARDHOLDER_ROUTES = {
+  create: 'POST /v1/issuing/cardholders',
+  retrieve: 'GET /v1/issuing/cardholders/{id}',
+  list: 'GET /v1/issuing/cardholders',
+  update: 'POST /v1/issuing/cardholders/{id}',
+} as const;
+
+export function cardholdersApi(c: Caller): UqpayApi['cardholders'] {
+  const R = CARDHOLDER_ROUTES;
+  return {
+    create: (scope, body, opts) => c.post(scope, R.create, BASE, body, opts),
+    retrieve: (scope, id) => c.get(scope, R.retrieve, `${BASE}/${seg(id)}`),
+    list: (scope, query) => c.get(scope, R.list, BASE + qs(query)),
+    update: (scope, id, body, opts) => c.post(scope, R.update, `${BASE}/${seg(id)}`, body, opts),
+  };
+}

@@ -1,0 +1,51 @@
+// Cards and card orders. Card reads carry card_limit / available_balance / consumed_amount and spending
+// control amounts; orders carry `amount`: all normalised to exact decimal strings. The full PAN only ever
+// goes OUT (assign); reads return it masked.
+import { normaliseAmountList, normaliseAmounts } from './amounts';
+import type { UqpayApi } from './api';
+import { pageOf, qs, seg, type Caller } from './caller';
+
+const BASE = '/v1/issuing/cards';
+
+export const CARD_ROUTES = {
+  create: 'POST /v1/issuing/cards',
+  assign: 'POST /v1/issuing/cards/assign',
+  retrieve: 'GET /v1/issuing/cards/{id}',
+  list: 'GET /v1/issuing/cards',
+  update: 'POST /v1/issuing/cards/{id}',
+  setStatus: 'POST /v1/issuing/cards/{id}/status',
+  recharge: 'POST /v1/issuing/cards/{id}/recharge',
+  withdraw: 'POST /v1/issuing/cards/{id}/withdraw',
+  order: 'GET /v1/issuing/cards/{card_order_id}/order',
+} as const;
+
+const CARD_AMOUNTS = ['card_limit', 'available_balance', 'consumed_amount'] as const;
+const ORDER_AMOUNTS = ['amount'] as const;
+
+export function normaliseCard(card: unknown): void {
+  normaliseAmounts(card, CARD_AMOUNTS);
+  normaliseAmountList(card, 'spending_controls');
+}
+
+export function normaliseCardOrder(order: unknown): void {
+  normaliseAmounts(order, ORDER_AMOUNTS);
+}
+
+const normaliseCardPage = pageOf(normaliseCard);
+
+export function cardsApi(c: Caller): UqpayApi['cards'] {
+  const R = CARD_ROUTES;
+  return {
+    create: (scope, body, opts) => c.post(scope, R.create, BASE, body, opts),
+    assign: (scope, body, opts) => c.post(scope, R.assign, `${BASE}/assign`, body, opts),
+    retrieve: (scope, id) => c.get(scope, R.retrieve, `${BASE}/${seg(id)}`, normaliseCard),
+    list: (scope, query) => c.get(scope, R.list, BASE + qs(query), normaliseCardPage),
+    update: (scope, id, body, opts) => c.post(scope, R.update, `${BASE}/${seg(id)}`, body, opts, normaliseCard),
+    setStatus: (scope, id, body, opts) => c.post(scope, R.setStatus, `${BASE}/${seg(id)}/status`, body, opts),
+    recharge: (scope, id, body, opts) =>
+      c.post(scope, R.recharge, `${BASE}/${seg(id)}/recharge`, body, opts, normaliseCardOrder),
+    withdraw: (scope, id, body, opts) =>
+      c.post(scope, R.withdraw, `${BASE}/${seg(id)}/withdraw`, body, opts, normaliseCardOrder),
+    order: (scope, orderId) => c.get(scope, R.order, `${BASE}/${seg(orderId)}/order`, normaliseCardOrder),
+  };
+}

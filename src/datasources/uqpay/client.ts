@@ -1,0 +1,201 @@
+// The UQPAY client: transport (one undici Pool) + tokens + retries + the middleware seams, wired together.
+//
+//   api method → caller (route, path, idempotency key) → [call middleware] → execute (deadline, retry loop)
+//     → per attempt: token → [attempt middleware] → send (headers, undici, observer)
+//
+// Hot path per call: one CallGuard (AbortController + timer), one headers object, one JSON.stringify for the
+// body, one JSON.parse for the answer, in-place amount normalisation. Nothing else is allocated per attempt.
+import type { Redis } from 'ioredis';
+import type { UqpayConfig } from '../../config';
+import type { Logger } from '../../logger';
+import type { RequestScope, UqpayApi } from './api';
+import { createUqpayApi } from './create-api';
+import { CallGuard, abortable } from './deadline';
+import { UpstreamUnavailableError, parseUqpayError, type UnavailableReason } from './errors';
+import {
+  compose, type AttemptHandler, type AttemptMiddleware, type CallHandler, type CallMiddleware, type HttpMethod,
+  type RawResponse, type UqpayCall,
+} from './pipeline';
+import { DEFAULT_BACKOFF, runWithRetries, type RetryPolicy, type RetryReason } from './retry';
+import { TokenManager, type TokenRefreshReason } from './token';
+import { SharedTokenStore } from './token-redis';
+import { createTransport } from './transport';
+import type { Token } from './types';
+import { redactText } from '../../redact';
+
+export const TOKEN_ROUTE = 'POST /v1/connect/token';
+
+/** Hooks for metrics (a later issue). Called synchronously; keep them cheap and never throw. */
+export interface UqpayObserver {
+  /** Every HTTP exchange, retries and token calls included. */
+  onCall?(e: { route: string; method: HttpMethod; status: number | 'network_error'; durationMs: number; attempt: number }): void;
+  onRetry?(e: { route: string; reason: RetryReason; attempt: number; delayMs: number }): void;
+  onTokenRefresh?(e: { reason: TokenRefreshReason }): void;
+}
+
+export interface UqpayClientOptions {
+  config: UqpayConfig;
+  logger?: Logger;
+  /** With Redis, the token is shared by every replica (one token call for all of them). */
+  redis?: Redis;
+  /** Namespace for the shared token keys (default `uqpay:token:`). */
+  redisKeyPrefix?: string;
+  observer?: UqpayObserver;
+  /** Wrap whole logical calls (coalescing, read cache). First = outermost. */
+  callMiddleware?: readonly CallMiddleware[];
+  /** Wrap every HTTP exchange (a rate-limit budget). First = outermost. */
+  attemptMiddleware?: readonly AttemptMiddleware[];
+  /** Backoff tuning (tests shorten it); the retry count comes from config.maxRetries. */
+  backoff?: Partial<Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>>;
+}
+
+export interface UqpayClient {
+  api: UqpayApi;
+  /** Obtains a token (for /ready): proves credentials and reachability. */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TIMEOUT_REASONS: Record<string, UnavailableReason> = {
+  UND_ERR_CONNECT_TIMEOUT: 'connect_timeout',
+  UND_ERR_HEADERS_TIMEOUT: 'headers_timeout',
+  UND_ERR_BODY_TIMEOUT: 'body_timeout',
+};
+
+export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
+  const { config, observer, logger } = opts;
+  const transport = createTransport(config);
+  const policy: RetryPolicy = { maxRetries: config.maxRetries, ...DEFAULT_BACKOFF, ...opts.backoff };
+  const credentials = { accept: 'application/json', 'x-client-id': config.clientId, 'x-api-key': config.apiKey };
+  // Token-acquisition failures were already retried by the token call itself: never retry them again.
+  const tokenFailures = new WeakSet<object>();
+
+  // Innermost attempt: headers, one HTTP exchange, observation, transport errors → UpstreamUnavailableError.
+  const send: AttemptHandler = async (a) => {
+    const call = a.call;
+    let headers: Record<string, string>;
+    if (a.authHeader === undefined) headers = credentials;
+    else {
+      headers = { accept: 'application/json', 'x-auth-token': a.authHeader };
+      const s = call.scope;
+      if (call.onBehalf && s.accountId) headers['x-on-behalf-of'] = s.accountId;
+      if (call.idempotencyKey) headers['x-idempotency-key'] = call.idempotencyKey;
+      if (s.requestId) headers['x-request-id'] = s.requestId;
+      if (a.bodyText !== undefined) headers['content-type'] = 'application/json';
+    }
+    const started = performance.now();
+    let res: RawResponse;
+    try {
+      res = await transport.send(call.method, call.path, headers, a.bodyText, a.signal);
+    } catch (err) {
+      observer?.onCall?.({ route: call.route, method: call.method, status: 'network_error', durationMs: performance.now() - started, attempt: a.n });
+      throw transportError(err, call.route);
+    }
+    observer?.onCall?.({ route: call.route, method: call.method, status: res.status, durationMs: performance.now() - started, attempt: a.n });
+    return res;
+  };
+  const attempt = compose(send, opts.attemptMiddleware);
+
+  const secrets = (): string[] => {
+    const raw = tokens.currentRaw();
+    return raw ? [config.apiKey, raw] : [config.apiKey];
+  };
+
+  const execute: CallHandler = async (call) => {
+    const isToken = call.route === TOKEN_ROUTE;
+    const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope.signal);
+    const abortError = () => guard.error(call.route);
+    const bodyText = call.body === undefined ? undefined : JSON.stringify(call.body);
+    let authHeader: string | undefined;
+    try {
+      return await runWithRetries(
+        {
+          route: call.route,
+          retryable: isToken || call.method === 'GET' || !!call.idempotencyKey,
+          deadline: guard.deadline,
+          signal: guard.signal,
+          policy,
+          abortError,
+          onRetry: (e) => {
+            observer?.onRetry?.(e);
+            logger?.warn({ ...e, requestId: call.scope.requestId }, 'uqpay call retried');
+          },
+          onTokenExpired: isToken
+            ? undefined
+            : async () => void (await abortable(tokens.refresh(authHeader), guard.signal, abortError)),
+          isFinal: (err) => tokenFailures.has(err as object),
+        },
+        async (n) => {
+          if (!isToken) {
+            authHeader = tokens.headerIfFresh();
+            if (authHeader === undefined) {
+              try {
+                authHeader = await abortable(tokens.header(), guard.signal, abortError);
+              } catch (err) {
+                if (err && typeof err === 'object') tokenFailures.add(err);
+                throw err;
+              }
+            }
+          }
+          let res: RawResponse;
+          try {
+            res = await attempt({ call, n, deadline: guard.deadline, signal: guard.signal, authHeader, bodyText });
+          } catch (err) {
+            throw guard.signal.aborted ? guard.error(call.route, err) : err;
+          }
+          if (res.status >= 200 && res.status < 300) return parseOk(res, call);
+          throw parseUqpayError(res.status, res.body, call.route, secrets(), res.retryAfterMs);
+        },
+      );
+    } finally {
+      guard.dispose();
+    }
+  };
+  const handle = compose(execute, opts.callMiddleware);
+
+  const fetchToken = async (): Promise<Token> => {
+    const t = (await handle({ method: 'POST', route: TOKEN_ROUTE, path: '/v1/connect/token', onBehalf: false, scope: NO_SCOPE })) as Token;
+    if (!t || typeof t.auth_token !== 'string' || typeof t.expired_at !== 'number') {
+      throw new UpstreamUnavailableError('bad_response', TOKEN_ROUTE, 'UQPAY token response has no auth_token/expired_at');
+    }
+    return t;
+  };
+  const tokens = new TokenManager({
+    fetchToken,
+    shared: opts.redis
+      ? new SharedTokenStore({ redis: opts.redis, baseUrl: config.baseUrl, clientId: config.clientId, keyPrefix: opts.redisKeyPrefix })
+      : undefined,
+    logger,
+    onRefresh: observer?.onTokenRefresh ? (e) => observer.onTokenRefresh!(e) : undefined,
+    fetchDeadlineMs: config.requestDeadlineMs,
+  });
+
+  return {
+    api: createUqpayApi(handle, () => tokens.masterAccountId()),
+    ready: async () => void (await tokens.header()),
+    close: () => transport.close(),
+  };
+}
+
+const NO_SCOPE: RequestScope = Object.freeze({});
+
+function parseOk(res: RawResponse, call: UqpayCall): unknown {
+  if (res.body === '') return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(res.body);
+  } catch (err) {
+    throw new UpstreamUnavailableError('bad_response', call.route, `UQPAY answered ${res.status} with a non-JSON body`, res.status, { cause: err });
+  }
+  call.normalise?.(data);
+  return data;
+}
+
+/** undici/socket failures → UpstreamUnavailableError; anything else (a middleware's own error) passes through. */
+function transportError(err: unknown, route: string): unknown {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return err;
+  const reason = TIMEOUT_REASONS[code] ?? 'network';
+  const detail = redactText((err as Error).message || code);
+  return new UpstreamUnavailableError(reason, route, `UQPAY unreachable (${route}): ${detail}`, undefined, { cause: err });
+}

@@ -1,0 +1,18 @@
+// Card products: list only (UQPAY has no retrieve-by-id; the product loader serves ids from one list call).
+import { normaliseAmountList } from './amounts';
+import type { UqpayApi } from './api';
+import { pageOf, qs, type Caller } from './caller';
+
+export const PRODUCT_ROUTES = { list: 'GET /v1/issuing/products' } as const;
+
+export function normaliseProduct(p: unknown): void {
+  normaliseAmountList(p, 'no_pin_payment_amount');
+}
+
+const normaliseProductPage = pageOf(normaliseProduct);
+
+export function productsApi(c: Caller): UqpayApi['products'] {
+  return {
+    list: (scope, query) => c.get(scope, PRODUCT_ROUTES.list, `/v1/issuing/products${qs(query)}`, normaliseProductPage),
+  };
+}

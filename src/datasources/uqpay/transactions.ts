@@ -1,0 +1,21 @@
+// Card transactions (authorisations, refunds, reversals, fees), with their money fields normalised.
+import { normaliseAmounts } from './amounts';
+import type { UqpayApi } from './api';
+import { pageOf, qs, seg, type Caller } from './caller';
+
+export const TRANSACTION_ROUTES = {
+  list: 'GET /v1/issuing/transactions',
+  retrieve: 'GET /v1/issuing/transactions/{id}',
+} as const;
+
+const TRANSACTION_AMOUNTS = ['transaction_fee', 'billing_amount', 'transaction_amount', 'card_available_balance'] as const;
+export const normaliseTransaction = (t: unknown): void => void normaliseAmounts(t, TRANSACTION_AMOUNTS);
+const normaliseTransactionPage = pageOf(normaliseTransaction);
+
+export function transactionsApi(c: Caller): UqpayApi['transactions'] {
+  const R = TRANSACTION_ROUTES;
+  return {
+    list: (scope, query) => c.get(scope, R.list, `/v1/issuing/transactions${qs(query)}`, normaliseTransactionPage),
+    retrieve: (scope, id) => c.get(scope, R.retrieve, `/v1/issuing/transactions/${seg(id)}`, normaliseTransaction),
+  };
+}

@@ -1,0 +1,20 @@
+// Transfers between the master account and sub-accounts. UQPAY has no list endpoint for them.
+import { normaliseAmounts } from './amounts';
+import type { UqpayApi } from './api';
+import { seg, type Caller } from './caller';
+
+export const TRANSFER_ROUTES = {
+  create: 'POST /v1/issuing/transfers',
+  retrieve: 'GET /v1/issuing/transfers/{id}',
+} as const;
+
+const TRANSFER_AMOUNTS = ['amount', 'fee_amount'] as const;
+export const normaliseTransfer = (t: unknown): void => void normaliseAmounts(t, TRANSFER_AMOUNTS);
+
+export function transfersApi(c: Caller): UqpayApi['transfers'] {
+  return {
+    create: (scope, body, opts) => c.post(scope, TRANSFER_ROUTES.create, '/v1/issuing/transfers', body, opts),
+    retrieve: (scope, id) =>
+      c.get(scope, TRANSFER_ROUTES.retrieve, `/v1/issuing/transfers/${seg(id)}`, normaliseTransfer),
+  };
+}
