@@ -30,6 +30,15 @@ const EnvSchema = z.object({
   UQPAY_WEBHOOK_SECRET: optionalString,
   REDIS_URL: optionalString,
   GATEWAY_KEYS_FILE: optionalString,
+  // Limits (issue 5): documents over them are refused before any upstream call.
+  GATEWAY_MAX_DEPTH: int(12),
+  GATEWAY_MAX_COST: int(5_000),
+  GATEWAY_MAX_ALIASES: int(15),
+  GATEWAY_MAX_TOKENS: int(2_000),
+  GATEWAY_MAX_DIRECTIVES: int(20),
+  GATEWAY_MAX_BODY_BYTES: int(100_000),
+  GATEWAY_REQUEST_TIMEOUT_MS: int(30_000),
+  GATEWAY_SHUTDOWN_GRACE_MS: int(10_000),
 });
 
 export interface UqpayConfig {
@@ -60,6 +69,20 @@ export interface GatewayConfig {
   webhookSecret?: string;
   redisUrl?: string;
   keysFile?: string;
+  /** Document and request limits; defaults apply when absent (hand-built configs in tests). */
+  limits?: GatewayLimits;
+  /** How long shutdown waits for in-flight requests before closing connections. */
+  shutdownGraceMs?: number;
+}
+
+export interface GatewayLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  maxBodyBytes: number;
+  requestTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,5 +121,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     webhookSecret: e.UQPAY_WEBHOOK_SECRET,
     redisUrl: e.REDIS_URL,
     keysFile: e.GATEWAY_KEYS_FILE,
+    limits: {
+      maxDepth: e.GATEWAY_MAX_DEPTH,
+      maxCost: e.GATEWAY_MAX_COST,
+      maxAliases: e.GATEWAY_MAX_ALIASES,
+      maxTokens: e.GATEWAY_MAX_TOKENS,
+      maxDirectives: e.GATEWAY_MAX_DIRECTIVES,
+      maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
+      requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
+    },
+    shutdownGraceMs: e.GATEWAY_SHUTDOWN_GRACE_MS,
   };
 }

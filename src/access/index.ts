@@ -1,0 +1,49 @@
+// Who may call and what they may send: API keys, partner rules, persisted documents and limits, composed into
+// the plugin list server.ts mounts (after the observability plugins, so refusals are measured and logged).
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayConfig } from '../config';
+import type { Logger } from '../logger';
+import { mayRunArbitraryDocuments, EXPLORER } from './caller';
+import { createKeyRing, loadKeysFile, type KeyRing } from './keys';
+import { limitsOf, useLimits } from './limits';
+import { loadManifest, usePersistedDocuments, type PersistedManifest } from './persisted';
+import { announceAccessMode, callerOf, useAccess } from './plugin';
+
+export { accessError, actingAccount, assertMayActFor, authenticate, EXPLORER, type Caller } from './caller';
+export { hashKey, type KeyRing } from './keys';
+export { requestDeadlineOf } from './limits';
+export { callerOf } from './plugin';
+
+export interface Access {
+  keyring: KeyRing | undefined;
+  manifest: PersistedManifest;
+  plugins: Plugin[];
+  /** For createYoga's `maxRequestBodySize`: bigger bodies get 413 before they are parsed. */
+  maxRequestBodySize: number;
+}
+
+export interface AccessOptions {
+  logger: Logger;
+  /** Default: generated/persisted-documents.json. */
+  manifestPath?: string;
+}
+
+export function createAccess(config: GatewayConfig, opts: AccessOptions): Access {
+  const keyring = config.keysFile ? createKeyRing(loadKeysFile(config.keysFile)) : undefined;
+  announceAccessMode(opts.logger, keyring, config.keysFile);
+  const manifest = loadManifest(opts.manifestPath);
+  const limits = limitsOf(config);
+  return {
+    keyring,
+    manifest,
+    maxRequestBodySize: limits.maxBodyBytes,
+    plugins: [
+      useAccess({ keyring, logger: opts.logger }),
+      usePersistedDocuments({
+        manifest,
+        allowArbitrary: (request) => mayRunArbitraryDocuments(callerOf(request) ?? EXPLORER),
+      }),
+      ...useLimits({ limits, hideSuggestions: config.env === 'production' }),
+    ],
+  };
+}

@@ -1,0 +1,100 @@
+// Limits that refuse abusive documents at parse/validation time, before the context exists and so before any
+// upstream call: depth, cost, aliases, tokens, directives (graphql-armor); plus field suggestions hidden in
+// production and a per-request execution deadline. The body size limit is yoga's `maxRequestBodySize`.
+import { EnvelopArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import { loadConfig, type GatewayConfig, type GatewayLimits } from '../config';
+
+export type LimitsConfig = GatewayLimits;
+
+/** The configured limits; a hand-built config without them gets the environment defaults. */
+export function limitsOf(config: Pick<GatewayConfig, 'limits'>): LimitsConfig {
+  return config.limits ?? loadConfig({}).limits!;
+}
+
+export const LIMIT_CODE = 'QUERY_LIMIT_EXCEEDED';
+
+function limitError(message: string): GraphQLError {
+  return new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
+}
+
+// Report through the validation context instead of throwing from inside a visitor, so the refusal is an
+// ordinary validation error carrying a code.
+type ArmorConfig = NonNullable<ConstructorParameters<typeof EnvelopArmor>[0]>;
+type RejectCallback = NonNullable<NonNullable<ArmorConfig['maxDepth']>['onReject']>[number];
+const report: RejectCallback = (ctx, error) => ctx?.reportError(limitError(error.message));
+
+export interface LimitsPluginOptions {
+  limits: LimitsConfig;
+  /** Hide "Did you mean …" field suggestions (production): they map the schema for a prober. */
+  hideSuggestions: boolean;
+}
+
+export function useLimits(opts: LimitsPluginOptions): Plugin[] {
+  const { limits } = opts;
+  const onReject = [report];
+  const armor = new EnvelopArmor({
+    blockFieldSuggestion: { enabled: opts.hideSuggestions },
+    maxDepth: { n: limits.maxDepth, onReject, propagateOnRejection: false },
+    costLimit: { maxCost: limits.maxCost, onReject, propagateOnRejection: false },
+    maxAliases: { n: limits.maxAliases, onReject, propagateOnRejection: false },
+    maxDirectives: { n: limits.maxDirectives, onReject, propagateOnRejection: false },
+    // The lexer has no validation context to report to: it throws, and the hook below adds the code.
+    maxTokens: { n: limits.maxTokens },
+  });
+  const tokenLimitCode: Plugin = {
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (result instanceof GraphQLError && /Token limit of \d+ exceeded/.test(result.message)) {
+          replaceParseResult(limitError(result.message));
+        }
+      };
+    },
+  };
+  return [...(armor.protect().plugins as Plugin[]), tokenLimitCode, useRequestTimeout(limits.requestTimeoutMs)];
+}
+
+interface Deadline {
+  at: number;
+  controller: AbortController;
+}
+
+const deadlines = new WeakMap<Request, Deadline>();
+
+/** When this request's execution must be over, and the signal aborted then (for upstream calls' RequestScope). */
+export function requestDeadlineOf(request: Request): { deadline: number; signal: AbortSignal } | undefined {
+  const d = deadlines.get(request);
+  return d && { deadline: d.at, signal: d.controller.signal };
+}
+
+export function timeoutError(ms: number): GraphQLError {
+  return new GraphQLError(`The request did not finish within ${ms} ms and was abandoned.`, {
+    extensions: { code: 'TIMEOUT', http: { status: 504 } },
+  });
+}
+
+/** Queries and mutations get `ms` from arrival; subscriptions are long-lived by design and are exempt. */
+export function useRequestTimeout(ms: number): Plugin {
+  return {
+    onRequest({ request }) {
+      deadlines.set(request, { at: Date.now() + ms, controller: new AbortController() });
+    },
+    onExecute({ args, executeFn, setExecuteFn }) {
+      const request = (args.contextValue as { request?: Request } | undefined)?.request;
+      const d = request && deadlines.get(request);
+      if (!d) return;
+      setExecuteFn((execArgs) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
+          timer = setTimeout(() => {
+            d.controller.abort(timeoutError(ms));
+            resolve({ errors: [timeoutError(ms)] });
+          }, Math.max(0, d.at - Date.now()));
+          timer.unref?.();
+        });
+        return Promise.race([Promise.resolve(executeFn(execArgs)), timedOut]).finally(() => clearTimeout(timer));
+      });
+    },
+  };
+}

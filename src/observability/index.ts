@@ -1,0 +1,41 @@
+// What operators see: request ids, metrics, one log line per request, and /health, /ready, /metrics.
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from '../logger';
+import { useOperatorEndpoints } from './endpoints';
+import { useObservability } from './graphql';
+import { batchObserver, createMetrics, upstreamObserver, type GatewayMetrics, type UpstreamObserver } from './metrics';
+import { useRequestId } from './request-id';
+
+export { createMetrics, type GatewayMetrics } from './metrics';
+export { requestIdOf } from './request-id';
+
+export interface Observability {
+  metrics: GatewayMetrics;
+  /** Pass as createUqpayClient's `observer`. */
+  upstream: UpstreamObserver;
+  /** The loaders' batch hook. */
+  onBatch(loader: string, size: number): void;
+  /** Mount first: they time and log every request, refusals included. */
+  plugins: Plugin[];
+}
+
+export interface ObservabilityOptions {
+  logger: Logger;
+  ready(): Promise<void>;
+  draining?(): boolean;
+  defaultMetrics?: boolean;
+}
+
+export function createObservability(opts: ObservabilityOptions): Observability {
+  const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics });
+  return {
+    metrics,
+    upstream: upstreamObserver(metrics),
+    onBatch: batchObserver(metrics),
+    plugins: [
+      useRequestId(),
+      useObservability({ metrics, logger: opts.logger }),
+      useOperatorEndpoints({ metrics, ready: opts.ready, draining: opts.draining }),
+    ],
+  };
+}
