@@ -3,6 +3,10 @@
 
 // 13–19 digit runs, optionally grouped by spaces or dashes: PAN-shaped. Keep the last four for support work.
 const PAN = /\b(?:\d[ -]?){12,18}\d\b/g;
+// UUIDs (every UQPAY id) can hold dash-grouped digit runs that look PAN-shaped ("…-4000-8000-000000000001"):
+// matched first, as a whole, and left alone.
+const UUID_OR_PAN = new RegExp(`\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b|${PAN.source}`, 'gi');
+const isUuid = (m: string) => m.length === 36 && m[8] === '-' && m[13] === '-';
 // JWTs (three base64url segments) and `Bearer <token>` values.
 const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]+/g;
 const BEARER = /\b(Bearer\s+)[\w.~+/=-]+/gi;
@@ -14,7 +18,7 @@ export function maskPan(value: string): string {
 
 /** Scrub PAN-shaped numbers, JWTs and bearer credentials, plus any known secret values, from free text. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
-  let out = text.replace(JWT, '[REDACTED_TOKEN]').replace(BEARER, '$1[REDACTED]').replace(PAN, (m) => maskPan(m));
+  let out = text.replace(JWT, '[REDACTED_TOKEN]').replace(BEARER, '$1[REDACTED]').replace(UUID_OR_PAN, (m) => (isUuid(m) ? m : maskPan(m)));
   for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join('[REDACTED]');
   return out;
 }

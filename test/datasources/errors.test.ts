@@ -62,6 +62,10 @@ describe('parseUqpayError', () => {
     expect(e.message).not.toContain(KEY);
     expect(e.message).not.toContain(JWT);
   });
+  it('keeps UUIDs (UQPAY ids) intact while masking PANs', () => {
+    const e = parseUqpayError(400, '{"type":"card_error","code":"card_not_found","message":"card ca000000-0000-4000-8000-000000000001 not found"}', R, []);
+    expect(e.message).toBe('card ca000000-0000-4000-8000-000000000001 not found');
+  });
   it('full-jitter backoff stays within its cap', () => {
     const p = { baseDelayMs: 100, maxDelayMs: 1000 };
     expect(backoffDelay(1, { ...p, random: () => 0.999 })).toBeLessThan(100);
