@@ -1,0 +1,75 @@
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorCore } from './core';
+import { badRequest, invalidField } from './errors';
+import type { Cents } from './money';
+import { currencyField } from './routes/balances';
+import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
+import { bodyObject } from './validation';
+
+/** Test and demo knobs under /__emulator: no auth, no stats, never part of UQPAY's surface. */
+export function registerControls(app: FastifyInstance, core: EmulatorCore): void {
+  app.get('/', async () => ({
+    credentials: DEMO_CREDENTIALS,
+    ids: DEMO_IDS,
+    controls: [
+      'GET /__emulator/stats',
+      'POST /__emulator/stats/reset',
+      'GET|POST|DELETE /__emulator/faults',
+      'POST /__emulator/expire-tokens',
+      'POST /__emulator/deposit',
+      'POST /__emulator/reset',
+      'GET /__emulator/webhooks',
+      'POST /__emulator/webhooks/config',
+    ],
+  }));
+
+  app.get('/stats', async () => core.stats.snapshot());
+  app.post('/stats/reset', async () => {
+    core.stats.reset();
+    return { ok: true };
+  });
+
+  app.get('/faults', async () => ({ faults: core.faults.current() }));
+  app.post('/faults', async (req) => ({ faults: core.faults.configure(bodyObject(req.body)) }));
+  app.delete('/faults', async () => {
+    core.faults.clear();
+    return { faults: null };
+  });
+
+  app.post('/expire-tokens', async () => {
+    core.tokens.expireAll();
+    return { ok: true };
+  });
+
+  // The dashboard's "deposit": money arriving from outside, so it is the one way to grow the total.
+  app.post('/deposit', async (req) => {
+    const f = bodyObject(req.body);
+    const accountId = f.uuid('account_id') ?? core.state.masterId;
+    const currency = currencyField(f, 'currency', true) as string;
+    const amount = f.amount('amount', { required: true }) as Cents;
+    const store = core.state.accounts.get(accountId);
+    if (!store) throw badRequest('account_error', 'sub_account_not_found', `account_id ${accountId} not found`);
+    const entry = store.move(currency, amount, 'DEPOSIT', 'deposit (emulator control)');
+    const balance = store.balance(currency);
+    return { account_id: store.id, ledger_entry: core.views.ledger(entry), balance: balance && core.views.balance(balance) };
+  });
+
+  app.post('/reset', async () => {
+    core.reset();
+    return { ok: true };
+  });
+
+  app.get('/webhooks', async () => ({ url: core.webhooks.url ?? null, deliveries: core.webhooks.deliveries() }));
+  app.post('/webhooks/config', async (req) => {
+    const f = bodyObject(req.body);
+    if (f.raw.url === null) core.webhooks.url = undefined;
+    const url = f.string('url');
+    if (url !== undefined) {
+      if (!/^https?:\/\/\S+$/.test(url)) throw invalidField('url', 'must be an http(s) URL');
+      core.webhooks.url = url;
+    }
+    const secret = f.string('secret', { min: 1 });
+    if (secret !== undefined) core.webhooks.secret = secret;
+    return { url: core.webhooks.url ?? null };
+  });
+}

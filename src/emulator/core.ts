@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { TokenIssuer } from './auth';
+import { Faults } from './faults';
+import { IdempotencyStore } from './idempotency';
+import type { Cents } from './money';
+import type { ResolvedOptions } from './options';
+import { SlidingWindowLimiter } from './ratelimit';
+import { DEMO_CREDENTIALS, DEMO_IDS, seedState } from './seed';
+import { EmulatorState, type AccountStore, type Card, type CardOrder, type OrderType } from './state';
+import { Stats } from './stats';
+import { Views } from './views';
+import { WebhookDispatcher } from './webhooks';
+
+/** Everything one running emulator holds; routes and controls receive it. */
+export class EmulatorCore {
+  state: EmulatorState;
+  readonly tokens: TokenIssuer;
+  readonly idempotency = new IdempotencyStore();
+  readonly faults = new Faults();
+  readonly stats = new Stats();
+  readonly webhooks: WebhookDispatcher;
+  readonly views: Views;
+  readonly limiter: SlidingWindowLimiter | undefined;
+  readonly tokenLimiter: SlidingWindowLimiter | undefined;
+  private readonly orderTimers = new Set<NodeJS.Timeout>();
+
+  constructor(readonly options: ResolvedOptions) {
+    this.state = this.freshState();
+    this.tokens = new TokenIssuer(
+      [{ ...DEMO_CREDENTIALS, accountId: DEMO_IDS.masterAccountId }],
+      options.tokenTtlSeconds,
+      options.invalidateOldTokens,
+    );
+    this.webhooks = new WebhookDispatcher(options.webhookUrl, options.webhookSecret, options.webhookMaxAttempts, options.webhookBackoffMs);
+    this.views = new Views(options.amountFormat, options.cardholderTimeFormat);
+    this.limiter = options.rateLimitPerMin ? new SlidingWindowLimiter(options.rateLimitPerMin) : undefined;
+    this.tokenLimiter = options.tokenRateLimitPerMin ? new SlidingWindowLimiter(options.tokenRateLimitPerMin) : undefined;
+  }
+
+  private freshState(): EmulatorState {
+    const state = new EmulatorState(DEMO_IDS.masterAccountId);
+    seedState(state, this.options.seed);
+    return state;
+  }
+
+  /** back to the seed: data, idempotency records, stats, faults, rate windows, webhook log, pending orders */
+  reset(): void {
+    this.cancelOrders();
+    this.state = this.freshState();
+    this.idempotency.clear();
+    this.stats.reset();
+    this.faults.clear();
+    this.limiter?.clear();
+    this.tokenLimiter?.clear();
+    this.webhooks.clear();
+  }
+
+  /**
+   * Card orders are accepted PENDING and finish SUCCESS after asyncDelayMs, then their webhook goes out.
+   * Money and status move when the order is accepted (see routes/cards.ts), so reads right after a recharge
+   * already see it; only order_status and the webhook lag behind, as with UQPAY.
+   */
+  openOrder(
+    store: AccountStore,
+    card: Card,
+    type: OrderType,
+    amount: Cents | null,
+    onSuccess: (order: CardOrder) => { event: string; data: unknown },
+  ): CardOrder {
+    const now = Date.now();
+    const order: CardOrder = {
+      seq: this.state.nextSeq(),
+      card_order_id: randomUUID(),
+      card_id: card.card_id,
+      order_type: type,
+      amount,
+      card_currency: card.card_currency,
+      create_time: now,
+      update_time: now,
+      complete_time: null,
+      order_status: 'PENDING',
+    };
+    store.orders.set(order.card_order_id, order);
+    const complete = () => {
+      const done = Date.now();
+      order.order_status = 'SUCCESS';
+      order.update_time = done;
+      order.complete_time = done;
+      const { event, data } = onSuccess(order);
+      this.webhooks.emit(event, order.card_id, store.id, data);
+    };
+    // With delay 0 the response (already rendered as PENDING) is followed at once by SUCCESS.
+    if (this.options.asyncDelayMs <= 0) queueMicrotask(complete);
+    else {
+      const t = setTimeout(() => {
+        this.orderTimers.delete(t);
+        complete();
+      }, this.options.asyncDelayMs);
+      this.orderTimers.add(t);
+    }
+    return order;
+  }
+
+  private cancelOrders(): void {
+    for (const t of this.orderTimers) clearTimeout(t);
+    this.orderTimers.clear();
+  }
+
+  close(): void {
+    this.cancelOrders();
+    this.webhooks.close();
+  }
+}

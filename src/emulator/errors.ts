@@ -1,0 +1,51 @@
+// UQPAY's error body is {type, code, message}; every 4xx type is HTTP 400 except unauthorized_error (401).
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'card_error'
+  | 'cardholder_error'
+  | 'account_error'
+  | 'idempotency_error'
+  | 'unauthorized_error'
+  | 'api_error';
+
+export interface ErrorBody {
+  type: ErrorType;
+  code: string;
+  message: string;
+}
+
+export class UqpayError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: ErrorType,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get body(): ErrorBody {
+    return { type: this.type, code: this.code, message: this.message };
+  }
+}
+
+export const badRequest = (type: ErrorType, code: string, message: string) =>
+  new UqpayError(400, type, code, message);
+
+export const missingField = (field: string) =>
+  badRequest('invalid_request_error', 'missing_parameter', `${field} is required`);
+
+export const invalidField = (field: string, why: string) =>
+  badRequest('invalid_request_error', 'invalid_parameter', `${field} ${why}`);
+
+export const unauthorized = (message: string) =>
+  new UqpayError(401, 'unauthorized_error', 'unauthorized', message);
+
+export const apiError = (message = 'internal server error, please retry later') =>
+  new UqpayError(500, 'api_error', 'internal_error', message);
+
+// UQPAY's 429 body has no `type`; the datasource keys on `code`.
+export const TOO_MANY_REQUESTS = {
+  code: 'too_many_requests',
+  message: 'Too many requests, please slow down and retry after the Retry-After interval',
+} as const;

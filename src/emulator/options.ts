@@ -1,0 +1,80 @@
+import type { AmountFormat } from './money';
+
+export interface EmulatorOptions {
+  port?: number; // 0 = random
+  host?: string; // default 127.0.0.1
+  seed?: boolean; // demo data, default true
+  tokenTtlSeconds?: number; // default 1800
+  /** UPSTREAM (unsure): does a new token invalidate older ones? default false */
+  invalidateOldTokens?: boolean;
+  /** PENDING → SUCCESS delay for card orders; 0 completes them before the response is sent. Default 5 */
+  asyncDelayMs?: number;
+  /** UPSTREAM (unsure): amounts on the wire as decimal strings (sandbox) or numbers (docs). Default 'string' */
+  amountFormat?: AmountFormat;
+  webhookUrl?: string; // where to POST webhooks; none = no delivery (events are still logged)
+  webhookSecret?: string; // default 'demo-webhook-secret'
+  /** bounded webhook attempts per event (default 5), first retry after webhookBackoffMs (default 250), doubling */
+  webhookMaxAttempts?: number;
+  webhookBackoffMs?: number;
+  /** per client id over a sliding minute; default from EMULATOR_RATE_LIMIT_PER_MIN env, else off */
+  rateLimitPerMin?: number;
+  /** the token endpoint's own limit (UQPAY: 60/min); default from EMULATOR_TOKEN_RATE_LIMIT_PER_MIN, else off */
+  tokenRateLimitPerMin?: number;
+  /** UPSTREAM (unsure): names may contain hyphens. Default true */
+  allowHyphenInNames?: boolean;
+  /** UPSTREAM: cardholder create_time comes as RFC 3339 or as "2024-05-09 15:52:23". Default 'rfc3339' */
+  cardholderTimeFormat?: 'rfc3339' | 'legacy';
+  /** UPSTREAM (unsure): SHARE cards accept recharge/withdraw. Default true */
+  shareRecharge?: boolean;
+  controls?: boolean; // /__emulator routes, default true
+  logger?: boolean;
+}
+
+export interface RunningEmulator {
+  url: string; // origin, e.g. http://127.0.0.1:40123 (controls at `${url}/__emulator/...`)
+  baseUrl: string; // `${url}/api` ← what the gateway uses as UQPAY_BASE_URL
+  clientId: string; // 'demo-client-id'
+  apiKey: string; // 'demo-api-key'
+  masterAccountId: string;
+  subAccountIds: string[];
+  webhookSecret: string;
+  setWebhookUrl(url: string | undefined): void; // gateway port is known only after it starts
+  close(): Promise<void>;
+}
+
+export type ResolvedOptions = Required<Omit<EmulatorOptions, 'webhookUrl' | 'rateLimitPerMin' | 'tokenRateLimitPerMin'>> & {
+  webhookUrl: string | undefined;
+  rateLimitPerMin: number | undefined;
+  tokenRateLimitPerMin: number | undefined;
+};
+
+const envInt = (name: string): number | undefined => {
+  const v = process.env[name];
+  if (v === undefined || v === '' || v === 'off') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
+  return n;
+};
+
+export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
+  return {
+    port: o.port ?? 0,
+    host: o.host ?? '127.0.0.1',
+    seed: o.seed ?? true,
+    tokenTtlSeconds: o.tokenTtlSeconds ?? 1800,
+    invalidateOldTokens: o.invalidateOldTokens ?? false,
+    asyncDelayMs: o.asyncDelayMs ?? 5,
+    amountFormat: o.amountFormat ?? 'string',
+    webhookUrl: o.webhookUrl,
+    webhookSecret: o.webhookSecret ?? 'demo-webhook-secret',
+    webhookMaxAttempts: o.webhookMaxAttempts ?? 5,
+    webhookBackoffMs: o.webhookBackoffMs ?? 250,
+    rateLimitPerMin: o.rateLimitPerMin ?? envInt('EMULATOR_RATE_LIMIT_PER_MIN'),
+    tokenRateLimitPerMin: o.tokenRateLimitPerMin ?? envInt('EMULATOR_TOKEN_RATE_LIMIT_PER_MIN'),
+    allowHyphenInNames: o.allowHyphenInNames ?? true,
+    cardholderTimeFormat: o.cardholderTimeFormat ?? 'rfc3339',
+    shareRecharge: o.shareRecharge ?? true,
+    controls: o.controls ?? process.env.EMULATOR_CONTROLS !== 'off',
+    logger: o.logger ?? false,
+  };
+}

@@ -1,0 +1,107 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { registerControls } from './control';
+import { EmulatorCore } from './core';
+import { apiError, badRequest, UqpayError } from './errors';
+import { resolveOptions, type EmulatorOptions, type RunningEmulator } from './options';
+import { registerAccounts } from './routes/accounts';
+import { registerBalances } from './routes/balances';
+import { registerCardholders } from './routes/cardholders';
+import { registerCards } from './routes/cards';
+import { registerProducts } from './routes/products';
+import { registerSimulation } from './routes/simulation';
+import { registerToken } from './routes/token';
+import { registerTransactions } from './routes/transactions';
+import { registerTransfers } from './routes/transfers';
+import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
+
+export type { EmulatorOptions, RunningEmulator } from './options';
+
+// A 2 MB document travels base64-encoded (×4/3) inside JSON: leave room, refuse anything bigger.
+const BODY_LIMIT = 4 * 1024 * 1024;
+
+export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
+  const app = Fastify({ logger: core.options.logger, bodyLimit: BODY_LIMIT });
+
+  // UQPAY clients send JSON with or without a content-type (and the token call sends nothing): parse every
+  // body as JSON so a malformed one is a UQPAY-shaped 400, not fastify's 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (e) {
+      done(badRequest('invalid_request_error', 'invalid_json', `body is not valid JSON: ${(e as Error).message}`), undefined);
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError | UqpayError, req, reply) => {
+    if (err instanceof UqpayError) return reply.code(err.status).send(err.body);
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(400).send(badRequest('invalid_request_error', 'request_too_large', `body must be at most ${BODY_LIMIT} bytes`).body);
+    }
+    if (err.statusCode && err.statusCode < 500) {
+      return reply.code(400).send(badRequest('invalid_request_error', 'invalid_request', `body: ${err.message}`).body);
+    }
+    req.log.error(err);
+    return reply.code(500).send(apiError().body);
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ type: 'invalid_request_error', code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` }),
+  );
+
+  app.addHook('onResponse', async (req, reply) => {
+    if (!req.url.startsWith('/__emulator') && !req.emu?.dropped) core.stats.response(reply.statusCode);
+  });
+
+  app.register(
+    async (api) => {
+      for (const register of [
+        registerToken,
+        registerCardholders,
+        registerCards,
+        registerProducts,
+        registerBalances,
+        registerTransfers,
+        registerTransactions,
+        registerAccounts,
+        registerSimulation,
+      ]) {
+        register(api, core);
+      }
+    },
+    { prefix: '/api' },
+  );
+  if (core.options.controls) app.register(async (c) => registerControls(c, core), { prefix: '/__emulator' });
+  return app;
+}
+
+export async function startEmulator(opts: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const options = resolveOptions(opts);
+  const core = new EmulatorCore(options);
+  const app = buildEmulatorApp(core);
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  const url = `http://${host}:${port}`;
+  return {
+    url,
+    baseUrl: `${url}/api`,
+    clientId: DEMO_CREDENTIALS.clientId,
+    apiKey: DEMO_CREDENTIALS.apiKey,
+    masterAccountId: DEMO_IDS.masterAccountId,
+    subAccountIds: [...DEMO_IDS.subAccountIds],
+    get webhookSecret() {
+      return core.webhooks.secret;
+    },
+    setWebhookUrl(u: string | undefined) {
+      core.webhooks.url = u;
+    },
+    async close() {
+      core.close();
+      await app.close();
+    },
+  };
+}
