@@ -1,0 +1,256 @@
+// Cards: reads, relations (the cardholder comes embedded in the card: zero calls), and the card mutations.
+// After any write the payload re-reads the card from a cleared loader, so balances and states are fresh.
+import { z } from 'zod';
+import type { AccountView, GatewayContext } from '../context';
+import type {
+  Card, CardCreateResult, CardOrder, CardStatus, RiskControls, SpendingControl, UpdateCardBody,
+} from '../datasources/uqpay/types';
+import { primeCards } from '../datasources/uqpay/loaders';
+import { listConnection, type ConnectionArgs } from './pagination';
+import { isPositive, money, moneyFromSuffixed } from './money';
+import { runMutation, type Payload } from './user-errors';
+
+export interface CardFilter {
+  status?: CardStatus | null;
+  cardholderId?: string | null;
+}
+
+export async function card(_root: unknown, args: { cardId: string }, ctx: GatewayContext) {
+  return ctx.account.loaders.card.load(args.cardId);
+}
+
+export function listCards(view: AccountView, args: ConnectionArgs, filter: CardFilter, ctx: GatewayContext) {
+  return listConnection(
+    args,
+    (page) =>
+      ctx.api.cards.list(view.scope, {
+        ...page,
+        ...(filter.status ? { card_status: filter.status } : {}),
+        ...(filter.cardholderId ? { cardholder_id: filter.cardholderId } : {}),
+      }),
+    (items) => {
+      primeCards(view.loaders, items);
+      if (view !== ctx.account) for (const c of items) ctx.adopt(view, c);
+    },
+  );
+}
+
+export const cards = (_root: unknown, args: ConnectionArgs & CardFilter, ctx: GatewayContext) => listCards(ctx.account, args, args, ctx);
+
+/** The cardholder embedded in every UQPAY card object: no upstream call. */
+export const cardCardholder = (c: Card, _args: unknown, ctx: GatewayContext) => ctx.adopt(ctx.viewOf(c), c.cardholder);
+
+export async function cardProduct(c: Card, _args: unknown, ctx: GatewayContext) {
+  return c.card_product_id ? ctx.viewOf(c).loaders.product.load(c.card_product_id) : null;
+}
+
+export const cardLimit = (c: Card) => money(c.card_limit, c.card_currency);
+export const cardAvailableBalance = (c: Card) => money(c.available_balance, c.card_currency);
+export const cardConsumedAmount = (c: Card) => money(c.consumed_amount, c.card_currency);
+export const cardNoPinPaymentAmount = (c: Card) => moneyFromSuffixed(c.no_pin_payment_amount);
+export const cardSpendingControls = (c: Card) =>
+  (c.spending_controls ?? []).map((s) => ({ amount: money(s.amount, c.card_currency)!, interval: s.interval }));
+export const cardRiskControls = (c: Card) => {
+  const r = c.risk_controls;
+  if (!r) return null;
+  return {
+    allow3dsTransactions: r.allow_3ds_transactions === undefined ? null : r.allow_3ds_transactions === 'Y',
+    allowedMcc: r.allowed_mcc ?? [],
+    blockedMcc: r.blocked_mcc ?? [],
+  };
+};
+
+// ---- mutations ----------------------------------------------------------------------------------------------
+
+const amount = z.string().refine(isPositive, 'must be greater than 0');
+const nonNegative = z.string().refine((v) => !v.startsWith('-'), 'must not be negative');
+const mcc = z.string().regex(/^\d{4}$/, 'must be a 4-digit merchant category code');
+const idempotencyKey = z.string().nullish();
+
+const spendingControlInput = z.object({
+  amount,
+  interval: z.enum(['PER_TRANSACTION', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'ALL_TIME']),
+});
+const riskControlsInput = z.object({
+  allow3dsTransactions: z.boolean().nullish(),
+  allowedMcc: z.array(mcc).nullish(),
+  blockedMcc: z.array(mcc).nullish(),
+});
+const metadata = z
+  .record(z.string(), z.unknown())
+  .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= 3200, 'must be at most 3200 bytes as JSON');
+
+const CreateCardInput = z.object({
+  cardholderId: z.string(),
+  productId: z.string(),
+  currency: z.string(),
+  cardLimit: nonNegative.nullish(),
+  spendingControls: z.array(spendingControlInput).max(10, 'at most 10 spending controls').nullish(),
+  riskControls: riskControlsInput.nullish(),
+  metadata: metadata.nullish(),
+  usageType: z.enum(['NORMAL', 'ONE_TIME']).nullish(),
+  idempotencyKey,
+});
+
+// Luhn: catches typos before UQPAY sees the number.
+function luhn(pan: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < pan.length; i++) {
+    let d = pan.charCodeAt(pan.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const AssignCardInput = z.object({
+  cardholderId: z.string(),
+  cardNumber: z
+    .string()
+    .transform((s) => s.replace(/[\s-]/g, ''))
+    .refine((s) => /^\d{13,19}$/.test(s) && luhn(s), {
+      message: 'is not a valid card number (13–19 digits with a valid check digit)',
+      params: { code: 'INVALID_CARD_NUMBER' },
+    }),
+  currency: z.string(),
+  mode: z.enum(['SINGLE', 'SHARE']),
+  idempotencyKey,
+});
+
+const UpdateCardInput = z
+  .object({
+    cardId: z.string(),
+    cardLimit: nonNegative.nullish(),
+    noPinPaymentAmount: nonNegative.nullish(),
+    spendingControls: z.array(spendingControlInput).max(10, 'at most 10 spending controls').nullish(),
+    riskControls: riskControlsInput.nullish(),
+    metadata: metadata.nullish(),
+    idempotencyKey,
+  })
+  .refine(
+    (i) => i.cardLimit != null || i.noPinPaymentAmount != null || i.spendingControls != null || i.riskControls != null || i.metadata != null,
+    { message: 'Give at least one field to change.' },
+  );
+
+const SetCardStatusInput = z.object({
+  cardId: z.string(),
+  status: z.enum(['ACTIVE', 'FROZEN', 'CANCELLED']),
+  reason: z.string().trim().max(255, 'must be at most 255 characters').nullish(),
+  idempotencyKey,
+});
+
+const CardAmountInput = z.object({ cardId: z.string(), amount, idempotencyKey });
+
+type SpendingIn = z.output<typeof spendingControlInput>;
+type RiskIn = z.output<typeof riskControlsInput>;
+
+const toSpending = (list: SpendingIn[]): SpendingControl[] => list.map((s) => ({ amount: s.amount, interval: s.interval }));
+function toRisk(r: RiskIn): RiskControls {
+  const out: RiskControls = {};
+  if (r.allow3dsTransactions != null) out.allow_3ds_transactions = r.allow3dsTransactions ? 'Y' : 'N';
+  if (r.allowedMcc) out.allowed_mcc = r.allowedMcc;
+  if (r.blockedMcc) out.blocked_mcc = r.blockedMcc;
+  return out;
+}
+
+export interface CardPayload extends Partial<Payload> {
+  cardId?: string;
+  order?: CardOrder | null;
+}
+
+/** After a write the card is re-read: drop any copy this request already holds. */
+function written(ctx: GatewayContext, cardId: string, order?: CardOrder | null): CardPayload {
+  ctx.account.loaders.card.clear(cardId);
+  return { cardId, order };
+}
+
+const opts = (key: string | null | undefined) => ({ idempotencyKey: key ?? undefined });
+
+function creationOrder(r: CardCreateResult, currency: string, amount?: string | null): CardOrder {
+  return {
+    card_id: r.card_id, card_order_id: r.card_order_id, order_type: 'CARD_CREATE', order_status: r.order_status,
+    create_time: r.create_time, card_currency: currency, amount: amount ?? null,
+  };
+}
+
+export function createCard(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
+  return runMutation(args.input, CreateCardInput, async (i) => {
+    const result = await ctx.api.cards.create(
+      ctx.account.scope,
+      {
+        card_currency: i.currency,
+        cardholder_id: i.cardholderId,
+        card_product_id: i.productId,
+        ...(i.cardLimit != null ? { card_limit: i.cardLimit } : {}),
+        ...(i.spendingControls ? { spending_controls: toSpending(i.spendingControls) } : {}),
+        ...(i.riskControls ? { risk_controls: toRisk(i.riskControls) } : {}),
+        ...(i.metadata ? { metadata: i.metadata } : {}),
+        ...(i.usageType ? { usage_type: i.usageType } : {}),
+      },
+      opts(i.idempotencyKey),
+    );
+    return written(ctx, result.card_id, creationOrder(result, i.currency, i.cardLimit));
+  });
+}
+
+export function assignCard(_root: unknown, args: { input: { cardNumber?: string } }, ctx: GatewayContext) {
+  const pan = args.input.cardNumber ?? '';
+  return runMutation(
+    args.input,
+    AssignCardInput,
+    async (i) => {
+      const result = await ctx.api.cards.assign(
+        ctx.account.scope,
+        { cardholder_id: i.cardholderId, card_number: i.cardNumber, card_currency: i.currency, card_mode: i.mode },
+        opts(i.idempotencyKey),
+      );
+      return written(ctx, result.card_id, creationOrder(result, i.currency));
+    },
+    // The full card number must never come back, not even inside an upstream error message.
+    { secrets: [pan, pan.replace(/[\s-]/g, '')] },
+  );
+}
+
+export function updateCard(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
+  return runMutation(args.input, UpdateCardInput, async (i) => {
+    const body: UpdateCardBody = {};
+    if (i.cardLimit != null) body.card_limit = i.cardLimit;
+    if (i.noPinPaymentAmount != null) body.no_pin_payment_amount = i.noPinPaymentAmount;
+    if (i.spendingControls) body.spending_controls = toSpending(i.spendingControls);
+    if (i.riskControls) body.risk_controls = toRisk(i.riskControls);
+    if (i.metadata) body.metadata = i.metadata;
+    await ctx.api.cards.update(ctx.account.scope, i.cardId, body, opts(i.idempotencyKey));
+    return written(ctx, i.cardId);
+  });
+}
+
+export function setCardStatus(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
+  return runMutation(args.input, SetCardStatusInput, async (i) => {
+    // UQPAY answers a status change with a card order; fetching the order itself is left to the `order` field.
+    const result = await ctx.api.cards.setStatus(
+      ctx.account.scope,
+      i.cardId,
+      { card_status: i.status, ...(i.reason ? { update_reason: i.reason } : {}) },
+      opts(i.idempotencyKey),
+    );
+    return written(ctx, result.card_id ?? i.cardId, {
+      card_id: result.card_id ?? i.cardId, card_order_id: result.card_order_id, order_type: 'CARD_UPDATE', order_status: result.order_status,
+    });
+  });
+}
+
+function moveFunds(direction: 'recharge' | 'withdraw') {
+  return (_root: unknown, args: { input: unknown }, ctx: GatewayContext) =>
+    runMutation(args.input, CardAmountInput, async (i) => {
+      const order = await ctx.api.cards[direction](ctx.account.scope, i.cardId, { amount: i.amount }, opts(i.idempotencyKey));
+      return written(ctx, i.cardId, order);
+    });
+}
+
+export const rechargeCard = moveFunds('recharge');
+export const withdrawCard = moveFunds('withdraw');
+
+export function payloadCard(payload: CardPayload, _args: unknown, ctx: GatewayContext) {
+  return payload.cardId ? ctx.account.loaders.card.load(payload.cardId) : null;
+}
+

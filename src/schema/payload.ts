@@ -1,0 +1,32 @@
+// What every mutation shares: the idempotency key on its input and `userErrors` on its payload.
+import type { Payload } from '../resolvers/user-errors';
+import { builder, type PothosTypes as Types } from './builder';
+import { UserErrorRef } from './refs';
+
+type InputFields = PothosSchemaTypes.InputFieldBuilder<Types, 'InputObject'>;
+type ObjectFields<P> = PothosSchemaTypes.ObjectFieldBuilder<Types, P>;
+
+export const idempotencyKeyField = (t: InputFields) =>
+  t.field({
+    type: 'UUID',
+    description: 'Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours.',
+  });
+
+/** A mutation payload: the given fields plus `userErrors`. */
+export function payloadType<P extends Partial<Payload>>(
+  name: string,
+  description: string,
+  fields: (t: ObjectFields<P>) => Record<string, ReturnType<ObjectFields<P>['field']>>,
+) {
+  return builder.objectRef<P>(name).implement({
+    description,
+    fields: (t) => ({
+      ...fields(t),
+      userErrors: t.field({
+        type: [UserErrorRef],
+        description: 'Why nothing was changed; empty on success.',
+        resolve: (p) => p.userErrors ?? [],
+      }),
+    }),
+  });
+}

@@ -1,0 +1,59 @@
+import * as r from '../resolvers/transfer';
+import { builder } from './builder';
+import { TransferStatusEnum } from './enums';
+import { idempotencyKeyField, payloadType } from './payload';
+import { MoneyRef, TransferRef } from './refs';
+import { uuidNodeId } from './node';
+
+builder.node(TransferRef, {
+  description: 'Money moved between the master account and a connected account\'s issuing balances.',
+  id: uuidNodeId((x) => x.transfer_id),
+  loadWithoutCache: (id, ctx) => ctx.account.loaders.transfer.load(id),
+  fields: (t) => ({
+    transferId: t.field({ type: 'UUID', description: 'UQPAY\'s transfer id.', resolve: (x) => x.transfer_id }),
+    referenceId: t.exposeString('reference_id', { nullable: true, description: 'UQPAY\'s human-readable reference, e.g. "T250624-K0XMYZRF".' }),
+    sourceAccountId: t.field({ type: 'UUID', description: 'Account the money left.', resolve: (x) => x.source_account_id }),
+    destinationAccountId: t.field({ type: 'UUID', description: 'Account the money went to.', resolve: (x) => x.destination_account_id }),
+    amount: t.field({ type: MoneyRef, description: 'Amount moved.', resolve: r.transferAmount }),
+    fee: t.field({ type: MoneyRef, nullable: true, description: 'Fee charged.', resolve: r.transferFee }),
+    status: t.field({ type: TransferStatusEnum, description: 'Progress of the transfer.', resolve: (x) => r.transferStatus(x) as never }),
+    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the transfer was made.', resolve: (x) => x.create_time || null }),
+    completedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it settled.', resolve: (x) => x.complete_time || null }),
+    remark: t.exposeString('remark', { nullable: true, description: 'Free-text note given with the transfer.' }),
+  }),
+});
+
+builder.queryField('transfer', (t) =>
+  t.field({
+    type: TransferRef,
+    nullable: true,
+    description: 'A transfer by UQPAY id; null when it does not exist for the acting account.',
+    args: { transferId: t.arg({ type: 'UUID', required: true, description: 'UQPAY\'s transfer id.' }) },
+    resolve: r.transfer,
+  }),
+);
+
+const CreateTransferInput = builder.inputType('CreateTransferInput', {
+  description: 'Move funds between the master account and a connected account (either direction).',
+  fields: (t) => ({
+    sourceAccountId: t.field({ type: 'UUID', required: true, description: 'Account to take the money from.' }),
+    destinationAccountId: t.field({ type: 'UUID', required: true, description: 'Account to move it to (not the source).' }),
+    amount: t.field({ type: 'Decimal', required: true, description: 'Amount (> 0, at most 2 decimals).' }),
+    currency: t.field({ type: 'CurrencyCode', required: true, description: 'Currency of the issuing balances involved.' }),
+    remark: t.string({ description: 'Free-text note (≤ 255 characters).' }),
+    idempotencyKey: idempotencyKeyField(t),
+  }),
+});
+
+const CreateTransferPayload = payloadType<r.TransferPayload>('CreateTransferPayload', 'Result of createTransfer.', (t) => ({
+  transfer: t.field({ type: TransferRef, nullable: true, description: 'The transfer; null when userErrors is not empty.', resolve: r.payloadTransfer }),
+}));
+
+builder.mutationField('createTransfer', (t) =>
+  t.field({
+    type: CreateTransferPayload,
+    description: 'Transfer funds between accounts. Errors: INSUFFICIENT_BALANCE, ACCOUNT_NOT_FOUND, VALIDATION.',
+    args: { input: t.arg({ type: CreateTransferInput, required: true, description: 'The transfer.' }) },
+    resolve: r.createTransfer,
+  }),
+);

@@ -1,0 +1,148 @@
+// The gateway: a graphql-yoga instance over the Pothos schema, composed from plugins. Later concerns (API
+// keys, persisted documents, limits, metrics, webhooks) arrive as plugins passed in `deps.plugins`, so this
+// file stays a thin composition.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GraphQLError } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { GatewayConfig } from './config';
+import { createContextFactory, type GatewayContext } from './context';
+import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
+import { UpstreamUnavailableError, UqpayAuthError, UqpayError } from './datasources/uqpay/errors';
+import { createLogger, type Logger } from './logger';
+import { buildSchema } from './schema';
+
+export interface GatewayDeps {
+  logger?: Logger;
+  /** An existing UQPAY client (tests, or a shared one); otherwise one is created from config.uqpay. */
+  client?: UqpayClient;
+  /** Extra yoga plugins, mounted before the GraphQL ones in the order given. */
+  plugins?: Plugin[];
+}
+
+export interface Gateway {
+  yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
+  client: UqpayClient;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
+  url: string;
+  port: number;
+  yoga: Gateway['yoga'];
+  server: Server;
+  close(): Promise<void>;
+}
+
+export const GRAPHQL_PATH = '/graphql';
+
+const DEFAULT_QUERY = /* GraphQL */ `# UQPAY Card Issuing over GraphQL. Descriptions are in the Docs panel.
+# Add an "x-on-behalf-of: <connected account uuid>" header to act for a connected account.
+query Dashboard {
+  account { accountId balances { currency available { amount currency } } }
+  cardholders(first: 3) {
+    totalCount
+    edges {
+      node {
+        cardholderId firstName lastName email status
+        cards(first: 5) {
+          totalCount
+          edges { node { cardId maskedNumber status mode availableBalance { amount currency } product { scheme } } }
+        }
+      }
+    }
+  }
+}
+`;
+
+/** Unexpected failures become a short message with a stable `extensions.code`; nothing upstream leaks. */
+export function maskError(logger: Logger) {
+  return (error: unknown, message: string): Error => {
+    const graphqlError = error instanceof GraphQLError ? error : undefined;
+    const original = graphqlError ? graphqlError.originalError : error;
+    const at = { nodes: graphqlError?.nodes, path: graphqlError?.path };
+    if (graphqlError && (!original || original instanceof GraphQLError)) return graphqlError;
+    if (original instanceof UpstreamUnavailableError) {
+      logger.warn({ route: original.route, reason: original.reason }, 'upstream unavailable');
+      return new GraphQLError('UQPAY is unavailable; retry shortly.', { ...at, extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+    }
+    if (original instanceof UqpayAuthError) {
+      logger.error({ route: original.route, status: original.status }, 'UQPAY refused the gateway credentials');
+      return new GraphQLError('The gateway could not authenticate with UQPAY.', { ...at, extensions: { code: 'UPSTREAM_AUTH' } });
+    }
+    if (original instanceof UqpayError && original.type === 'account_error') {
+      return new GraphQLError('The acting account does not exist or is not active.', {
+        ...at,
+        extensions: { code: 'ACCOUNT_NOT_FOUND', http: { status: 400 } },
+      });
+    }
+    if (original instanceof UqpayError && original.status >= 400 && original.status < 500 && original.status !== 429) {
+      return new GraphQLError(`UQPAY rejected the request: ${original.message}`, {
+        ...at,
+        extensions: { code: 'UPSTREAM_REJECTED', upstreamCode: original.code },
+      });
+    }
+    logger.error({ err: original, path: graphqlError?.path }, 'unexpected error');
+    return new GraphQLError(message, { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  };
+}
+
+export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
+  const logger =
+    deps.logger ?? createLogger({ level: config.logLevel, secrets: [config.uqpay.apiKey, config.webhookSecret ?? ''] });
+  const ownClient = !deps.client;
+  const client = deps.client ?? createUqpayClient({ config: config.uqpay, logger });
+  const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency });
+
+  const yoga = createYoga<Record<string, never>, GatewayContext>({
+    schema: buildSchema(),
+    graphqlEndpoint: GRAPHQL_PATH,
+    context: ({ request }) => context({ request }),
+    graphiql: { title: 'UQPAY Card Issuing — GraphQL', defaultQuery: DEFAULT_QUERY },
+    landingPage: false,
+    maskedErrors: { maskError: maskError(logger) },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    plugins: deps.plugins ?? [],
+  });
+
+  return {
+    yoga,
+    client,
+    logger,
+    async close() {
+      await yoga.dispose?.();
+      if (ownClient) await client.close();
+    },
+  };
+}
+
+export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}): Promise<RunningGateway> {
+  const gateway = createGateway(config, deps);
+  const server = createServer(gateway.yoga);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    yoga: gateway.yoga,
+    server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await gateway.close();
+    },
+  };
+}
