@@ -45,12 +45,14 @@ export async function runLoad(url: string, req: LoadRequest, connections: number
         path: req.path,
         headers: { 'content-type': 'application/json', ...req.headers },
         body: req.body,
-        setupRequest: req.vary
-          ? (r) => {
-              const v = req.vary?.() ?? {};
-              return { ...r, body: v.body ?? r.body, headers: { ...r.headers, ...v.headers } };
+        ...(req.vary
+          ? {
+              setupRequest: (r: autocannon.Request) => {
+                const v = req.vary?.() ?? {};
+                return { ...r, body: v.body ?? r.body, headers: { ...r.headers, ...v.headers } };
+              },
             }
-          : undefined,
+          : {}),
         onResponse: (status, body) => {
           responses++;
           if (status >= 200 && status < 300 && req.isFailure?.(body)) {

@@ -1,0 +1,22 @@
+// A short soak inside `npm test`: 150 mutations from concurrent clients through a real gateway process while the
+// emulator injects 5xx, resets, lost responses, 429s and latency spikes. Money is the witness: every balance must
+// equal the ledger of confirmed mutations, each applied exactly once. `npm run soak` runs the full 2,000.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../bench/processes';
+import { runSoak } from '../../bench/reliability';
+
+const HAS_GATEWAY = existsSync(resolve(ROOT, 'src/main.ts')) && existsSync(resolve(ROOT, 'src/server.ts'));
+
+describe.skipIf(!HAS_GATEWAY)('soak under upstream faults', () => {
+  it('150 retried mutations: balances equal the ledger, nothing applied twice, no 5xx, no crash', async () => {
+    const report = await runSoak({ mutations: 150, concurrency: 8, seed: Number(process.env.SOAK_SEED ?? 7) });
+    expect(report.balances.mismatches).toEqual([]);
+    expect(report.ledger.mismatches).toEqual([]);
+    expect(report.problems).toEqual([]);
+    expect(report.applied).toBe(150);
+    // The faults really happened: the gateway had to retry (more upstream requests than mutations).
+    expect(report.upstream.requests).toBeGreaterThan(150);
+  }, 180_000);
+});

@@ -1,0 +1,23 @@
+// The upstream disappears: `/ready` must fail, queries must fail with UPSTREAM_UNAVAILABLE (never HTTP 5xx), an
+// open circuit must stop hammering the dead upstream (counted in connections, not timed), and service must come
+// back by itself when UQPAY does.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../bench/processes';
+import { runUpstreamDown } from '../../bench/reliability';
+
+const HAS_GATEWAY = existsSync(resolve(ROOT, 'src/main.ts')) && existsSync(resolve(ROOT, 'src/server.ts'));
+
+describe.skipIf(!HAS_GATEWAY)('upstream down', () => {
+  it('fails fast and clearly while down, recovers on its own', async () => {
+    const report = await runUpstreamDown({ probes: 10 });
+    expect(report.downAnswers.every((a) => a.status < 500)).toBe(true);
+    expect(report.downAnswers.map((a) => a.code)).toEqual(report.downAnswers.map(() => 'UPSTREAM_UNAVAILABLE'));
+    expect(report.readyWhileDown.every((s) => s !== 200)).toBe(true);
+    expect(report.connectionsWhileOpen).toBeLessThanOrEqual(2);
+    expect(report.recoveredAfterQueries).toBeGreaterThan(0);
+    expect(report.readyAfterRecovery).toBe(200);
+    expect(report.problems).toEqual([]);
+  }, 120_000);
+});
