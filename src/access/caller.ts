@@ -1,6 +1,7 @@
 // Who is calling and which account they may act for. Pure rules: the yoga plugin and the request context
 // apply them, so every path (the header, nested Account objects, subscriptions) answers the same way.
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { KeyRing } from './keys';
 
 /** The client behind a request: a frontend or partner key, or anyone in open explorer mode (no keys file). */
@@ -17,7 +18,7 @@ const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
 export function accessError(message: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN', status: 401 | 403): GraphQLError {
   const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer realm="uqpay-gateway"' } : {};
-  return new GraphQLError(message, { extensions: { code, http: { status, headers } } });
+  return createGraphQLError(message, { extensions: { code, http: { status, headers } } });
 }
 
 /** The caller for an `Authorization` header value; throws 401 for a missing or unknown key when keys are on. */

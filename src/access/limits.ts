@@ -2,8 +2,8 @@
 // upstream call: depth, cost, aliases, tokens, directives (graphql-armor); plus field suggestions hidden in
 // production and a per-request execution deadline. The body size limit is yoga's `maxRequestBodySize`.
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { loadConfig, type GatewayConfig, type GatewayLimits } from '../config';
 
 export type LimitsConfig = GatewayLimits;
@@ -16,7 +16,7 @@ export function limitsOf(config: Pick<GatewayConfig, 'limits'>): LimitsConfig {
 export const LIMIT_CODE = 'QUERY_LIMIT_EXCEEDED';
 
 function limitError(message: string): GraphQLError {
-  return new GraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
+  return createGraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
 }
 
 // Report through the validation context instead of throwing from inside a visitor, so the refusal is an
@@ -46,7 +46,7 @@ export function useLimits(opts: LimitsPluginOptions): Plugin[] {
   const tokenLimitCode: Plugin = {
     onParse() {
       return ({ result, replaceParseResult }) => {
-        if (result instanceof GraphQLError && /Token limit of \d+ exceeded/.test(result.message)) {
+        if (result instanceof Error && /Token limit of \d+ exceeded/.test(result.message)) {
           replaceParseResult(limitError(result.message));
         }
       };
@@ -69,7 +69,7 @@ export function requestDeadlineOf(request: Request): { deadline: number; signal:
 }
 
 export function timeoutError(ms: number): GraphQLError {
-  return new GraphQLError(`The request did not finish within ${ms} ms and was abandoned.`, {
+  return createGraphQLError(`The request did not finish within ${ms} ms and was abandoned.`, {
     extensions: { code: 'TIMEOUT', http: { status: 504 } },
   });
 }

@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { GraphQLError } from 'graphql';
-import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 
 export const DEFAULT_MANIFEST_PATH = fileURLToPath(new URL('../../generated/persisted-documents.json', import.meta.url));
 
@@ -57,7 +57,7 @@ export function extractDocumentId(params: GraphQLParams & { documentId?: unknown
 }
 
 function clientError(message: string, code: string, status: number): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
+  return createGraphQLError(message, { extensions: { code, http: { status } } });
 }
 
 export interface PersistedPluginOptions {

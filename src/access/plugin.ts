@@ -1,13 +1,28 @@
 // The yoga plugin that puts the access rules on every GraphQL request: authenticate the key, refuse a partner
 // that names another account, and turn introspection off for partners. Non-GraphQL routes (GraphiQL's page,
 // /health, /metrics, webhooks) never reach onParams, so they need no key.
-import { NoSchemaIntrospectionCustomRule } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import type { ValidationRule } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import { actingAccount, authenticate, type Caller } from './caller';
 import type { KeyRing } from './keys';
 
 const callers = new WeakMap<Request, Caller>();
+
+// graphql's NoSchemaIntrospectionCustomRule, with the error built by yoga's own graphql instance so it is
+// reported as a client error and not masked (test runners can load graphql twice, ESM and CJS).
+const NoIntrospection: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '__schema' || node.name.value === '__type') {
+      context.reportError(
+        createGraphQLError(`GraphQL introspection is not allowed for partner keys, but the query contained ${node.name.value}.`, {
+          nodes: node,
+          extensions: { code: 'INTROSPECTION_DISABLED' },
+        }),
+      );
+    }
+  },
+});
 
 /** The caller this request was authenticated as, once its parameters were read. */
 export function callerOf(request: Request): Caller | undefined {
@@ -38,7 +53,7 @@ export function useAccess(opts: AccessPluginOptions): Plugin {
     },
     onValidate({ addValidationRule, context }) {
       const request = (context as { request?: Request }).request;
-      if (request && callers.get(request)?.kind === 'partner') addValidationRule(NoSchemaIntrospectionCustomRule);
+      if (request && callers.get(request)?.kind === 'partner') addValidationRule(NoIntrospection);
     },
   };
 }
