@@ -10,6 +10,7 @@ import type { UqpayConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { RequestScope, UqpayApi } from './api';
 import { createUqpayApi } from './create-api';
+import { CircuitBreaker, type CircuitOptions } from './circuit';
 import { CallGuard, abortable } from './deadline';
 import { UpstreamUnavailableError, parseUqpayError, type UnavailableReason } from './errors';
 import {
@@ -47,6 +48,8 @@ export interface UqpayClientOptions {
   attemptMiddleware?: readonly AttemptMiddleware[];
   /** Backoff tuning (tests shorten it); the retry count comes from config.maxRetries. */
   backoff?: Partial<Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>>;
+  /** Circuit breaker tuning: fail fast while UQPAY is down. */
+  circuit?: CircuitOptions;
 }
 
 export interface UqpayClient {
@@ -69,6 +72,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
   const credentials = { accept: 'application/json', 'x-client-id': config.clientId, 'x-api-key': config.apiKey };
   // Token-acquisition failures were already retried by the token call itself: never retry them again.
   const tokenFailures = new WeakSet<object>();
+  const circuit = new CircuitBreaker(opts.circuit);
 
   // Innermost attempt: headers, one HTTP exchange, observation, transport errors → UpstreamUnavailableError.
   const send: AttemptHandler = async (a) => {
@@ -83,14 +87,18 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
       if (s.requestId) headers['x-request-id'] = s.requestId;
       if (a.bodyText !== undefined) headers['content-type'] = 'application/json';
     }
+    circuit.enter(call.route);
     const started = performance.now();
     let res: RawResponse;
     try {
       res = await transport.send(call.method, call.path, headers, a.bodyText, a.signal);
     } catch (err) {
+      circuit.failure();
       observer?.onCall?.({ route: call.route, method: call.method, status: 'network_error', durationMs: performance.now() - started, attempt: a.n });
       throw transportError(err, call.route);
     }
+    if (res.status >= 500) circuit.failure();
+    else circuit.success();
     observer?.onCall?.({ route: call.route, method: call.method, status: res.status, durationMs: performance.now() - started, attempt: a.n });
     return res;
   };
@@ -172,12 +180,17 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
 
   return {
     api: createUqpayApi(handle, () => tokens.masterAccountId()),
-    ready: async () => void (await tokens.header()),
+    ready: async () => {
+      // While the circuit is not closed, a cached token proves nothing: probe UQPAY (fails fast while open).
+      if (circuit.state() !== 'closed') await handle(READY_PROBE);
+      await tokens.header();
+    },
     close: () => transport.close(),
   };
 }
 
 const NO_SCOPE: RequestScope = Object.freeze({});
+const READY_PROBE = Object.freeze({ method: 'GET', route: 'GET /v1/issuing/products', path: '/v1/issuing/products?page_size=10', onBehalf: false, scope: NO_SCOPE } as const);
 
 function parseOk(res: RawResponse, call: UqpayCall): unknown {
   if (res.body === '') return undefined;

@@ -46,7 +46,8 @@ export type UnavailableReason =
   | 'aborted' // the caller's signal fired
   | 'server_error' // 5xx after retries
   | 'rate_limited' // 429 after retries
-  | 'bad_response'; // a 2xx whose body is not JSON
+  | 'bad_response' // a 2xx whose body is not JSON
+  | 'circuit_open'; // repeated failures: calls fail fast until a probe succeeds (circuit.ts)
 
 export class UpstreamUnavailableError extends Error {
   override readonly name = 'UpstreamUnavailableError';
