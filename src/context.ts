@@ -1,20 +1,14 @@
 // Per-request context: who is calling, which account the request acts for, and per-account loaders so that
 // nested `Account` objects (connectedAccounts) read on behalf of THEIR account with their own caches.
-import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import { EXPLORER, actingAccount, assertMayActFor, type Caller } from './access/caller';
+import { callerOf } from './access/plugin';
 import type { UqpayApi, RequestScope } from './datasources/uqpay/api';
 import { createLoaders, type UqpayLoaders } from './datasources/uqpay';
 import type { Logger } from './logger';
+import { requestIdOf } from './observability/request-id';
 
-export type { UqpayLoaders };
-
-/** Who is calling. Open explorer mode until API keys land (issue 5 fills in frontend/partner callers). */
-export interface Caller {
-  kind: 'explorer' | 'frontend' | 'partner';
-  name: string;
-  /** A partner key's bound account. */
-  account?: string;
-}
+export type { Caller, UqpayLoaders };
 
 /** One account's view of UQPAY: the scope every upstream call carries and the loaders caching its reads. */
 export interface AccountView {
@@ -42,7 +36,6 @@ export interface GatewayContext {
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const REQUEST_ID_RE = /^[\w.:-]{1,128}$/;
 const VERIFIED_ACCOUNT_TTL_MS = 5 * 60_000;
 
 export interface ContextFactoryDeps {
@@ -81,18 +74,22 @@ export function createContextFactory(deps: ContextFactoryDeps) {
   }
 
   return async function buildContext({ request }: { request: Request }): Promise<GatewayContext> {
-    const given = request.headers.get('x-request-id');
-    const requestId = given && REQUEST_ID_RE.test(given) ? given : randomUUID();
-    const onBehalfOf = request.headers.get('x-on-behalf-of')?.trim() || undefined;
-    if (onBehalfOf !== undefined && !UUID_RE.test(onBehalfOf)) {
+    const requestId = requestIdOf(request);
+    // Open explorer mode unless the access plugin authenticated the request as a key's client.
+    const caller = callerOf(request) ?? EXPLORER;
+    const header = request.headers.get('x-on-behalf-of')?.trim() || undefined;
+    if (header !== undefined && !UUID_RE.test(header)) {
       throw clientError('x-on-behalf-of must be the UUID of a connected account.', 'BAD_USER_INPUT');
     }
+    const onBehalfOf = actingAccount(caller, header);
 
     const views = new Map<string | undefined, AccountView>();
     let tags: WeakMap<object, AccountView> | undefined;
     const forAccount = (accountId: string | undefined): AccountView => {
       let view = views.get(accountId);
       if (!view) {
+        // Nested Account objects switch accounts too: a partner key never reaches past its own.
+        if (views.size > 0) assertMayActFor(caller, accountId);
         const scope: RequestScope = { accountId, requestId };
         const memo = new Map<string, Promise<unknown>>();
         view = {
@@ -110,11 +107,11 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       return view;
     };
     const account = forAccount(onBehalfOf?.toLowerCase());
-    if (onBehalfOf !== undefined) await verifyAccount(account.accountId!, { requestId });
+    if (onBehalfOf !== undefined && onBehalfOf !== caller.account) await verifyAccount(account.accountId!, { requestId });
 
     return {
       requestId,
-      caller: { kind: 'explorer', name: 'explorer' },
+      caller,
       api: deps.api,
       logger: deps.logger,
       account,
