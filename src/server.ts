@@ -10,6 +10,9 @@ import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { UpstreamUnavailableError, UqpayAuthError, UqpayError } from './datasources/uqpay/errors';
 import { createLogger, type Logger } from './logger';
+import { createAccess, type Access } from './access';
+import { createObservability, type Observability } from './observability';
+import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
 
 export interface GatewayDeps {
@@ -24,6 +27,12 @@ export interface Gateway {
   yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
   client: UqpayClient;
   logger: Logger;
+  /** Keys, persisted documents and limits (issue 5). */
+  access: Access;
+  /** Metrics registry and upstream observer (issue 5). */
+  observability: Observability;
+  /** From now on /ready answers 503 (shutdown began). */
+  markDraining(): void;
   close(): Promise<void>;
 }
 
@@ -93,7 +102,16 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   const logger =
     deps.logger ?? createLogger({ level: config.logLevel, secrets: [config.uqpay.apiKey, config.webhookSecret ?? ''] });
   const ownClient = !deps.client;
-  const client = deps.client ?? createUqpayClient({ config: config.uqpay, logger });
+  let draining = false;
+  // `client` is assigned below; /ready only calls it per request.
+  const observability = createObservability({
+    logger,
+    ready: () => client.ready(),
+    draining: () => draining,
+    defaultMetrics: config.env !== 'test',
+  });
+  const access = createAccess(config, { logger });
+  const client = deps.client ?? createUqpayClient({ config: config.uqpay, logger, observer: observability.upstream });
   const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency });
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -109,13 +127,20 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    plugins: deps.plugins ?? [],
+    maxRequestBodySize: access.maxRequestBodySize,
+    // Observability first (times and logs refusals too), then keys, persisted documents and limits.
+    plugins: [...observability.plugins, ...access.plugins, ...(deps.plugins ?? [])],
   });
 
   return {
     yoga,
     client,
     logger,
+    access,
+    observability,
+    markDraining() {
+      draining = true;
+    },
     async close() {
       await yoga.dispose?.();
       if (ownClient) await client.close();
@@ -130,6 +155,12 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const shutdown = createShutdown({
+    server,
+    logger: gateway.logger,
+    graceMs: config.shutdownGraceMs ?? 10_000,
+    closers: [{ name: 'gateway', close: () => gateway.close() }],
+  });
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
@@ -137,12 +168,10 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     port,
     yoga: gateway.yoga,
     server,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await gateway.close();
+    // Graceful: stop accepting, drain in-flight requests (up to the grace period), then close pools and Redis.
+    close() {
+      gateway.markDraining();
+      return shutdown.shutdown('close');
     },
   };
 }
