@@ -123,7 +123,8 @@ export async function startGatewayProcess(opts: {
   const port = opts.port ?? (await freePort());
   const proc = spawnNode(
     'gateway',
-    'src/main.ts',
+    // An override for trying a different entry point (e.g. a profiling wrapper); `npm start`'s by default.
+    process.env.BENCH_GATEWAY_SCRIPT ?? 'src/main.ts',
     {
       PORT: String(port),
       HOST: '127.0.0.1',
