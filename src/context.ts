@@ -3,9 +3,11 @@
 import { GraphQLError } from 'graphql';
 import { EXPLORER, actingAccount, assertMayActFor, type Caller } from './access/caller';
 import { callerOf } from './access/plugin';
+import { requestSignalOf } from './access/limits';
 import type { UqpayApi, RequestScope } from './datasources/uqpay/api';
 import { createLoaders, type UqpayLoaders } from './datasources/uqpay';
 import type { Logger } from './logger';
+import type { EventBus } from './events/pubsub';
 import { requestIdOf } from './observability/request-id';
 
 export type { Caller, UqpayLoaders };
@@ -33,6 +35,8 @@ export interface GatewayContext {
   adopt<T extends object>(view: AccountView, value: T): T;
   /** The account an object was read for; the request's account when it was never adopted elsewhere. */
   viewOf(value: object): AccountView;
+  /** Verified UQPAY webhook events, for subscriptions (issue 6). */
+  pubsub: EventBus;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,6 +46,7 @@ export interface ContextFactoryDeps {
   api: UqpayApi;
   logger: Logger;
   loaderConcurrency: number;
+  pubsub: EventBus;
 }
 
 export function clientError(message: string, code: string, status = 400): GraphQLError {
@@ -75,6 +80,8 @@ export function createContextFactory(deps: ContextFactoryDeps) {
 
   return async function buildContext({ request }: { request: Request }): Promise<GatewayContext> {
     const requestId = requestIdOf(request);
+    // Fires when the request timeout abandons the execution: its upstream calls stop too.
+    const signal = requestSignalOf(request);
     // Open explorer mode unless the access plugin authenticated the request as a key's client.
     const caller = callerOf(request) ?? EXPLORER;
     const header = request.headers.get('x-on-behalf-of')?.trim() || undefined;
@@ -90,7 +97,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       if (!view) {
         // Nested Account objects switch accounts too: a partner key never reaches past its own.
         if (views.size > 0) assertMayActFor(caller, accountId);
-        const scope: RequestScope = { accountId, requestId };
+        const scope: RequestScope = { accountId, requestId, signal };
         const memo = new Map<string, Promise<unknown>>();
         view = {
           accountId,
@@ -114,6 +121,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       caller,
       api: deps.api,
       logger: deps.logger,
+      pubsub: deps.pubsub,
       account,
       forAccount,
       adopt(view, value) {

@@ -11,7 +11,7 @@ import { announceAccessMode, callerOf, useAccess } from './plugin';
 
 export { accessError, actingAccount, assertMayActFor, authenticate, EXPLORER, type Caller } from './caller';
 export { hashKey, type KeyRing } from './keys';
-export { requestDeadlineOf } from './limits';
+export { requestSignalOf } from './limits';
 export { callerOf } from './plugin';
 
 export interface Access {

@@ -55,17 +55,16 @@ export function useLimits(opts: LimitsPluginOptions): Plugin[] {
   return [...(armor.protect().plugins as Plugin[]), tokenLimitCode, useRequestTimeout(limits.requestTimeoutMs)];
 }
 
-interface Deadline {
-  at: number;
-  controller: AbortController;
-}
+const controllers = new WeakMap<Request, AbortController>();
 
-const deadlines = new WeakMap<Request, Deadline>();
-
-/** When this request's execution must be over, and the signal aborted then (for upstream calls' RequestScope). */
-export function requestDeadlineOf(request: Request): { deadline: number; signal: AbortSignal } | undefined {
-  const d = deadlines.get(request);
-  return d && { deadline: d.at, signal: d.controller.signal };
+/**
+ * Aborted when this request's execution outlives the timeout, so its upstream calls stop too (RequestScope's
+ * `signal`). Only executions start the timer: a subscription's signal never fires.
+ */
+export function requestSignalOf(request: Request): AbortSignal {
+  let c = controllers.get(request);
+  if (!c) controllers.set(request, (c = new AbortController()));
+  return c.signal;
 }
 
 export function timeoutError(ms: number): GraphQLError {
@@ -76,21 +75,23 @@ export function timeoutError(ms: number): GraphQLError {
 
 /** Queries and mutations get `ms` from arrival; subscriptions are long-lived by design and are exempt. */
 export function useRequestTimeout(ms: number): Plugin {
+  const arrivals = new WeakMap<Request, number>();
   return {
     onRequest({ request }) {
-      deadlines.set(request, { at: Date.now() + ms, controller: new AbortController() });
+      arrivals.set(request, Date.now());
     },
     onExecute({ args, executeFn, setExecuteFn }) {
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
-      const d = request && deadlines.get(request);
-      if (!d) return;
+      const arrived = request && arrivals.get(request);
+      if (!request || arrived === undefined) return;
       setExecuteFn((execArgs) => {
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
           timer = setTimeout(() => {
-            d.controller.abort(timeoutError(ms));
+            // No controller: the context never asked for the signal, so there is nothing upstream to stop.
+            controllers.get(request)?.abort(timeoutError(ms));
             resolve({ errors: [timeoutError(ms)] });
-          }, Math.max(0, d.at - Date.now()));
+          }, Math.max(0, arrived + ms - Date.now()));
           timer.unref?.();
         });
         return Promise.race([Promise.resolve(executeFn(execArgs)), timedOut]).finally(() => clearTimeout(timer));
