@@ -101,7 +101,10 @@ function assertUnique(store: AccountStore, email: string | undefined, phoneNumbe
   }
 }
 
-/** SUMSUB_REDIRECT leaves the holder INCOMPLETE with an IDV link; everything else passes at once (SIMPLIFIED). */
+/**
+ * SUMSUB_REDIRECT leaves a not-yet-verified holder INCOMPLETE with an IDV link; everything else passes at
+ * once (SIMPLIFIED). A verified holder is never sent back to KYC by an update.
+ */
 function kycOutcome(ch: Cardholder): void {
   if (ch.kyc_verification?.method === 'SUMSUB_REDIRECT' && ch.cardholder_status !== 'SUCCESS') {
     ch.cardholder_status = 'INCOMPLETE';
@@ -143,7 +146,7 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
         country_code: country,
         phone_number: phoneNumber,
         create_time: Date.now(),
-        cardholder_status: 'SUCCESS',
+        cardholder_status: p.kyc_verification?.method === 'SUMSUB_REDIRECT' ? 'INCOMPLETE' : 'SUCCESS',
         review_status: 'APPROVED',
         idv_status: 'PASSED',
         idv_verification_url: null,
