@@ -49,13 +49,22 @@ export async function mapBounded<V>(
   return out;
 }
 
-export function createLoaders(api: UqpayApi, scope: RequestScope, opts: { concurrency?: number } = {}): Loaders {
-  const limit = opts.concurrency || DEFAULT_LOADER_CONCURRENCY;
-  const byId = <V>(fetch: (id: string) => Promise<V>) =>
-    new DataLoader<string, V | null>((ids) => mapBounded(ids, limit, fetch));
+export interface LoaderOptions {
+  concurrency?: number;
+  /** Each batch's size, by loader name (the gateway's loader batch-size metric). */
+  onBatch?(loader: string, size: number): void;
+}
 
-  const cardholder = byId((id) => api.cardholders.retrieve(scope, id));
-  const card = byId(async (id) => {
+export function createLoaders(api: UqpayApi, scope: RequestScope, opts: LoaderOptions = {}): Loaders {
+  const limit = opts.concurrency || DEFAULT_LOADER_CONCURRENCY;
+  const byId = <V>(name: string, fetch: (id: string) => Promise<V>) =>
+    new DataLoader<string, V | null>((ids) => {
+      opts.onBatch?.(name, ids.length);
+      return mapBounded(ids, limit, fetch);
+    });
+
+  const cardholder = byId('cardholder', (id) => api.cardholders.retrieve(scope, id));
+  const card = byId('card', async (id) => {
     const c = await api.cards.retrieve(scope, id);
     // The card embeds its cardholder: `card { cardholder }` then costs no Retrieve Cardholder.
     if (c?.cardholder?.cardholder_id) cardholder.prime(c.cardholder.cardholder_id, c.cardholder);
@@ -63,10 +72,11 @@ export function createLoaders(api: UqpayApi, scope: RequestScope, opts: { concur
   });
 
   // One list call (all its pages) per loaders instance, shared by every key of every batch.
-  const fromList = <T>(list: () => Promise<T[]>, keyOf: (item: T) => string, norm: (k: string) => string) => {
+  const fromList = <T>(name: string, list: () => Promise<T[]>, keyOf: (item: T) => string, norm: (k: string) => string) => {
     let all: Promise<Map<string, T>> | undefined;
     return new DataLoader<string, T | null>(
       async (keys) => {
+        opts.onBatch?.(name, keys.length);
         all ??= list().then((items) => new Map(items.map((x) => [norm(keyOf(x)), x])));
         try {
           const map = await all;
@@ -86,10 +96,10 @@ export function createLoaders(api: UqpayApi, scope: RequestScope, opts: { concur
     scope,
     cardholder,
     card,
-    transfer: byId((id) => api.transfers.retrieve(scope, id)),
-    transaction: byId((id) => api.transactions.retrieve(scope, id)),
-    product: fromList(() => fetchAll((q) => api.products.list(scope, q)), (p) => p.product_id, same),
-    balance: fromList(() => fetchAll((q) => api.balances.list(scope, q)), (b) => b.currency, upper),
+    transfer: byId('transfer', (id) => api.transfers.retrieve(scope, id)),
+    transaction: byId('transaction', (id) => api.transactions.retrieve(scope, id)),
+    product: fromList('product', () => fetchAll((q) => api.products.list(scope, q)), (p) => p.product_id, same),
+    balance: fromList('balance', () => fetchAll((q) => api.balances.list(scope, q)), (b) => b.currency, upper),
   };
 }
 
