@@ -72,6 +72,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
   const credentials = { accept: 'application/json', 'x-client-id': config.clientId, 'x-api-key': config.apiKey };
   // Token-acquisition failures were already retried by the token call itself: never retry them again.
   const tokenFailures = new WeakSet<object>();
+  const isFinal = (err: unknown) => tokenFailures.has(err as object);
   const circuit = new CircuitBreaker(opts.circuit);
 
   // Innermost attempt: headers, one HTTP exchange, observation, transport errors → UpstreamUnavailableError.
@@ -131,7 +132,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
           onTokenExpired: isToken
             ? undefined
             : async () => void (await abortable(tokens.refresh(authHeader), guard.signal, abortError)),
-          isFinal: (err) => tokenFailures.has(err as object),
+          isFinal,
         },
         async (n) => {
           if (!isToken) {
