@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   UQPAY_WEBHOOK_SECRET: optionalString,
   REDIS_URL: optionalString,
   GATEWAY_KEYS_FILE: optionalString,
+  GATEWAY_PERSISTED_DOCUMENTS: optionalString,
   // Limits (issue 5): documents over them are refused before any upstream call.
   GATEWAY_MAX_DEPTH: int(12),
   GATEWAY_MAX_COST: int(5_000),
@@ -69,6 +70,8 @@ export interface GatewayConfig {
   webhookSecret?: string;
   redisUrl?: string;
   keysFile?: string;
+  /** The persisted-documents manifest to serve (default: the committed generated/persisted-documents.json). */
+  persistedDocumentsFile?: string;
   /** Document and request limits; defaults apply when absent (hand-built configs in tests). */
   limits?: GatewayLimits;
   /** How long shutdown waits for in-flight requests before closing connections. */
@@ -121,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     webhookSecret: e.UQPAY_WEBHOOK_SECRET,
     redisUrl: e.REDIS_URL,
     keysFile: e.GATEWAY_KEYS_FILE,
+    persistedDocumentsFile: e.GATEWAY_PERSISTED_DOCUMENTS,
     limits: {
       maxDepth: e.GATEWAY_MAX_DEPTH,
       maxCost: e.GATEWAY_MAX_COST,

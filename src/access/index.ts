@@ -24,14 +24,13 @@ export interface Access {
 
 export interface AccessOptions {
   logger: Logger;
-  /** Default: generated/persisted-documents.json. */
-  manifestPath?: string;
 }
 
 export function createAccess(config: GatewayConfig, opts: AccessOptions): Access {
   const keyring = config.keysFile ? createKeyRing(loadKeysFile(config.keysFile)) : undefined;
   announceAccessMode(opts.logger, keyring, config.keysFile);
-  const manifest = loadManifest(opts.manifestPath);
+  const manifest = loadManifest(config.persistedDocumentsFile);
+  opts.logger.info({ documents: manifest.size }, 'persisted documents loaded');
   const limits = limitsOf(config);
   return {
     keyring,
