@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { boot, expectError, send, type Api } from './helpers';
+import { expectError, send, useEmulator } from './helpers';
 
-let api: Api;
-beforeAll(async () => {
-  api = await boot();
-});
-afterAll(() => api.emu.close());
+const api = useEmulator({}, { resetEachTest: false });
 
 describe('token', () => {
   it('issues a JWT carrying the master account_id', async () => {

@@ -1,16 +1,12 @@
 // UQPAY's own documented flows, end to end, with response shapes checked against UPSTREAM.md.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { boot, cents, eventually, type Api } from './helpers';
+import { cents, eventually, useEmulator } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
 
-let api: Api;
-beforeAll(async () => {
-  api = await boot();
-});
-afterAll(() => api.emu.close());
+const api = useEmulator({}, { resetEachTest: false });
 
 describe("the docs' walk-through", () => {
   let alexId: string;

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { boot, expectError, type Api } from './helpers';
+import { expectError, useEmulator } from './helpers';
 
 const CARD = DEMO_IDS.cards.sophiaUsdSingle;
 const RECHARGE = 'POST /v1/issuing/cards/{id}/recharge';
-let api: Api;
-beforeAll(async () => {
-  api = await boot();
-});
-afterAll(() => api.emu.close());
-beforeEach(async () => {
-  await api.control('POST', '/reset');
-});
+const api = useEmulator();
 const cardBalance = async () => (await api.get(`/v1/issuing/cards/${CARD}`)).body.available_balance;
 
 describe('faults', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
 
 export interface Res<T = any> {
@@ -23,8 +24,11 @@ export interface CallOptions {
 /** One emulator plus a cached token: `api.get(...)`, `api.post(...)` speak UQPAY's headers. */
 export class Api {
   token: string | undefined;
+  emu!: RunningEmulator;
 
-  constructor(readonly emu: RunningEmulator) {}
+  constructor(emu?: RunningEmulator) {
+    if (emu) this.emu = emu;
+  }
 
   async fetchToken(): Promise<string> {
     const res = await send(`${this.emu.baseUrl}/v1/connect/token`, 'POST', {
@@ -78,6 +82,24 @@ export async function send(url: string, method: string, headers: Record<string, 
 export async function boot(opts: EmulatorOptions = {}): Promise<Api> {
   const emu = await startEmulator({ port: 0, ...opts });
   return new Api(emu);
+}
+
+/**
+ * One emulator for a whole test file (booted in beforeAll, closed in afterAll); by default every test starts
+ * from the seed again via /__emulator/reset.
+ */
+export function useEmulator(opts: EmulatorOptions = {}, { resetEachTest = true } = {}): Api {
+  const api = new Api();
+  beforeAll(async () => {
+    api.emu = await startEmulator({ port: 0, ...opts });
+  });
+  afterAll(() => api.emu.close());
+  if (resetEachTest) {
+    beforeEach(async () => {
+      await api.control('POST', '/reset');
+    });
+  }
+  return api;
 }
 
 /** Cents from a wire amount (string or number), exact. */

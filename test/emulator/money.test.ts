@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { amountOnWire, formatCents, parseCents } from '../../src/emulator/money';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { boot, cents, expectError, type Api } from './helpers';
+import { boot, cents, expectError, useEmulator } from './helpers';
 
 const M = DEMO_IDS.masterAccountId;
 const [S1, S2] = DEMO_IDS.subAccountIds;
@@ -24,14 +24,7 @@ describe('money.ts', () => {
   });
 });
 
-let api: Api;
-beforeAll(async () => {
-  api = await boot();
-});
-afterAll(() => api.emu.close());
-beforeEach(async () => {
-  await api.control('POST', '/reset');
-});
+const api = useEmulator();
 
 /** issuing balances of master + subs plus SINGLE card funds, per currency */
 async function totals(): Promise<Record<string, bigint>> {

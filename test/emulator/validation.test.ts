@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { boot, expectError, type Api } from './helpers';
+import { expectError, useEmulator } from './helpers';
 
-let api: Api;
-beforeAll(async () => {
-  api = await boot();
-});
-afterAll(() => api.emu.close());
-beforeEach(async () => {
-  await api.control('POST', '/reset');
-});
+const api = useEmulator();
 
 const holder = { email: 'valid.person@example.org', first_name: 'Valid', last_name: 'Person', country_code: 'SG', phone_number: '91110000' };
 

@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { boot, eventually, type Api } from './helpers';
+import { eventually, useEmulator } from './helpers';
 
 interface Received {
   headers: Record<string, string | string[] | undefined>;
@@ -33,11 +33,7 @@ const verify = (secret: string, r: Received) => {
   return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
 };
 
-let api: Api;
-beforeAll(async () => {
-  api = await boot({ webhookBackoffMs: 20, webhookMaxAttempts: 3 });
-});
-afterAll(() => api.emu.close());
+const api = useEmulator({ webhookBackoffMs: 20, webhookMaxAttempts: 3 }, { resetEachTest: false });
 
 describe('webhooks', () => {
   it('delivers signed UQPAY envelopes after the order succeeds', async () => {
