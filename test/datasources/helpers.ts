@@ -67,6 +67,8 @@ export interface Seen {
  */
 export async function fakeUpstream(
   handler: (req: Seen, res: ServerResponse, n: number) => void,
+  /** Token lifetime; under a few seconds `expired_at` is sent in ms (the client tolerates both). */
+  tokenLifetimeMs = 1_800_000,
 ): Promise<{ baseUrl: string; seen: Seen[]; tokenCalls: () => number; close: () => Promise<void>; server: Server }> {
   const seen: Seen[] = [];
   let calls = 0;
@@ -78,7 +80,8 @@ export async function fakeUpstream(
       seen.push(s);
       if (req.url === '/api/v1/connect/token') {
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ auth_token: fakeJwt(), expired_at: Math.floor(Date.now() / 1000) + 1800 }));
+        const expiresAt = Date.now() + tokenLifetimeMs;
+        res.end(JSON.stringify({ auth_token: fakeJwt(), expired_at: tokenLifetimeMs < 10_000 ? expiresAt : Math.floor(expiresAt / 1000) }));
         return;
       }
       handler(s, res, ++calls);

@@ -63,19 +63,22 @@ describe('tokens', () => {
     }
   });
 
-  it('a token near its expiry is refreshed before use (ttl)', async () => {
-    const short = await emulator({ tokenTtlSeconds: 1 });
+  it('a token near its expiry is refreshed before use (ttl), not after a 401', async () => {
+    const up = await fakeUpstream((_req, res) => json(res, 200, { card_id: 'c', cardholder: { cardholder_id: 'h' } }), 400);
     const refreshes: string[] = [];
-    const c = client(short.baseUrl, {}, { observer: { onTokenRefresh: (e) => refreshes.push(e.reason) } });
+    const c = client(up.baseUrl, {}, { observer: { onTokenRefresh: (e) => refreshes.push(e.reason) } });
     try {
-      await c.api.cards.retrieve({}, DEMO_IDS.cards.sophiaUsdSingle);
-      await new Promise((r) => setTimeout(r, 1_000));
-      await c.api.cards.retrieve({}, DEMO_IDS.cards.sophiaUsdSingle);
+      await c.api.cards.retrieve({}, 'c');
+      await c.api.cards.retrieve({}, 'c'); // still fresh: same token
+      await new Promise((r) => setTimeout(r, 400)); // 400 ms lifetime, 40 ms margin: due for refresh
+      await c.api.cards.retrieve({}, 'c');
       expect(refreshes).toEqual(['initial', 'ttl']);
-      expect((await short.stats()).responses['401'] ?? 0).toBe(0);
+      const auth = up.seen.filter((s) => s.url.includes('/cards/')).map((s) => s.headers['x-auth-token']);
+      expect(auth[0]).toBe(auth[1]);
+      expect(auth[2]).not.toBe(auth[1]);
     } finally {
       await c.close();
-      await short.close();
+      await up.close();
     }
   });
 

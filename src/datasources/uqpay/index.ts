@@ -8,7 +8,7 @@ export {
   type UnavailableReason, type UqpayErrorType,
 } from './errors';
 export { AmountFormatError, toDecimal } from './amounts';
-export { createLoaders, primeCardholders, primeCards, type Loaders, type UqpayLoaders } from './loaders';
+export { createLoaders, primeCardholders, primeCards, type LoaderOptions, type Loaders, type UqpayLoaders } from './loaders';
 export { fetchAll, fetchWindow, planWindow, MAX_PAGE_SIZE, MIN_PAGE_SIZE, type PageRequest } from './paging';
 export type {
   Attempt, AttemptHandler, AttemptMiddleware, CallHandler, CallMiddleware, RawResponse, UqpayCall,
