@@ -29,14 +29,17 @@ export function createManifest(entries: Record<string, string>): PersistedManife
   return { size: docs.size, get: (hash) => docs.get(hash) };
 }
 
-/** Reads the manifest; a missing file is an empty manifest (a checkout before its first codegen). */
-export function loadManifest(path = DEFAULT_MANIFEST_PATH): PersistedManifest {
+/**
+ * Reads the manifest. The default one may be missing (a checkout before its first codegen: no persisted
+ * documents); a manifest named explicitly must exist.
+ */
+export function loadManifest(path?: string): PersistedManifest {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(path ?? DEFAULT_MANIFEST_PATH, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return createManifest({});
-    throw err;
+    if (path === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return createManifest({});
+    throw new Error(`Cannot read the persisted documents manifest ${path ?? DEFAULT_MANIFEST_PATH}: ${(err as Error).message}`);
   }
   return createManifest(JSON.parse(text) as Record<string, string>);
 }
