@@ -3,8 +3,8 @@
 // file stays a thin composition.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { GraphQLError } from 'graphql';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
@@ -69,34 +69,32 @@ query Dashboard {
 /** Unexpected failures become a short message with a stable `extensions.code`; nothing upstream leaks. */
 export function maskError(logger: Logger) {
   return (error: unknown, message: string): Error => {
-    const graphqlError = error instanceof GraphQLError ? error : undefined;
+    // Name checks, not instanceof: test runners can load graphql twice (ESM and CJS).
+    const graphqlError = isGraphQLError(error) ? error : undefined;
     const original = graphqlError ? graphqlError.originalError : error;
-    const at = { nodes: graphqlError?.nodes, path: graphqlError?.path };
-    if (graphqlError && (!original || original instanceof GraphQLError)) return graphqlError;
+    if (graphqlError && (!original || isGraphQLError(original))) return graphqlError;
+    const fail = (msg: string, extensions: Record<string, unknown>) =>
+      createGraphQLError(msg, { nodes: graphqlError?.nodes, path: graphqlError?.path, extensions });
     if (original instanceof UpstreamUnavailableError) {
       logger.warn({ route: original.route, reason: original.reason }, 'upstream unavailable');
-      return new GraphQLError('UQPAY is unavailable; retry shortly.', { ...at, extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+      return fail('UQPAY is unavailable; retry shortly.', { code: 'UPSTREAM_UNAVAILABLE' });
     }
     if (original instanceof UqpayAuthError) {
       logger.error({ route: original.route, status: original.status }, 'UQPAY refused the gateway credentials');
-      return new GraphQLError('The gateway could not authenticate with UQPAY.', { ...at, extensions: { code: 'UPSTREAM_AUTH' } });
+      return fail('The gateway could not authenticate with UQPAY.', { code: 'UPSTREAM_AUTH' });
     }
     if (original instanceof UqpayError && original.type === 'account_error') {
-      return new GraphQLError('The acting account does not exist or is not active.', {
-        ...at,
-        extensions: { code: 'ACCOUNT_NOT_FOUND', http: { status: 400 } },
-      });
+      return fail('The acting account does not exist or is not active.', { code: 'ACCOUNT_NOT_FOUND', http: { status: 400 } });
     }
     if (original instanceof UqpayError && original.status >= 400 && original.status < 500 && original.status !== 429) {
-      return new GraphQLError(`UQPAY rejected the request: ${original.message}`, {
-        ...at,
-        extensions: { code: 'UPSTREAM_REJECTED', upstreamCode: original.code },
-      });
+      return fail(`UQPAY rejected the request: ${original.message}`, { code: 'UPSTREAM_REJECTED', upstreamCode: original.code });
     }
     logger.error({ err: original, path: graphqlError?.path }, 'unexpected error');
-    return new GraphQLError(message, { ...at, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    return fail(message, { code: 'INTERNAL_SERVER_ERROR' });
   };
 }
+
+const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
 
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
   const logger =

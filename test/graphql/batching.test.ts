@@ -1,7 +1,7 @@
 // N+1 proofs and paging over UQPAY's page_number/page_size, counted at the emulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator';
-import { apiCalls, startHarness, totalCalls, type Harness } from '../harness';
+import { apiCalls, startHarness, totalCalls, type GraphQLResponse, type Harness } from '../harness';
 import { createBulk } from './fixtures';
 
 let h: Harness;
@@ -86,9 +86,9 @@ describe('paging', () => {
     let pages = 0;
     await h.resetStats();
     for (;;) {
-      const r = await h.gql(page, { first: 37, after });
+      const r: GraphQLResponse = await h.gql(page, { first: 37, after });
       expect(r.errors).toBeUndefined();
-      const c = r.data.cardholders;
+      const c: any = r.data.cardholders;
       seen.push(...c.edges.map((e: any) => e.node.cardholderId));
       pages++;
       expect(c.totalCount).toBe(all.totalCount);
