@@ -224,6 +224,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       return true;
     };
 
+    await up.resetStats();
     await up.setFaults(faults);
     const rss = sampleRss(stack.gateway.pid);
     let next = 0;
@@ -297,7 +298,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const alive = !stack.gateway.hasExited();
     const rssAfterMb = alive ? memory(stack.gateway.pid).rssMb : 0;
     for (const line of stack.gateway.output().split('\n')) if (/unhandled/i.test(line)) unhandled.push(line.slice(0, 300));
-    const stats = await up.stats();
+    const stats = await up.stats(); // since the faults went on: the soak's own traffic, retries included
 
     if (!alive) problems.push('the gateway process exited during the soak');
     if (unhandled.length) problems.push(`${unhandled.length} unhandled rejection/error line(s) in the gateway's output`);

@@ -1,13 +1,11 @@
 // A short soak inside `npm test`: 150 mutations from concurrent clients through a real gateway process while the
 // emulator injects 5xx, resets, lost responses, 429s and latency spikes. Money is the witness: every balance must
 // equal the ledger of confirmed mutations, each applied exactly once. `npm run soak` runs the full 2,000.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../bench/processes';
+import { gatewayEntryExists } from '../../bench/processes';
 import { runSoak } from '../../bench/reliability';
 
-const HAS_GATEWAY = existsSync(resolve(ROOT, 'src/main.ts')) && existsSync(resolve(ROOT, 'src/server.ts'));
+const HAS_GATEWAY = gatewayEntryExists();
 
 describe.skipIf(!HAS_GATEWAY)('soak under upstream faults', () => {
   it('150 retried mutations: balances equal the ledger, nothing applied twice, no 5xx, no crash', async () => {

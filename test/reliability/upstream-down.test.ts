@@ -1,13 +1,11 @@
 // The upstream disappears: `/ready` must fail, queries must fail with UPSTREAM_UNAVAILABLE (never HTTP 5xx), an
 // open circuit must stop hammering the dead upstream (counted in connections, not timed), and service must come
 // back by itself when UQPAY does.
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../bench/processes';
+import { gatewayEntryExists } from '../../bench/processes';
 import { runUpstreamDown } from '../../bench/reliability';
 
-const HAS_GATEWAY = existsSync(resolve(ROOT, 'src/main.ts')) && existsSync(resolve(ROOT, 'src/server.ts'));
+const HAS_GATEWAY = gatewayEntryExists();
 
 describe.skipIf(!HAS_GATEWAY)('upstream down', () => {
   it('fails fast and clearly while down, recovers on its own', async () => {
