@@ -33,7 +33,7 @@ const EnvSchema = z.object({
   GATEWAY_PERSISTED_DOCUMENTS: optionalString,
   // Limits (issue 5): documents over them are refused before any upstream call.
   GATEWAY_MAX_DEPTH: int(12),
-  GATEWAY_MAX_COST: int(5_000),
+  GATEWAY_MAX_COST: int(50_000),
   GATEWAY_MAX_ALIASES: int(15),
   GATEWAY_MAX_TOKENS: int(2_000),
   GATEWAY_MAX_DIRECTIVES: int(20),
