@@ -14,6 +14,7 @@ import { createAccess, type Access } from './access';
 import { createObservability, type Observability } from './observability';
 import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
+import { createGatewayEvents, type GatewayEvents } from './webhooks';
 
 export interface GatewayDeps {
   logger?: Logger;
@@ -21,6 +22,8 @@ export interface GatewayDeps {
   client?: UqpayClient;
   /** Extra yoga plugins, mounted before the GraphQL ones in the order given. */
   plugins?: Plugin[];
+  /** Webhook receiver + event bus (tests pass one with their own Redis prefix); otherwise built from config. */
+  events?: GatewayEvents;
 }
 
 export interface Gateway {
@@ -31,6 +34,8 @@ export interface Gateway {
   access: Access;
   /** Metrics registry and upstream observer (issue 5). */
   observability: Observability;
+  /** `POST /webhooks/uqpay` and the event bus behind subscriptions (issue 6). */
+  events: GatewayEvents;
   /** From now on /ready answers 503 (shutdown began). */
   markDraining(): void;
   close(): Promise<void>;
@@ -110,7 +115,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   });
   const access = createAccess(config, { logger });
   const client = deps.client ?? createUqpayClient({ config: config.uqpay, logger, observer: observability.upstream });
-  const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency });
+  const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, logger });
+  const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency, pubsub: events.bus });
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
@@ -127,7 +133,8 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     },
     maxRequestBodySize: access.maxRequestBodySize,
     // Observability first (times and logs refusals too), then keys, persisted documents and limits.
-    plugins: [...observability.plugins, ...access.plugins, ...(deps.plugins ?? [])],
+    // The webhook route answers before access: UQPAY authenticates by signature, not by API key.
+    plugins: [...observability.plugins, events.plugin, ...access.plugins, ...(deps.plugins ?? [])],
   });
 
   return {
@@ -136,11 +143,13 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     logger,
     access,
     observability,
+    events,
     markDraining() {
       draining = true;
     },
     async close() {
       await yoga.dispose?.();
+      if (!deps.events) await events.close();
       if (ownClient) await client.close();
     },
   };

@@ -16,7 +16,7 @@ export interface EventBus {
   readonly ready: Promise<void>;
   publish(event: IssuingEventMessage): void;
   /** A live stream of every event published after this call; `return()` on it unsubscribes. */
-  subscribe(): AsyncIterableIterator<IssuingEventMessage>;
+  subscribe(): EventSubscription;
   /** Local subscribers right now (metrics, tests). */
   subscriberCount(): number;
   close(): Promise<void>;
@@ -30,6 +30,10 @@ export interface EventBusOptions {
   /** Events buffered per slow subscriber before the oldest is dropped. */
   maxBufferedPerSubscriber?: number;
   logger?: Logger;
+}
+
+export interface EventSubscription extends AsyncIterableIterator<IssuingEventMessage> {
+  return(): Promise<IteratorResult<IssuingEventMessage>>;
 }
 
 type Topics = Record<string, [IssuingEventMessage]>;
@@ -90,7 +94,7 @@ export function createEventBus(opts: EventBusOptions = {}): EventBus {
 }
 
 /** A push queue exposed as an async iterator: buffered, bounded (drops oldest), ended by `return()`. */
-class LocalSubscriber implements AsyncIterableIterator<IssuingEventMessage> {
+class LocalSubscriber implements EventSubscription {
   private readonly queue: IssuingEventMessage[] = [];
   private waiting: ((r: IteratorResult<IssuingEventMessage>) => void) | undefined;
   private done = false;

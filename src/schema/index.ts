@@ -12,6 +12,7 @@ import './balance';
 import './transfer';
 import './transaction';
 import './account';
+import './events';
 
 let schema: GraphQLSchema | undefined;
 
