@@ -52,7 +52,7 @@ export interface RunningGateway {
 
 export const GRAPHQL_PATH = '/graphql';
 
-const DEFAULT_QUERY = /* GraphQL */ `# UQPAY Card Issuing over GraphQL. Descriptions are in the Docs panel.
+export const DEFAULT_QUERY = /* GraphQL */ `# UQPAY Card Issuing over GraphQL. Descriptions are in the Docs panel.
 # Add an "x-on-behalf-of: <connected account uuid>" header to act for a connected account.
 query Dashboard {
   account { accountId balances { currency available { amount currency } } }

@@ -2,16 +2,13 @@
 // them all; a request reads the list at most once per account.
 import type { AccountView, GatewayContext } from '../context';
 import type { Balance } from '../datasources/uqpay/types';
-import { MAX_PAGE_SIZE } from '../datasources/uqpay/paging';
+import { fetchAll } from '../datasources/uqpay/paging';
 import { money } from './money';
 
-/** Every balance of the account (UQPAY has a handful per account; pages are followed if there are more). */
+/** Every balance of the account (a handful per account; every page is read). */
 export function listBalances(view: AccountView, ctx: GatewayContext): Promise<Balance[]> {
   return view.once('balances', async () => {
-    const first = await ctx.api.balances.list(view.scope, { page_number: 1, page_size: MAX_PAGE_SIZE });
-    const rest: Promise<{ data: Balance[] }>[] = [];
-    for (let p = 2; p <= first.total_pages; p++) rest.push(ctx.api.balances.list(view.scope, { page_number: p, page_size: MAX_PAGE_SIZE }));
-    const all = [...first.data, ...(await Promise.all(rest)).flatMap((page) => page.data)];
+    const all = await fetchAll((page) => ctx.api.balances.list(view.scope, page));
     for (const b of all) view.loaders.balance.prime(b.currency.toUpperCase(), b);
     return all;
   });

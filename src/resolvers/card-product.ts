@@ -1,7 +1,7 @@
 // Card products (BIN, scheme, mode, currencies, KYC level) the account can issue from.
 import type { GatewayContext } from '../context';
 import type { Product } from '../datasources/uqpay/types';
-import { MAX_PAGE_SIZE } from '../datasources/uqpay/paging';
+import { fetchAll } from '../datasources/uqpay/paging';
 import { money } from './money';
 
 // UQPAY abbreviates form factors in products ("VIR", "PHY") but spells them out on cards.
@@ -10,10 +10,7 @@ const FORM_FACTOR: Record<string, 'VIRTUAL' | 'PHYSICAL'> = { VIR: 'VIRTUAL', VI
 export async function cardProducts(_root: unknown, _args: unknown, ctx: GatewayContext): Promise<Product[]> {
   const view = ctx.account;
   return view.once('products', async () => {
-    const first = await ctx.api.products.list(view.scope, { page_number: 1, page_size: MAX_PAGE_SIZE });
-    const rest: Promise<{ data: Product[] }>[] = [];
-    for (let p = 2; p <= first.total_pages; p++) rest.push(ctx.api.products.list(view.scope, { page_number: p, page_size: MAX_PAGE_SIZE }));
-    const all = [...first.data, ...(await Promise.all(rest)).flatMap((page) => page.data)];
+    const all = await fetchAll((page) => ctx.api.products.list(view.scope, page));
     for (const p of all) view.loaders.product.prime(p.product_id, p);
     return all;
   });
