@@ -6,7 +6,8 @@ import {
   UUIDResolver,
 } from 'graphql-scalars';
 
-const DECIMAL_INPUT = /^-?(0|[1-9]\d*)(\.\d{1,2})?$/;
+// At most 15 integer digits: far beyond any real amount, and it keeps absurd inputs from reaching UQPAY.
+const DECIMAL_INPUT = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
 const DECIMAL_OUTPUT = /^-?\d+(\.\d+)?$/;
 const CURRENCY = /^[A-Z]{3,4}$/;
 // UQPAY sends both RFC 3339 and a bare "yyyy-mm-dd hh:mm:ss" (UTC) form.
@@ -26,7 +27,8 @@ function parseDecimal(value: unknown): string {
     throw new GraphQLError('Decimal must be a string such as "2000.05" (numbers lose precision and are refused).');
   }
   if (!DECIMAL_INPUT.test(value)) {
-    throw new GraphQLError(`Decimal "${value}" is not a plain decimal with at most 2 fraction digits (e.g. "2000.05").`);
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    throw new GraphQLError(`Decimal "${shown}" is not a plain decimal with at most 15 integer and 2 fraction digits (e.g. "2000.05").`);
   }
   return value;
 }
