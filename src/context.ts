@@ -47,6 +47,8 @@ export interface ContextFactoryDeps {
   logger: Logger;
   loaderConcurrency: number;
   pubsub: EventBus;
+  /** Each loader batch's size (the batch-size metric). */
+  onBatch?(loader: string, size: number): void;
 }
 
 export function clientError(message: string, code: string, status = 400): GraphQLError {
@@ -102,7 +104,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
         view = {
           accountId,
           scope,
-          loaders: createLoaders(deps.api, scope, { concurrency: deps.loaderConcurrency }),
+          loaders: createLoaders(deps.api, scope, { concurrency: deps.loaderConcurrency, onBatch: deps.onBatch }),
           once<T>(key: string, read: () => Promise<T>): Promise<T> {
             let hit = memo.get(key) as Promise<T> | undefined;
             if (!hit) memo.set(key, (hit = read()));
