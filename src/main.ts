@@ -4,6 +4,7 @@
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { createLogger } from './logger';
 import { startGateway } from './server';
+import { WEBHOOK_PATH } from './webhooks';
 
 async function main(): Promise<void> {
   let config: GatewayConfig;
@@ -18,14 +19,17 @@ async function main(): Promise<void> {
   }
 
   let closeEmulator: (() => Promise<void>) | undefined;
+  let pointWebhooksAt: ((url: string) => void) | undefined;
   if (config.embedded) {
     const { startEmulator } = await import('./emulator');
-    const emulator = await startEmulator({ port: config.emulatorPort, host: config.host, seed: true });
+    // The emulator signs its webhooks with UQPAY_WEBHOOK_SECRET when set, so the gateway's check matches.
+    const emulator = await startEmulator({ port: config.emulatorPort, host: config.host, seed: true, webhookSecret: config.webhookSecret });
     closeEmulator = () => emulator.close();
+    pointWebhooksAt = (url) => emulator.setWebhookUrl(url);
     config = {
       ...config,
       uqpay: { ...config.uqpay, baseUrl: emulator.baseUrl, clientId: emulator.clientId, apiKey: emulator.apiKey },
-      webhookSecret: config.webhookSecret ?? emulator.webhookSecret,
+      webhookSecret: emulator.webhookSecret,
     };
     console.log(`No UQPAY credentials: embedded UQPAY emulator with demo data at ${emulator.baseUrl}`);
   }
@@ -33,6 +37,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, secrets: [config.uqpay.apiKey, config.webhookSecret ?? ''] });
   const gateway = await startGateway(config, { logger });
   console.log(`GraphQL gateway ready: open GraphiQL at ${gateway.url}`);
+  if (pointWebhooksAt) {
+    // Card orders finish asynchronously; their webhooks feed the gateway's subscriptions (try `cardEvents` in GraphiQL).
+    const webhookUrl = gateway.url.replace(/\/graphql$/, '') + WEBHOOK_PATH;
+    pointWebhooksAt(webhookUrl);
+    console.log(`  webhooks: emulator → ${webhookUrl}`);
+  }
   console.log(`  upstream: ${config.uqpay.baseUrl}${config.embedded ? ' (embedded emulator)' : ''}`);
 
   let stopping = false;
