@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
@@ -116,13 +117,15 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   const access = createAccess(config, { logger });
   const client = deps.client ?? createUqpayClient({ config: config.uqpay, logger, observer: observability.upstream });
   const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, logger });
-  const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency, pubsub: events.bus });
+  const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency, pubsub: events.bus, onBatch: observability.onBatch });
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
     context: ({ request }) => context({ request }),
     graphiql: { title: 'UQPAY Card Issuing — GraphQL', defaultQuery: DEFAULT_QUERY },
+    // GraphiQL with its assets bundled: it loads without a CDN (offline machines, CI's browser check).
+    renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError: maskError(logger) },
     logging: {
