@@ -69,7 +69,12 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
       if (!opts.secret) return reply(503, { error: 'webhook_secret_not_configured' });
       const declared = Number(request.headers.get('content-length') ?? '0');
       if (declared > maxBodyBytes) return reply(413, { error: 'payload_too_large' });
-      const rawBody = new Uint8Array(await request.arrayBuffer());
+      let rawBody: Uint8Array;
+      try {
+        rawBody = new Uint8Array(await request.arrayBuffer());
+      } catch {
+        return reply(400, { error: 'unreadable_body' }); // the sender went away mid-body
+      }
       if (rawBody.byteLength > maxBodyBytes) return reply(413, { error: 'payload_too_large' });
 
       const verdict = verifyWebhook({
