@@ -32,6 +32,21 @@ describe('N+1', () => {
     expect(apiCalls(await h.stats())).toEqual({ 'GET /v1/issuing/cardholders': 1, 'GET /v1/issuing/cards': 20 });
   });
 
+  it('the 20 nested card lists are issued concurrently', async () => {
+    const faults = (init: RequestInit) => fetch(`${h.emulator.url}/__emulator/faults`, init);
+    await faults({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 150, routes: ['GET /v1/issuing/cards'] }) });
+    try {
+      const started = performance.now();
+      const r = await h.gql(`{ cardholders(first: 20) { edges { node { cards(first: 5) { edges { node { cardId } } } } } } }`);
+      const elapsed = performance.now() - started;
+      expect(r.errors).toBeUndefined();
+      // Sequential would take 20 × 150 ms; concurrent (loader concurrency aside) takes a few latencies.
+      expect(elapsed).toBeLessThan(20 * 150 / 2);
+    } finally {
+      await faults({ method: 'DELETE' });
+    }
+  });
+
   it('aliases of the same card cost one retrieve; its cardholder comes embedded', async () => {
     await h.resetStats();
     const id = DEMO_IDS.cards.sophiaUsdSingle;
