@@ -81,22 +81,3 @@ export function createShutdown(opts: ShutdownOptions): Shutdown {
     },
   };
 }
-
-/** SIGTERM/SIGINT start the shutdown once; a second signal exits at once. */
-export function shutdownOnSignals(s: Shutdown, logger: Logger, signals: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT']): void {
-  for (const signal of signals) {
-    process.on(signal, () => {
-      if (s.draining()) {
-        logger.warn({ signal }, 'second signal: exiting now');
-        process.exit(1);
-      }
-      void s.shutdown(signal).then(
-        () => process.exit(0),
-        (err: unknown) => {
-          logger.error({ err: (err as Error).message }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-    });
-  }
-}
