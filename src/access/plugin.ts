@@ -61,10 +61,11 @@ export function useAccess(opts: AccessPluginOptions): Plugin {
 /** Says loudly, once at start-up, who may call this gateway. */
 export function announceAccessMode(logger: Logger, keyring: KeyRing | undefined, keysFile: string | undefined): void {
   if (!keyring) {
-    const line = '='.repeat(78);
+    // One warn line (JSON logs keep it greppable), in capitals: it must not go unnoticed in a deployment's logs.
     logger.warn(
-      `\n${line}\n  OPEN EXPLORER MODE: no GATEWAY_KEYS_FILE is set, so ANYONE who can reach this port may run ANY\n` +
-        `  operation for ANY account. Fine for a laptop with the embedded emulator; never expose it.\n${line}`,
+      { mode: 'open-explorer' },
+      'OPEN EXPLORER MODE: no GATEWAY_KEYS_FILE, so ANYONE who can reach this port may run ANY operation for ANY account. ' +
+        'Fine on a laptop with the embedded emulator; never expose it.',
     );
     return;
   }
