@@ -26,7 +26,14 @@ const EnvSchema = z.object({
   UQPAY_MAX_RETRIES: int(4),
   UQPAY_MAX_CONNECTIONS: int(32),
   UQPAY_LOADER_CONCURRENCY: int(8),
-  UQPAY_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().optional(),
+  // Upstream economy (issue 8). Rate limit: unset = UQPAY's own for its hosts, unlimited elsewhere; 0 = unlimited.
+  UQPAY_RATE_LIMIT_PER_MIN: z.coerce.number().int().nonnegative().optional(),
+  UQPAY_RATE_LIMIT_BURST: z.coerce.number().int().positive().optional(),
+  UQPAY_TOKEN_RATE_LIMIT_PER_MIN: z.coerce.number().int().nonnegative().optional(),
+  UQPAY_BUDGET_QUEUE_MAX: z.coerce.number().int().nonnegative().optional(),
+  UQPAY_COALESCE: z.enum(['true', 'false', '1', '0', 'on', 'off']).optional(),
+  UQPAY_READ_CACHE_TTL_MS: z.coerce.number().int().nonnegative().optional(),
+  UQPAY_REDIS_KEY_PREFIX: optionalString,
   UQPAY_WEBHOOK_SECRET: optionalString,
   REDIS_URL: optionalString,
   GATEWAY_KEYS_FILE: optionalString,
@@ -54,8 +61,20 @@ export interface UqpayConfig {
   maxRetries: number;
   maxConnections: number;
   loaderConcurrency: number;
-  /** Authenticated calls per minute across all replicas; undefined = follow the target host. */
+  /** Authenticated calls per minute across all replicas; undefined = follow the target host, 0 = unlimited. */
   rateLimitPerMin?: number;
+  /** Bucket capacity (calls that may go out at once); default one second's worth of the limit. */
+  rateLimitBurst?: number;
+  /** The token endpoint's own limit; default 60/min whenever the API limit applies, 0 = unlimited. */
+  tokenRateLimitPerMin?: number;
+  /** Calls waiting for budget beyond which new ones are refused at once (default 500 per replica). */
+  budgetQueueMax?: number;
+  /** Identical concurrent GETs share one upstream call (default true). */
+  coalesce?: boolean;
+  /** Read cache TTL for products, connected accounts and cardholders; 0/undefined = off. */
+  readCacheTtlMs?: number;
+  /** Namespace for the shared budget and read cache keys in Redis (default `gateway:uqpay:`). */
+  redisKeyPrefix?: string;
 }
 
 export interface GatewayConfig {
@@ -120,6 +139,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxConnections: e.UQPAY_MAX_CONNECTIONS,
       loaderConcurrency: e.UQPAY_LOADER_CONCURRENCY,
       rateLimitPerMin: e.UQPAY_RATE_LIMIT_PER_MIN,
+      rateLimitBurst: e.UQPAY_RATE_LIMIT_BURST,
+      tokenRateLimitPerMin: e.UQPAY_TOKEN_RATE_LIMIT_PER_MIN,
+      budgetQueueMax: e.UQPAY_BUDGET_QUEUE_MAX,
+      coalesce: e.UQPAY_COALESCE === undefined ? undefined : ['true', '1', 'on'].includes(e.UQPAY_COALESCE),
+      readCacheTtlMs: e.UQPAY_READ_CACHE_TTL_MS,
+      redisKeyPrefix: e.UQPAY_REDIS_KEY_PREFIX,
     },
     webhookSecret: e.UQPAY_WEBHOOK_SECRET,
     redisUrl: e.REDIS_URL,

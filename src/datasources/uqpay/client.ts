@@ -191,7 +191,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
 }
 
 const NO_SCOPE: RequestScope = Object.freeze({});
-const READY_PROBE = Object.freeze({ method: 'GET', route: 'GET /v1/issuing/products', path: '/v1/issuing/products?page_size=10', onBehalf: false, scope: NO_SCOPE } as const);
+const READY_PROBE = Object.freeze({ method: 'GET', route: 'GET /v1/issuing/products', path: '/v1/issuing/products?page_size=10', onBehalf: false, scope: NO_SCOPE, fresh: true } as const);
 
 function parseOk(res: RawResponse, call: UqpayCall): unknown {
   if (res.body === '') return undefined;

@@ -15,3 +15,7 @@ export type {
 } from './pipeline';
 export type { RetryReason } from './retry';
 export type { TokenRefreshReason } from './token';
+export {
+  UpstreamBudgetExhaustedError, defaultRateLimitPerMin, type BudgetRejectReason,
+} from './budget';
+export { createUpstreamEconomy, type UpstreamEconomy, type EconomyObserver } from './economy';

@@ -22,6 +22,8 @@ export interface UqpayCall {
   readonly idempotencyKey?: string;
   /** In-place normalisation of the parsed 2xx body (amounts → decimal strings). Idempotent. */
   readonly normalise?: (data: unknown) => void;
+  /** Never answer from a read cache (the /ready probe must reach UQPAY). */
+  readonly fresh?: boolean;
 }
 
 export interface RawResponse {

@@ -1,0 +1,131 @@
+// Upstream economy, assembled from config: the shared budget (budget.ts, budget-redis.ts), in-flight coalescing
+// (coalesce.ts) and the optional read cache (read-cache.ts), as middleware for createUqpayClient.
+//
+//   call middleware:    coalesce → read cache → (client: retries) → attempt middleware: budget → HTTP
+//
+// Coalescing sits outside the cache, so 50 identical misses cost one cache lookup and one upstream call.
+// With no limit for the host and no cache, the only per-call work left is coalescing's Map lookup.
+import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { UqpayConfig } from '../../config';
+import type { Logger } from '../../logger';
+import {
+  MemoryBucketStore, UQPAY_TOKEN_LIMIT_PER_MIN, UpstreamBudget, bucketShape, budgetMiddleware, defaultRateLimitPerMin,
+  type BucketStore, type BudgetObserver,
+} from './budget';
+import { RedisBucketStore } from './budget-redis';
+import { coalesceMiddleware, type CoalesceObserver } from './coalesce';
+import type { AttemptMiddleware, CallMiddleware } from './pipeline';
+import { createMemoryCacheStore, createReadCache, createRedisCacheStore, type ReadCache, type ReadCacheObserver } from './read-cache';
+
+export type EconomyObserver = BudgetObserver & CoalesceObserver & ReadCacheObserver & {
+  /** Once at start: each bucket's limit per minute. */
+  onLimit?(bucket: string, perMinute: number): void;
+};
+
+export interface EconomyOptions {
+  config: UqpayConfig;
+  redisUrl?: string;
+  logger?: Logger;
+  observer?: EconomyObserver;
+}
+
+export interface EconomySettings {
+  /** Authenticated calls per minute across all replicas; undefined = unlimited. */
+  perMinute?: number;
+  burst?: number;
+  tokenPerMinute?: number;
+  queueMax: number;
+  shared: boolean;
+  coalesce: boolean;
+  cacheTtlMs: number;
+}
+
+export interface UpstreamEconomy {
+  settings: EconomySettings;
+  /** For createUqpayClient. */
+  callMiddleware: CallMiddleware[];
+  attemptMiddleware: AttemptMiddleware[];
+  /** A reason when the budget is saturated (for /ready), else undefined. */
+  saturation(): string | undefined;
+  /** A verified webhook event (cache invalidation); resolves before it should be published. */
+  onWebhookEvent(event: { type: string; accountId: string | null }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_BUDGET_QUEUE_MAX = 500;
+export const DEFAULT_REDIS_KEY_PREFIX = 'gateway:uqpay:';
+
+export function resolveEconomy(config: UqpayConfig, redisUrl?: string): EconomySettings {
+  // 0 = explicitly unlimited, even on a UQPAY host.
+  const configured = config.rateLimitPerMin;
+  const perMinute = configured === 0 ? undefined : (configured ?? defaultRateLimitPerMin(config.baseUrl));
+  const token = config.tokenRateLimitPerMin;
+  return {
+    perMinute,
+    burst: config.rateLimitBurst,
+    tokenPerMinute: token === 0 ? undefined : (token ?? (perMinute !== undefined ? UQPAY_TOKEN_LIMIT_PER_MIN : undefined)),
+    queueMax: config.budgetQueueMax ?? DEFAULT_BUDGET_QUEUE_MAX,
+    shared: !!redisUrl,
+    coalesce: config.coalesce ?? true,
+    cacheTtlMs: config.readCacheTtlMs ?? 0,
+  };
+}
+
+export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
+  const { config, logger, observer } = opts;
+  const settings = resolveEconomy(config, opts.redisUrl);
+  const needsRedis = !!opts.redisUrl && (settings.perMinute !== undefined || settings.tokenPerMinute !== undefined || settings.cacheTtlMs > 0);
+  let redis: Redis | undefined;
+  if (needsRedis) {
+    // Fail fast: a budget waiting on a dead Redis would hold every call (the bucket then falls back to memory).
+    redis = new Redis(opts.redisUrl!, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
+    redis.on('error', (err) => logger?.warn({ err: err.message }, 'upstream economy redis error'));
+  }
+  const prefix = config.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
+  // UQPAY counts per client id and host: every replica with the same credentials and prefix shares the bucket.
+  const bucketId = createHash('sha256').update(`${config.baseUrl}\n${config.clientId}`).digest('hex').slice(0, 32);
+
+  const makeBudget = (name: 'api' | 'token', perMinute: number | undefined, burst?: number): UpstreamBudget | undefined => {
+    if (perMinute === undefined) return undefined;
+    const { capacity, refillPerMin } = bucketShape(perMinute, burst);
+    const store: BucketStore = redis
+      ? new RedisBucketStore({ redis, key: `${prefix}budget:${bucketId}:${name}`, capacity, refillPerMin, logger })
+      : new MemoryBucketStore(capacity, refillPerMin);
+    observer?.onLimit?.(name, perMinute);
+    logger?.info({ bucket: name, perMinute, capacity, refillPerMin, shared: !!redis }, 'upstream budget');
+    return new UpstreamBudget({ name, store, refillPerMin, queueMax: settings.queueMax, observer });
+  };
+  const api = makeBudget('api', settings.perMinute, settings.burst);
+  const token = makeBudget('token', settings.tokenPerMinute);
+
+  let cache: ReadCache | undefined;
+  if (settings.cacheTtlMs > 0) {
+    const store = redis ? createRedisCacheStore(redis, prefix) : createMemoryCacheStore();
+    cache = createReadCache({ store, ttlMs: settings.cacheTtlMs, observer, logger });
+  }
+
+  const callMiddleware: CallMiddleware[] = [];
+  if (settings.coalesce) callMiddleware.push(coalesceMiddleware(observer));
+  if (cache) callMiddleware.push(cache.middleware);
+  const attemptMiddleware: AttemptMiddleware[] = api || token ? [budgetMiddleware(api, token)] : [];
+
+  return {
+    settings,
+    callMiddleware,
+    attemptMiddleware,
+    saturation() {
+      for (const b of [api, token]) {
+        if (b?.saturated()) return `upstream budget saturated (${b.name}): ${b.depth()} calls waiting, new calls refused`;
+      }
+      return undefined;
+    },
+    onWebhookEvent: (event) => cache?.onEvent(event) ?? Promise.resolve(),
+    async close() {
+      api?.close();
+      token?.close();
+      await cache?.close();
+      if (redis) await redis.quit().catch(() => undefined);
+    },
+  };
+}
