@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { actingAccount, assertMayActFor, authenticate, EXPLORER } from '../../src/access/caller';
 import { createKeyRing, hashKey, KeysFileError, parseKeysFile } from '../../src/access/keys';
+import { announceAccessMode } from '../../src/access/plugin';
+import { createLogger } from '../../src/logger';
+import { Writable } from 'node:stream';
 
 const ACCOUNT = '3f0c2a56-1b1e-4c3e-9a61-0d6f3c0b7a11';
 const OTHER = '9d2b7e3a-5c4f-4a8e-b1d0-2e6f7a8b9c0d';
@@ -75,4 +78,11 @@ describe('callers and accounts', () => {
     expect(() => assertMayActFor(web, OTHER)).not.toThrow();
     expect(actingAccount(EXPLORER, OTHER.toUpperCase())).toBe(OTHER);
   });
+});
+
+it('announces open explorer mode loudly', () => {
+  const out: string[] = [];
+  const destination = new Writable({ write: (c: Buffer, _e, done) => (out.push(c.toString()), done()) });
+  announceAccessMode(createLogger({ destination }), undefined, undefined);
+  expect(out.join('')).toMatch(/"level":"warn".*OPEN EXPLORER MODE/);
 });
