@@ -9,6 +9,9 @@ import type { GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { UpstreamUnavailableError, UqpayAuthError, UqpayError } from './datasources/uqpay/errors';
+import { UpstreamBudgetExhaustedError } from './datasources/uqpay/budget';
+import { createUpstreamEconomy } from './datasources/uqpay/economy';
+import { upstreamEconomyMetrics } from './observability/upstream-economy';
 import { createLogger, type Logger } from './logger';
 import { createAccess, type Access } from './access';
 import { createObservability, type Observability } from './observability';
@@ -80,6 +83,10 @@ export function maskError(logger: Logger) {
     if (graphqlError && (!original || isGraphQLError(original))) return graphqlError;
     const fail = (msg: string, extensions: Record<string, unknown>) =>
       createGraphQLError(msg, { nodes: graphqlError?.nodes, path: graphqlError?.path, extensions });
+    if (original instanceof UpstreamBudgetExhaustedError) {
+      logger.warn({ route: original.route, reason: original.reason }, 'upstream budget exhausted');
+      return fail('The UQPAY call budget is exhausted; retry shortly.', { code: 'UPSTREAM_BUDGET_EXHAUSTED', retryAfterMs: original.retryAfterMs });
+    }
     if (original instanceof UpstreamUnavailableError) {
       logger.warn({ route: original.route, reason: original.reason }, 'upstream unavailable');
       return fail('UQPAY is unavailable; retry shortly.', { code: 'UPSTREAM_UNAVAILABLE' });
@@ -109,13 +116,24 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   // `client` is assigned below; /ready only calls it per request.
   const observability = createObservability({
     logger,
-    ready: () => client.ready(),
+    ready: async () => {
+      const saturated = economy?.saturation();
+      if (saturated) throw new Error(saturated);
+      await client.ready();
+    },
     draining: () => draining,
     defaultMetrics: config.env !== 'test',
   });
   const access = createAccess(config, { logger });
-  const client = deps.client ?? createUqpayClient({ config: config.uqpay, logger, observer: observability.upstream });
+  // Issue 8: shared call budget, in-flight coalescing, optional read cache — on the gateway's own client.
+  const economy = ownClient
+    ? createUpstreamEconomy({ config: config.uqpay, redisUrl: config.redisUrl, logger, observer: upstreamEconomyMetrics(observability.metrics.registry) })
+    : undefined;
+  const client =
+    deps.client ??
+    createUqpayClient({ config: config.uqpay, logger, observer: observability.upstream, callMiddleware: economy?.callMiddleware, attemptMiddleware: economy?.attemptMiddleware });
   const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, logger });
+  if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
   const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency, pubsub: events.bus, onBatch: observability.onBatch });
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
@@ -154,6 +172,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       await yoga.dispose?.();
       if (!deps.events) await events.close();
       if (ownClient) await client.close();
+      await economy?.close();
     },
   };
 }

@@ -27,6 +27,8 @@ export interface WebhookReceiver {
   handle(request: Request, fetchAPI?: { Response: typeof Response }): Promise<Response>;
   /** Resolves when every acknowledged event has been processed (tests, graceful shutdown). */
   drain(): Promise<void>;
+  /** Awaited for each new event before it is published (the read cache drops what the event makes stale). */
+  beforePublish(hook: (event: IssuingEventMessage) => Promise<void>): void;
 }
 
 export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookReceiver {
@@ -35,6 +37,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
   const maxBodyBytes = opts.maxBodyBytes ?? 1024 * 1024;
   const tolerance = opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const pending = new Set<Promise<void>>();
+  const hooks: ((event: IssuingEventMessage) => Promise<void>)[] = [];
   if (!opts.secret) log.warn('UQPAY_WEBHOOK_SECRET is not set: webhook deliveries will be refused');
 
   async function process(envelope: WebhookEnvelope, receivedAt: Date): Promise<void> {
@@ -50,6 +53,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
       log.debug({ eventId: event.eventId, eventType: event.type }, 'duplicate webhook event dropped');
       return;
     }
+    for (const hook of hooks) await hook(event).catch((err: unknown) => log.warn({ err, eventId: event.eventId }, 'webhook pre-publish hook failed'));
     try {
       opts.bus.publish(event);
     } catch (err) {
@@ -113,6 +117,9 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
     },
     async drain() {
       while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    beforePublish(hook) {
+      hooks.push(hook);
     },
   };
 }
