@@ -70,7 +70,16 @@ export interface SoakReport {
   balances: { checked: number; mismatches: { what: string; expected: string; actual: string }[] };
   ledger: { checked: number; mismatches: { what: string; expected: number; actual: number }[] };
   upstream: { requests: number; responses: Record<string, number> };
-  gateway: { alive: boolean; unhandledRejections: string[]; rssBaselineMb: number; rssPeakMb: number; rssAfterMb: number };
+  gateway: {
+    alive: boolean;
+    unhandledRejections: string[];
+    rssBaselineMb: number;
+    rssPeakMb: number;
+    rssAfterMb: number;
+    /** V8 heap in use before and after (from /metrics), when exposed. */
+    heapBaselineMb?: number;
+    heapAfterMb?: number;
+  };
   durationS: number;
 }
 
@@ -104,6 +113,17 @@ interface WireBalance {
 interface WireLedger {
   transaction_type: string;
   description: string;
+}
+
+/** V8 heap in use, from the gateway's Prometheus metrics (undefined when they are off or not exposed). */
+async function heapUsedMb(gatewayUrl: string): Promise<number | undefined> {
+  try {
+    const text = await (await fetch(`${gatewayUrl}/metrics`)).text();
+    const m = /^\w*nodejs_heap_size_used_bytes(?:\{[^}]*\})? ([\d.e+]+)$/m.exec(text);
+    return m ? Number(m[1]) / 2 ** 20 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function balancesOf(up: EmulatorClient, account: string, master: string): Promise<Map<string, bigint>> {
@@ -186,6 +206,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       await postGraphQL(stack.gateway.graphqlUrl, { query: 'query($id: UUID!) { card(cardId: $id) { status } }', variables: { id: cardIds[i % cardIds.length] } });
     }
     const rssBaselineMb = memory(stack.gateway.pid).rssMb;
+    const heapBaselineMb = await heapUsedMb(stack.gateway.url);
 
     const httpStatuses: Record<string, number> = {};
     const topLevelErrorCodes: Record<string, number> = {};
@@ -297,6 +318,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     await sleep(3_000);
     const alive = !stack.gateway.hasExited();
     const rssAfterMb = alive ? memory(stack.gateway.pid).rssMb : 0;
+    const heapAfterMb = alive ? await heapUsedMb(stack.gateway.url) : undefined;
     for (const line of stack.gateway.output().split('\n')) if (/unhandled/i.test(line)) unhandled.push(line.slice(0, 300));
     const stats = await up.stats(); // since the faults went on: the soak's own traffic, retries included
 
@@ -329,7 +351,15 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       balances: { checked: expected.balances.size + cardIds.length, mismatches: balanceMismatches },
       ledger: { checked: expectedLedger.size, mismatches: ledgerMismatches },
       upstream: { requests: Object.values(stats.requests).reduce((a, b) => a + b, 0), responses: stats.responses ?? {} },
-      gateway: { alive, unhandledRejections: unhandled, rssBaselineMb: round1(rssBaselineMb), rssPeakMb: round1(rssPeakMb), rssAfterMb: round1(rssAfterMb) },
+      gateway: {
+        alive,
+        unhandledRejections: unhandled,
+        rssBaselineMb: round1(rssBaselineMb),
+        rssPeakMb: round1(rssPeakMb),
+        rssAfterMb: round1(rssAfterMb),
+        heapBaselineMb: heapBaselineMb === undefined ? undefined : round1(heapBaselineMb),
+        heapAfterMb: heapAfterMb === undefined ? undefined : round1(heapAfterMb),
+      },
       durationS: round1((Date.now() - started) / 1000),
     };
   } finally {
