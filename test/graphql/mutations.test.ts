@@ -224,7 +224,7 @@ describe('cards', () => {
     expect(again.data.assignCard.userErrors[0]).toMatchObject({ code: 'CARD_ALREADY_ASSIGNED', field: ['input', 'cardNumber'] });
 
     await h.resetStats();
-    const typo = await h.gql(mutation, { input: { ...input, cardNumber: `${pan.slice(0, -1)}${(Number(pan.slice(-1)) + 1) % 10}` } });
+    const typo = await h.gql(mutation, { input: { ...input, cardNumber: `${pan.slice(0, -4)}12x4` } });
     expect(typo.data.assignCard.userErrors[0]).toMatchObject({ code: 'INVALID_CARD_NUMBER', field: ['input', 'cardNumber'] });
     expect(JSON.stringify(typo)).not.toMatch(/\d{13,}/);
     expect(totalCalls(await h.stats())).toBe(0);

@@ -9,8 +9,8 @@ import { createLogger } from '../../src/logger';
 import { startHarness, type Harness } from '../harness';
 import { accessFiles, bearer, FRONTEND_KEY, post } from '../access/helpers';
 
-// UQPAY's docs' number (provisioned by the emulator, but its check digit fails: the gateway refuses it
-// before UQPAY sees it) and a provisioned number with a valid check digit, which gets assigned.
+// UQPAY's docs' number (assigned by the inline mutation below, then refused as already assigned) and a
+// second provisioned number, assigned through variables.
 const PAN = '4096360800133951';
 const VALID_PAN = ASSIGNABLE_PANS[1]!;
 const lines: string[] = [];
@@ -49,7 +49,9 @@ it('keeps card numbers, keys, tokens and the webhook secret out of a full journe
     `mutation AssignInline { assignCard(input: { cardholderId: "${input.cardholderId}", cardNumber: "${PAN}", currency: "USD", mode: SHARE }) { card { cardId } userErrors { code } } }`,
   );
   expect(JSON.stringify(inline.body)).not.toContain(PAN);
+  expect(inline.body.data?.assignCard?.card?.cardId, JSON.stringify(inline.body)).toBeTruthy();
   const docsPan = await gql(assign, { input });
+  expect(docsPan.body.data?.assignCard?.userErrors?.[0]?.code).toBe('CARD_ALREADY_ASSIGNED');
   expect(JSON.stringify(docsPan.body)).not.toContain(PAN);
   const assigned = await gql(assign, { input: { ...input, cardNumber: VALID_PAN } });
   const cardId = assigned.body.data?.assignCard?.card?.cardId as string;
