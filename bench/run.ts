@@ -33,7 +33,7 @@ const config = {
   warmupS: Number(flags.warmup ?? process.env.BENCH_WARMUP ?? 2),
   connections: Number(flags.connections ?? process.env.BENCH_CONNECTIONS ?? 16),
   only: (flags.only ?? process.env.BENCH_ONLY ?? '').split(',').filter(Boolean),
-  targets: (flags.targets ?? process.env.BENCH_TARGETS ?? 'gateway,floor,rest').split(',').filter(Boolean) as Target[],
+  targets: (flags.targets ?? process.env.BENCH_TARGETS ?? 'gateway,gateway-plain,floor,rest').split(',').filter(Boolean) as Target[],
   cpuProf: flags['cpu-prof'] ?? process.env.BENCH_CPU_PROF === '1',
   out: flags.out ?? resolve(ROOT, 'bench/results.json'),
 };
@@ -137,16 +137,17 @@ function table(results: ScenarioResult[]): string {
 
 interface Ratio {
   id: string;
+  target: Target;
   throughput: number;
   cpuPerReq: number;
 }
 
 function ratios(results: ScenarioResult[]): Ratio[] {
   const out: Ratio[] = [];
-  for (const g of results.filter((r) => r.target === 'gateway')) {
+  for (const g of results.filter((r) => r.target === 'gateway' || r.target === 'gateway-plain')) {
     const f = results.find((r) => r.target === 'floor' && r.id === g.id);
     if (!f) continue;
-    out.push({ id: g.id, throughput: round(g.reqPerSec / f.reqPerSec, 2), cpuPerReq: round(g.cpuUsPerReq / f.cpuUsPerReq, 2) });
+    out.push({ id: g.id, target: g.target, throughput: round(g.reqPerSec / f.reqPerSec, 2), cpuPerReq: round(g.cpuUsPerReq / f.cpuUsPerReq, 2) });
   }
   return out;
 }
@@ -159,10 +160,15 @@ interface TargetCheck {
 
 function checkTargets(results: ScenarioResult[], rs: Ratio[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const s1 = rs.find((r) => r.id === 'S1');
+  const s1 = rs.find((r) => r.id === 'S1' && r.target === 'gateway');
   if (s1) {
     checks.push({ target: 'S1 throughput ≥ 0.6× floor', measured: `${s1.throughput}×`, met: s1.throughput >= 0.6 });
     checks.push({ target: 'S1 CPU/request ≤ 2× floor', measured: `${s1.cpuPerReq}×`, met: s1.cpuPerReq <= 2 });
+  }
+  const plain = rs.find((r) => r.id === 'S1' && r.target === 'gateway-plain');
+  if (plain) {
+    checks.push({ target: 'S1 throughput ≥ 0.6× floor, coalescing off', measured: `${plain.throughput}×`, met: plain.throughput >= 0.6 });
+    checks.push({ target: 'S1 CPU/request ≤ 2× floor, coalescing off', measured: `${plain.cpuPerReq}×`, met: plain.cpuPerReq <= 2 });
   }
   for (const g of results.filter((r) => r.target === 'gateway' && r.minCallsPerOp !== undefined)) {
     if (g.id === 'S4') continue;
@@ -172,7 +178,7 @@ function checkTargets(results: ScenarioResult[], rs: Ratio[]): TargetCheck[] {
       met: g.upstreamCallsPerOp <= (g.minCallsPerOp ?? 0) + 0.01,
     });
   }
-  const gw = results.filter((r) => r.target === 'gateway');
+  const gw = results.filter((r) => r.target === 'gateway' || r.target === 'gateway-plain');
   if (gw.length) {
     const peak = Math.max(...gw.map((r) => r.rssPeakMb));
     checks.push({ target: 'gateway RSS under load ≤ 200 MB', measured: `${peak} MB`, met: peak <= 200 });
@@ -212,6 +218,15 @@ async function main(): Promise<void> {
         console.error(`gateway ${gateway.url} (pid ${gateway.pid})`);
       } catch (err) {
         skipped.push(`gateway did not start: ${(err as Error).message.split('\n')[0]}`);
+      }
+    }
+    if (config.targets.includes('gateway-plain')) {
+      try {
+        const plain = await startGatewayProcess({ upstreamBaseUrl: emulator.baseUrl, env: { UQPAY_COALESCE: 'off' } });
+        procs.push(plain);
+        byTarget.set('gateway-plain', { proc: plain, url: plain.url });
+      } catch (err) {
+        skipped.push(`gateway (coalescing off) did not start: ${(err as Error).message.split('\n')[0]}`);
       }
     }
 
@@ -256,8 +271,8 @@ async function main(): Promise<void> {
 
     console.log(`\n${table(results)}\n`);
     if (rs.length) {
-      console.log('| Scenario | gateway/floor throughput | gateway/floor CPU per request |\n|---|---:|---:|');
-      for (const r of rs) console.log(`| ${r.id} | ${r.throughput}× | ${r.cpuPerReq}× |`);
+      console.log('| Scenario | Gateway | gateway/floor throughput | gateway/floor CPU per request |\n|---|---|---:|---:|');
+      for (const r of rs) console.log(`| ${r.id} | ${r.target} | ${r.throughput}× | ${r.cpuPerReq}× |`);
       console.log('');
     }
     for (const t of targets) console.log(`- ${t.met ? 'met' : 'MISSED'}: ${t.target} (measured ${t.measured})`);

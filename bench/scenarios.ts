@@ -6,7 +6,8 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { LoadRequest } from './load';
 import { ROOT } from './processes';
 
-export type Target = 'gateway' | 'floor' | 'rest';
+/** `gateway-plain`: the same gateway with in-flight coalescing off (UQPAY_COALESCE=off), call for call like the floor. */
+export type Target = 'gateway' | 'gateway-plain' | 'floor' | 'rest';
 
 export interface Scenario {
   id: string;
@@ -116,6 +117,10 @@ export function buildScenarios(ids: BenchIds, persisted: PersistedChoice | { mis
       },
     },
   ];
+  for (const id of ['S1', 'S3']) {
+    const g = list.find((x) => x.id === id && x.target === 'gateway')!;
+    list.splice(list.indexOf(g) + 1, 0, { ...g, target: 'gateway-plain', title: `${g.title} (coalescing off)` });
+  }
   if ('documentId' in persisted) {
     list.push({
       id: 'S5',
