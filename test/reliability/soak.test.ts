@@ -14,7 +14,10 @@ describe.skipIf(!HAS_GATEWAY)('soak under upstream faults', () => {
     expect(report.ledger.mismatches).toEqual([]);
     expect(report.problems).toEqual([]);
     expect(report.applied).toBe(150);
-    // The faults really happened: the gateway had to retry (more upstream requests than mutations).
-    expect(report.upstream.requests).toBeGreaterThan(150);
+    // The faults really happened: UQPAY answered 5xx and 429 and dropped connections during the run.
+    const r = report.upstream.responses;
+    expect((r['500'] ?? 0) + (r['503'] ?? 0)).toBeGreaterThan(0);
+    expect(r['429'] ?? 0).toBeGreaterThan(0);
+    expect(r.dropped ?? 0).toBeGreaterThan(0);
   }, 180_000);
 });
