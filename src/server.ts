@@ -10,7 +10,7 @@ import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { UpstreamUnavailableError, UqpayAuthError, UqpayError } from './datasources/uqpay/errors';
 import { UpstreamBudgetExhaustedError } from './datasources/uqpay/budget';
-import { createUpstreamEconomy } from './datasources/uqpay/economy';
+import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy';
 import { upstreamEconomyMetrics } from './observability/upstream-economy';
 import { createLogger, type Logger } from './logger';
 import { createAccess, type Access } from './access';
@@ -18,6 +18,7 @@ import { createObservability, type Observability } from './observability';
 import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
 import { createGatewayEvents, type GatewayEvents } from './webhooks';
+import { createRedis } from './redis';
 
 export interface GatewayDeps {
   logger?: Logger;
@@ -126,13 +127,23 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   });
   const access = createAccess(config, { logger });
   // Issue 8: shared call budget, in-flight coalescing, optional read cache — on the gateway's own client.
+  const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
   const economy = ownClient
-    ? createUpstreamEconomy({ config: config.uqpay, redisUrl: config.redisUrl, logger, observer: upstreamEconomyMetrics(observability.metrics.registry) })
+    ? createUpstreamEconomy({ config: config.uqpay, redis, logger, observer: upstreamEconomyMetrics(observability.metrics.registry) })
     : undefined;
   const client =
     deps.client ??
-    createUqpayClient({ config: config.uqpay, logger, observer: observability.upstream, callMiddleware: economy?.callMiddleware, attemptMiddleware: economy?.attemptMiddleware });
-  const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, logger });
+    createUqpayClient({
+      config: config.uqpay,
+      logger,
+      // Replicas share one UQPAY token (60 token calls/min, and a new token may invalidate older ones).
+      redis,
+      redisKeyPrefix: `${config.uqpay.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX}token:`,
+      observer: observability.upstream,
+      callMiddleware: economy?.callMiddleware,
+      attemptMiddleware: economy?.attemptMiddleware,
+    });
+  const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, redis, logger });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
   const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency, pubsub: events.bus, onBatch: observability.onBatch });
 
@@ -173,6 +184,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       if (!deps.events) await events.close();
       if (ownClient) await client.close();
       await economy?.close();
+      await redis?.quit().catch(() => undefined);
     },
   };
 }

@@ -14,6 +14,8 @@ export type { EventBus } from '../events/pubsub';
 export interface GatewayEventsOptions {
   webhookSecret?: string;
   redisUrl?: string;
+  /** A Redis command connection to reuse for dedupe (the gateway's); otherwise one is opened from redisUrl. */
+  redis?: Redis;
   /** Prefix for the Redis channel and dedupe keys; tests use a unique one per run. */
   redisPrefix?: string;
   logger: Logger;
@@ -33,7 +35,9 @@ export function createGatewayEvents(opts: GatewayEventsOptions): GatewayEvents {
   const bus = createEventBus({ redisUrl: opts.redisUrl, channelPrefix: prefix, logger: opts.logger });
   let redis: Redis | undefined;
   let dedupe: DedupeStore;
-  if (opts.redisUrl) {
+  if (opts.redis) {
+    dedupe = createRedisDedupeStore(opts.redis, { keyPrefix: prefix });
+  } else if (opts.redisUrl) {
     redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
     redis.on('error', (err) => opts.logger.warn({ err: err.message }, 'webhook dedupe redis error'));
     dedupe = createRedisDedupeStore(redis, { keyPrefix: prefix });

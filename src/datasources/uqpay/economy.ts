@@ -6,7 +6,7 @@
 // Coalescing sits outside the cache, so 50 identical misses cost one cache lookup and one upstream call.
 // With no limit for the host and no cache, the only per-call work left is coalescing's Map lookup.
 import { createHash } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { UqpayConfig } from '../../config';
 import type { Logger } from '../../logger';
 import {
@@ -25,7 +25,8 @@ export type EconomyObserver = BudgetObserver & CoalesceObserver & ReadCacheObser
 
 export interface EconomyOptions {
   config: UqpayConfig;
-  redisUrl?: string;
+  /** The gateway's Redis connection (REDIS_URL): buckets and cache are shared by every replica. Not closed here. */
+  redis?: Redis;
   logger?: Logger;
   observer?: EconomyObserver;
 }
@@ -56,7 +57,7 @@ export interface UpstreamEconomy {
 export const DEFAULT_BUDGET_QUEUE_MAX = 500;
 export const DEFAULT_REDIS_KEY_PREFIX = 'gateway:uqpay:';
 
-export function resolveEconomy(config: UqpayConfig, redisUrl?: string): EconomySettings {
+export function resolveEconomy(config: UqpayConfig, shared = false): EconomySettings {
   // 0 = explicitly unlimited, even on a UQPAY host.
   const configured = config.rateLimitPerMin;
   const perMinute = configured === 0 ? undefined : (configured ?? defaultRateLimitPerMin(config.baseUrl));
@@ -66,7 +67,7 @@ export function resolveEconomy(config: UqpayConfig, redisUrl?: string): EconomyS
     burst: config.rateLimitBurst,
     tokenPerMinute: token === 0 ? undefined : (token ?? (perMinute !== undefined ? UQPAY_TOKEN_LIMIT_PER_MIN : undefined)),
     queueMax: config.budgetQueueMax ?? DEFAULT_BUDGET_QUEUE_MAX,
-    shared: !!redisUrl,
+    shared,
     coalesce: config.coalesce ?? true,
     cacheTtlMs: config.readCacheTtlMs ?? 0,
   };
@@ -74,14 +75,9 @@ export function resolveEconomy(config: UqpayConfig, redisUrl?: string): EconomyS
 
 export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
   const { config, logger, observer } = opts;
-  const settings = resolveEconomy(config, opts.redisUrl);
-  const needsRedis = !!opts.redisUrl && (settings.perMinute !== undefined || settings.tokenPerMinute !== undefined || settings.cacheTtlMs > 0);
-  let redis: Redis | undefined;
-  if (needsRedis) {
-    // Fail fast: a budget waiting on a dead Redis would hold every call (the bucket then falls back to memory).
-    redis = new Redis(opts.redisUrl!, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
-    redis.on('error', (err) => logger?.warn({ err: err.message }, 'upstream economy redis error'));
-  }
+  const settings = resolveEconomy(config, !!opts.redis);
+  const needsRedis = settings.perMinute !== undefined || settings.tokenPerMinute !== undefined || settings.cacheTtlMs > 0;
+  const redis = needsRedis ? opts.redis : undefined;
   const prefix = config.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
   // UQPAY counts per client id and host: every replica with the same credentials and prefix shares the bucket.
   const bucketId = createHash('sha256').update(`${config.baseUrl}\n${config.clientId}`).digest('hex').slice(0, 32);
@@ -125,7 +121,6 @@ export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
       api?.close();
       token?.close();
       await cache?.close();
-      if (redis) await redis.quit().catch(() => undefined);
     },
   };
 }
