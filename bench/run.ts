@@ -208,10 +208,11 @@ async function main(): Promise<void> {
       procs.push(floor);
       byTarget.set('floor', { proc: floor, url: floor.url });
     }
+    // Profiles are named CPU.<date>.<time>.<pid>.…: the pids are printed below.
+    const nodeArgs = config.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench/profiles')}`] : [];
+    if (config.cpuProf) mkdirSync(resolve(ROOT, 'bench/profiles'), { recursive: true });
     if (config.targets.includes('gateway')) {
       try {
-        const nodeArgs = config.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench/profiles')}`] : [];
-        if (config.cpuProf) mkdirSync(resolve(ROOT, 'bench/profiles'), { recursive: true });
         const gateway = await startGatewayProcess({ upstreamBaseUrl: emulator.baseUrl, nodeArgs });
         procs.push(gateway);
         byTarget.set('gateway', { proc: gateway, url: gateway.url });
@@ -222,9 +223,10 @@ async function main(): Promise<void> {
     }
     if (config.targets.includes('gateway-plain')) {
       try {
-        const plain = await startGatewayProcess({ upstreamBaseUrl: emulator.baseUrl, env: { UQPAY_COALESCE: 'off' } });
+        const plain = await startGatewayProcess({ upstreamBaseUrl: emulator.baseUrl, env: { UQPAY_COALESCE: 'off' }, nodeArgs });
         procs.push(plain);
         byTarget.set('gateway-plain', { proc: plain, url: plain.url });
+        console.error(`gateway, coalescing off ${plain.url} (pid ${plain.pid})`);
       } catch (err) {
         skipped.push(`gateway (coalescing off) did not start: ${(err as Error).message.split('\n')[0]}`);
       }
