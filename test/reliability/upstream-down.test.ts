@@ -13,7 +13,8 @@ describe.skipIf(!HAS_GATEWAY)('upstream down', () => {
     expect(report.downAnswers.every((a) => a.status < 500)).toBe(true);
     expect(report.downAnswers.map((a) => a.code)).toEqual(report.downAnswers.map(() => 'UPSTREAM_UNAVAILABLE'));
     expect(report.readyWhileDown.every((s) => s !== 200)).toBe(true);
-    expect(report.connectionsWhileOpen).toBeLessThanOrEqual(2);
+    // 50 connection attempts without a breaker (10 queries × 5 attempts); half-open probes only with one.
+    expect(report.connectionsWhileOpen).toBeLessThanOrEqual(4);
     expect(report.recoveredAfterQueries).toBeGreaterThan(0);
     expect(report.readyAfterRecovery).toBe(200);
     expect(report.problems).toEqual([]);
