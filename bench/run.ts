@@ -188,6 +188,7 @@ function checkTargets(results: ScenarioResult[], rs: Ratio[]): TargetCheck[] {
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const loadAtStart = loadavg();
   const procs: NodeProcess[] = [];
   const cleanup = async () => {
     await Promise.all(procs.map((p) => p.stop()));
@@ -261,7 +262,7 @@ async function main(): Promise<void> {
       node: process.version,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model,
-      loadavgAtStart: loadavg().map((l) => round(l, 2)),
+      loadavgAtStart: loadAtStart.map((l) => round(l, 2)),
       config: { durationS: config.durationS, warmupS: config.warmupS, connections: config.connections },
       results,
       ratios: rs,
