@@ -3,7 +3,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -174,10 +173,4 @@ export async function startFloorProcess(opts: { upstreamBaseUrl: string; port?: 
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(proc, async () => (await fetch(`${url}/health`)).ok);
   return Object.assign(proc, { url, port });
-}
-
-/** Whether a gateway entry point exists to start (tests skip, rather than fail, before it lands). */
-export function gatewayEntryExists(): boolean {
-  const script = process.env.BENCH_GATEWAY_SCRIPT ?? 'src/main.ts';
-  return existsSync(resolve(ROOT, script));
 }
