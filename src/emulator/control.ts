@@ -3,7 +3,9 @@ import type { EmulatorCore } from './core';
 import { badRequest, invalidField } from './errors';
 import type { Cents } from './money';
 import { currencyField } from './routes/balances';
+import { findCardholder, finishKycReview } from './routes/cardholders';
 import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
+import { KYC_LEVELS, type AccountStore } from './state';
 import { bodyObject } from './validation';
 
 /** Test and demo knobs under /__emulator: no auth, no stats, never part of UQPAY's surface. */
@@ -20,6 +22,8 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
       'POST /__emulator/reset',
       'GET /__emulator/webhooks',
       'POST /__emulator/webhooks/config',
+      'POST /__emulator/kyc-level',
+      'POST /__emulator/cardholders/{id}/kyc',
     ],
   }));
 
@@ -52,6 +56,37 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     const entry = store.move(currency, amount, 'DEPOSIT', 'deposit (emulator control)');
     const balance = store.balance(currency);
     return { account_id: store.id, ledger_entry: core.views.ledger(entry), balance: balance && core.views.balance(balance) };
+  });
+
+  const levels = () => Object.fromEntries([...core.state.accounts.values()].map((s) => [s.id, s.kycLevel]));
+  const account = (id: string): AccountStore => {
+    const store = core.state.accounts.get(id);
+    if (!store) throw badRequest('account_error', 'sub_account_not_found', `account_id ${id} not found`);
+    return store;
+  };
+
+  // The KYC level new cardholders get (UQPAY: the card product's). Without account_id: every account.
+  // Back to the kycLevel option on /reset.
+  app.post('/kyc-level', async (req) => {
+    const f = bodyObject(req.body);
+    const accountId = f.uuid('account_id');
+    const level = f.enum('level', KYC_LEVELS, { required: true }) as (typeof KYC_LEVELS)[number];
+    const stores = accountId ? [account(accountId)] : [...core.state.accounts.values()];
+    for (const s of stores) s.kycLevel = level;
+    return { kyc_levels: levels() };
+  });
+
+  // UQPAY's side of a review or IDV: PENDING/INCOMPLETE → SUCCESS|FAILED, then `cardholder.kyc.status_changed`.
+  // Without account_id the cardholder is looked up in every account.
+  app.post('/cardholders/:id/kyc', async (req) => {
+    const f = bodyObject(req.body);
+    const accountId = f.uuid('account_id');
+    const status = f.enum('status', ['SUCCESS', 'FAILED'] as const, { required: true }) as 'SUCCESS' | 'FAILED';
+    const id = String((req.params as { id: string }).id).toLowerCase();
+    const store = accountId ? account(accountId) : ([...core.state.accounts.values()].find((s) => s.cardholders.has(id)) ?? core.state.master);
+    const ch = findCardholder(store, id);
+    finishKycReview(core, store, ch, status);
+    return { account_id: store.id, cardholder: core.views.cardholder(store, ch) };
   });
 
   app.post('/reset', async () => {

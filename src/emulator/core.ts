@@ -40,6 +40,7 @@ export class EmulatorCore {
   private freshState(): EmulatorState {
     const state = new EmulatorState(DEMO_IDS.masterAccountId);
     seedState(state, this.options.seed);
+    for (const store of state.accounts.values()) store.kycLevel = this.options.kycLevel;
     return state;
   }
 

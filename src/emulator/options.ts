@@ -1,4 +1,5 @@
 import type { AmountFormat } from './money';
+import { KYC_LEVELS, type KycLevel } from './state';
 
 export interface EmulatorOptions {
   port?: number; // 0 = random
@@ -24,6 +25,11 @@ export interface EmulatorOptions {
   allowHyphenInNames?: boolean;
   /** UPSTREAM: cardholder create_time comes as RFC 3339 or as "2024-05-09 15:52:23". Default 'rfc3339' */
   cardholderTimeFormat?: 'rfc3339' | 'legacy';
+  /**
+   * KYC level of every account's new cardholders (UQPAY: the card product's; see AccountStore.kycLevel).
+   * Default from EMULATOR_KYC_LEVEL, else 'SIMPLIFIED'. Per account at run time: POST /__emulator/kyc-level
+   */
+  kycLevel?: KycLevel;
   /** UPSTREAM (unsure): SHARE cards accept recharge/withdraw. Default true */
   shareRecharge?: boolean;
   controls?: boolean; // /__emulator routes, default true
@@ -56,6 +62,14 @@ const envInt = (name: string): number | undefined => {
   return n;
 };
 
+const envKycLevel = (): KycLevel | undefined => {
+  const v = process.env.EMULATOR_KYC_LEVEL;
+  if (v === undefined || v === '') return undefined;
+  const level = v.toUpperCase();
+  if (!(KYC_LEVELS as readonly string[]).includes(level)) throw new Error(`EMULATOR_KYC_LEVEL must be one of ${KYC_LEVELS.join(', ')}, got ${JSON.stringify(v)}`);
+  return level as KycLevel;
+};
+
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   return {
     port: o.port ?? 0,
@@ -73,6 +87,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     tokenRateLimitPerMin: o.tokenRateLimitPerMin ?? envInt('EMULATOR_TOKEN_RATE_LIMIT_PER_MIN'),
     allowHyphenInNames: o.allowHyphenInNames ?? true,
     cardholderTimeFormat: o.cardholderTimeFormat ?? 'rfc3339',
+    kycLevel: o.kycLevel ?? envKycLevel() ?? 'SIMPLIFIED',
     shareRecharge: o.shareRecharge ?? true,
     controls: o.controls ?? process.env.EMULATOR_CONTROLS !== 'off',
     logger: o.logger ?? false,

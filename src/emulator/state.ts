@@ -31,6 +31,8 @@ export interface Address {
 }
 
 export type CardholderStatus = 'SUCCESS' | 'PENDING' | 'INCOMPLETE' | 'FAILED';
+export const KYC_LEVELS = ['SIMPLIFIED', 'STANDARD', 'ENHANCED'] as const;
+export type KycLevel = (typeof KYC_LEVELS)[number];
 
 export interface Cardholder {
   seq: number;
@@ -196,7 +198,7 @@ export interface Product {
   card_currency: string[];
   product_status: 'ENABLED' | 'DISABLED';
   no_pin_payment_amount: { amount: Cents; currency: string }[];
-  kyc_level: 'SIMPLIFIED' | 'STANDARD' | 'ENHANCED';
+  kyc_level: KycLevel;
   required_fields: string[];
   create_time: number;
   update_time: number;
@@ -210,6 +212,12 @@ export class AccountStore {
   readonly balances = new Map<string, Balance>();
   readonly ledger: LedgerEntry[] = [];
   readonly transactions = new Map<string, CardTransaction>();
+  /**
+   * The KYC level new cardholders of this account are onboarded at. UQPAY takes it from the card product, but
+   * Create Cardholder names no product, so the emulator applies the account's configured level (the
+   * `kycLevel` option, or POST /__emulator/kyc-level).
+   */
+  kycLevel: KycLevel = 'SIMPLIFIED';
 
   constructor(
     readonly account: Account,

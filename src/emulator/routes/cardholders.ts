@@ -2,14 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from '../core';
 import { phoneLengthOk, phoneRule } from '../countries';
-import { badRequest, invalidField } from '../errors';
+import { badRequest, invalidField, missingField } from '../errors';
 import { defineRoute } from '../router';
-import { newestFirst, type AccountStore, type Address, type Cardholder } from '../state';
+import { newestFirst, type AccountStore, type Address, type Cardholder, type KycLevel } from '../state';
 import { bodyObject, Fields, page, paging } from '../validation';
 
 const STATUSES = ['SUCCESS', 'PENDING', 'INCOMPLETE', 'FAILED'] as const;
 const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const IDV_URL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** UPSTREAM: STANDARD needs nationality + identity + residential_address, ENHANCED needs kyc_verification. */
+const REQUIRED_BY_LEVEL: Record<KycLevel, readonly ('nationality' | 'identity' | 'residential_address' | 'kyc_verification')[]> = {
+  SIMPLIFIED: [],
+  STANDARD: ['nationality', 'identity', 'residential_address'],
+  ENHANCED: ['kyc_verification'],
+};
 
 export function findCardholder(store: AccountStore, id: string): Cardholder {
   const ch = store.cardholders.get(id.toLowerCase());
@@ -102,8 +109,18 @@ function assertUnique(store: AccountStore, email: string | undefined, phoneNumbe
 }
 
 /**
- * SUMSUB_REDIRECT leaves a not-yet-verified holder INCOMPLETE with an IDV link; everything else passes at
- * once (SIMPLIFIED). A verified holder is never sent back to KYC by an update.
+ * Where a new cardholder starts: SUMSUB_REDIRECT waits for IDV (INCOMPLETE, see kycOutcome); STANDARD goes to
+ * manual review (PENDING); SIMPLIFIED and ENHANCED THIRD_PARTY pass at once.
+ */
+function initialKyc(level: KycLevel, method: string | undefined): Pick<Cardholder, 'cardholder_status' | 'review_status' | 'idv_status'> {
+  if (method === 'SUMSUB_REDIRECT') return { cardholder_status: 'INCOMPLETE', review_status: 'PENDING', idv_status: 'PENDING' };
+  if (level === 'STANDARD') return { cardholder_status: 'PENDING', review_status: 'PENDING', idv_status: 'PENDING' };
+  return { cardholder_status: 'SUCCESS', review_status: 'APPROVED', idv_status: 'PASSED' };
+}
+
+/**
+ * SUMSUB_REDIRECT leaves a not-yet-verified holder INCOMPLETE with an IDV link, at any level (ENHANCED
+ * THIRD_PARTY passes at once). A verified holder is never sent back to KYC by an update.
  */
 function kycOutcome(ch: Cardholder): void {
   if (ch.kyc_verification?.method === 'SUMSUB_REDIRECT' && ch.cardholder_status !== 'SUCCESS') {
@@ -135,6 +152,10 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       const country = f.country('country_code', { required: true }) as string;
       const phoneNumber = phone(f, country, true) as string;
       const p = profile(f, undefined);
+      // UQPAY takes the KYC level from the card product; Create Cardholder names none, so the account's
+      // configured level applies (option kycLevel / EMULATOR_KYC_LEVEL, or POST /__emulator/kyc-level).
+      const level = store.kycLevel;
+      for (const k of REQUIRED_BY_LEVEL[level]) if (p[k] === undefined) throw missingField(k);
       assertUnique(store, email?.toLowerCase(), phoneNumber);
       const ch: Cardholder = {
         ...stripUndefined(p),
@@ -146,9 +167,7 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
         country_code: country,
         phone_number: phoneNumber,
         create_time: Date.now(),
-        cardholder_status: p.kyc_verification?.method === 'SUMSUB_REDIRECT' ? 'INCOMPLETE' : 'SUCCESS',
-        review_status: 'APPROVED',
-        idv_status: 'PASSED',
+        ...initialKyc(level, p.kyc_verification?.method),
         idv_verification_url: null,
         idv_url_expires_at: null,
       };
@@ -192,8 +211,35 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       // Validate everything first, then apply: a refused update changes nothing.
       Object.assign(ch, stripUndefined(p), { country_code: country }, phoneNumber ? { phone_number: phoneNumber } : {});
       kycOutcome(ch);
+      // Only the id, status and time: the receiver reads the cardholder for the rest (no PII in webhooks).
+      c.webhooks.emit('cardholder.updated', ch.cardholder_id, store.id, {
+        cardholder_id: ch.cardholder_id,
+        cardholder_status: ch.cardholder_status,
+        update_time: c.views.time(Date.now()),
+      });
       return createResponse(c, ch);
     },
+  });
+}
+
+/**
+ * The end of a KYC review (STANDARD) or identity verification (SUMSUB_REDIRECT): what UQPAY decides on its side,
+ * driven here by POST /__emulator/cardholders/{id}/kyc. Sends `cardholder.kyc.status_changed`.
+ */
+export function finishKycReview(core: EmulatorCore, store: AccountStore, ch: Cardholder, outcome: 'SUCCESS' | 'FAILED'): void {
+  if (ch.cardholder_status !== 'PENDING' && ch.cardholder_status !== 'INCOMPLETE') {
+    throw badRequest('cardholder_error', 'invalid_cardholder_status', `cardholder is ${ch.cardholder_status}: only PENDING or INCOMPLETE cardholders are under review`);
+  }
+  const passed = outcome === 'SUCCESS';
+  ch.cardholder_status = outcome;
+  ch.idv_status = passed ? 'PASSED' : 'FAILED';
+  ch.review_status = passed ? 'APPROVED' : 'REJECTED';
+  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, {
+    cardholder_id: ch.cardholder_id,
+    cardholder_status: ch.cardholder_status,
+    idv_status: ch.idv_status,
+    review_status: ch.review_status,
+    update_time: core.views.time(Date.now()),
   });
 }
 

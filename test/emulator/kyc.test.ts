@@ -1,0 +1,214 @@
+// KYC levels (UPSTREAM.md, Cardholders): SIMPLIFIED passes at once, STANDARD goes to review (PENDING), ENHANCED
+// needs kyc_verification. The review control finishes a review and sends a signed `cardholder.kyc.status_changed`;
+// Update Cardholder sends `cardholder.updated`.
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_IDS } from '../../src/emulator/seed';
+import { boot, eventually, expectError, useEmulator, type Api } from './helpers';
+
+interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  raw: string;
+}
+
+/** Collects webhooks, answering 200. */
+async function receiver() {
+  const got: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      got.push({ headers: req.headers, raw });
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/uqpay`;
+  return { got, url, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+const verified = (secret: string, r: Received) => {
+  const ts = String(r.headers['x-wk-timestamp']);
+  const expected = createHmac('sha512', secret).update(r.raw + ts).digest('hex');
+  return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
+};
+
+let n = 0;
+/** A SIMPLIFIED-valid cardholder with a fresh email and phone. */
+const basic = () => {
+  n++;
+  return { email: `kyc${n}@example.org`, first_name: 'Kyc', last_name: 'Tester', country_code: 'SG', phone_number: String(92000000 + n) };
+};
+const documents = {
+  nationality: 'SG',
+  identity: { type: 'PASSPORT', number: 'E1234567', front_file: 'ZnJvbnQ=' },
+  residential_address: { country: 'SG', city: 'Singapore', line1: '1 Raffles Place' },
+};
+const cardFor = (cardholderId: string) => ({ card_currency: 'USD', cardholder_id: cardholderId, card_product_id: DEMO_IDS.products.share });
+
+const api = useEmulator({ asyncDelayMs: 0 });
+let rx: Awaited<ReturnType<typeof receiver>>;
+beforeAll(async () => {
+  rx = await receiver();
+});
+afterAll(() => rx.close());
+
+/** The envelopes received so far of one type, parsed, signature checked. */
+const received = (type: string) =>
+  rx.got
+    .filter((g) => JSON.parse(g.raw).event_type === type)
+    .map((g) => {
+      expect(verified(api.emu.webhookSecret, g)).toBe(true);
+      return JSON.parse(g.raw);
+    });
+
+describe('KYC levels', () => {
+  it('SIMPLIFIED (the default) needs no documents and starts SUCCESS', async () => {
+    const res = await api.post('/v1/issuing/cardholders', basic());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ cardholder_id: expect.any(String), cardholder_status: 'SUCCESS' });
+  });
+
+  it('STANDARD needs nationality, identity and residential_address, and starts PENDING review', async () => {
+    const set = await api.control('POST', '/kyc-level', { level: 'STANDARD' });
+    expect(set.body.kyc_levels[DEMO_IDS.masterAccountId]).toBe('STANDARD');
+    for (const missing of ['nationality', 'identity', 'residential_address'] as const) {
+      const body = { ...basic(), ...documents, [missing]: undefined };
+      const res = await api.post('/v1/issuing/cardholders', body);
+      expectError(res, 400, 'invalid_request_error', 'missing_parameter');
+      expect(res.body.message).toBe(`${missing} is required`);
+    }
+    const res = await api.post('/v1/issuing/cardholders', { ...basic(), ...documents });
+    expect(res.body).toEqual({ cardholder_id: expect.any(String), cardholder_status: 'PENDING' });
+    const ch = (await api.get(`/v1/issuing/cardholders/${res.body.cardholder_id}`)).body;
+    expect(ch).toMatchObject({ cardholder_status: 'PENDING', review_status: 'PENDING', idv_status: 'PENDING', idv_verification_url: null });
+
+    // cards only for SUCCESS cardholders
+    expectError(await api.post('/v1/issuing/cards', cardFor(ch.cardholder_id)), 400, 'cardholder_error', 'invalid_cardholder_status');
+  });
+
+  it('ENHANCED needs kyc_verification: THIRD_PARTY passes at once, SUMSUB_REDIRECT is INCOMPLETE with an IDV url', async () => {
+    await api.control('POST', '/kyc-level', { level: 'ENHANCED', account_id: DEMO_IDS.masterAccountId });
+    const missing = await api.post('/v1/issuing/cardholders', { ...basic(), ...documents });
+    expectError(missing, 400, 'invalid_request_error', 'missing_parameter');
+    expect(missing.body.message).toBe('kyc_verification is required');
+
+    const third = await api.post('/v1/issuing/cardholders', {
+      ...basic(),
+      kyc_verification: { method: 'THIRD_PARTY', kyc_proof: { provider: 'ACME KYC', reference_id: 'ref-1' } },
+    });
+    expect(third.body).toEqual({ cardholder_id: expect.any(String), cardholder_status: 'SUCCESS' });
+
+    const sumsub = await api.post('/v1/issuing/cardholders', { ...basic(), kyc_verification: { method: 'SUMSUB_REDIRECT' } });
+    expect(sumsub.body).toMatchObject({ cardholder_status: 'INCOMPLETE', idv_verification_url: expect.stringMatching(/^https:\/\//) });
+    expect(Date.parse(sumsub.body.idv_url_expires_at)).toBeGreaterThan(Date.now());
+    expect((await api.get(`/v1/issuing/cardholders/${sumsub.body.cardholder_id}`)).body).toMatchObject({ review_status: 'PENDING', idv_status: 'PENDING' });
+  });
+
+  it('the level is per account, and /reset goes back to the option', async () => {
+    const acme = DEMO_IDS.accounts.acmeTravel;
+    const set = await api.control('POST', '/kyc-level', { level: 'STANDARD', account_id: acme });
+    expect(set.body.kyc_levels).toMatchObject({ [acme]: 'STANDARD', [DEMO_IDS.masterAccountId]: 'SIMPLIFIED' });
+    expectError(await api.post('/v1/issuing/cardholders', basic(), { onBehalfOf: acme }), 400, 'invalid_request_error', 'missing_parameter');
+    expect((await api.post('/v1/issuing/cardholders', basic())).body.cardholder_status).toBe('SUCCESS');
+    expectError(await api.control('POST', '/kyc-level', { level: 'BASIC' }), 400, 'invalid_request_error', 'invalid_parameter');
+
+    await api.control('POST', '/reset');
+    expect((await api.post('/v1/issuing/cardholders', basic(), { onBehalfOf: acme })).body.cardholder_status).toBe('SUCCESS');
+  });
+
+  it('the kycLevel option applies to every account', async () => {
+    const other: Api = await boot({ kycLevel: 'ENHANCED' });
+    try {
+      for (const onBehalfOf of [undefined, DEMO_IDS.accounts.globexMedia]) {
+        const res = await other.post('/v1/issuing/cardholders', basic(), { onBehalfOf });
+        expect(res.body.message).toBe('kyc_verification is required');
+      }
+    } finally {
+      await other.emu.close();
+    }
+  });
+});
+
+describe('finishing a review', () => {
+  it('PENDING → SUCCESS sends a signed cardholder.kyc.status_changed; then cards can be issued', async () => {
+    api.emu.setWebhookUrl(rx.url);
+    try {
+      await api.control('POST', '/kyc-level', { level: 'STANDARD' });
+      const id = (await api.post('/v1/issuing/cardholders', { ...basic(), ...documents })).body.cardholder_id as string;
+      const done = await api.control('POST', `/cardholders/${id}/kyc`, { status: 'SUCCESS' });
+      expect(done.status).toBe(200);
+      expect(done.body).toMatchObject({ account_id: DEMO_IDS.masterAccountId, cardholder: { cardholder_id: id, cardholder_status: 'SUCCESS', idv_status: 'PASSED', review_status: 'APPROVED' } });
+
+      const [env] = await eventually(async () => {
+        const list = received('cardholder.kyc.status_changed').filter((e) => e.source_id === id);
+        return list.length > 0 && list;
+      });
+      expect(env).toMatchObject({
+        version: 'V1.6.0',
+        event_name: 'ISSUING',
+        event_type: 'cardholder.kyc.status_changed',
+        event_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        source_id: id,
+        account_id: DEMO_IDS.masterAccountId,
+        data: { cardholder_id: id, cardholder_status: 'SUCCESS', idv_status: 'PASSED', review_status: 'APPROVED' },
+      });
+      expect(Object.keys(env.data).sort()).toEqual(['cardholder_id', 'cardholder_status', 'idv_status', 'review_status', 'update_time']);
+      expect(Date.parse(env.data.update_time)).not.toBeNaN();
+
+      expect((await api.get(`/v1/issuing/cardholders/${id}`)).body.cardholder_status).toBe('SUCCESS');
+      expect((await api.post('/v1/issuing/cards', cardFor(id))).status).toBe(200);
+
+      // a finished review cannot be finished again
+      expectError(await api.control('POST', `/cardholders/${id}/kyc`, { status: 'FAILED' }), 400, 'cardholder_error', 'invalid_cardholder_status');
+    } finally {
+      api.emu.setWebhookUrl(undefined);
+    }
+  });
+
+  it('INCOMPLETE (SUMSUB) → FAILED in a sub-account: idv FAILED, review REJECTED, no cards', async () => {
+    const acme = DEMO_IDS.accounts.acmeTravel;
+    const id = (await api.post('/v1/issuing/cardholders', { ...basic(), kyc_verification: { method: 'SUMSUB_REDIRECT' } }, { onBehalfOf: acme })).body
+      .cardholder_id as string;
+    // looked up in the named account only
+    expectError(await api.control('POST', `/cardholders/${id}/kyc`, { status: 'FAILED', account_id: DEMO_IDS.masterAccountId }), 400, 'cardholder_error', 'cardholder_not_found');
+    expectError(await api.control('POST', `/cardholders/${id}/kyc`, { status: 'APPROVED' }), 400, 'invalid_request_error', 'invalid_parameter');
+
+    const done = await api.control('POST', `/cardholders/${id}/kyc`, { status: 'FAILED' });
+    expect(done.body).toMatchObject({ account_id: acme, cardholder: { cardholder_status: 'FAILED', idv_status: 'FAILED', review_status: 'REJECTED' } });
+    const log = (await api.control('GET', '/webhooks')).body.deliveries.at(-1);
+    expect(log).toMatchObject({ event_type: 'cardholder.kyc.status_changed', source_id: id, account_id: acme });
+    expectError(await api.post('/v1/issuing/cards', cardFor(id), { onBehalfOf: acme }), 400, 'cardholder_error', 'invalid_cardholder_status');
+  });
+
+  it('the seeded PENDING cardholder can be approved; a SUCCESS one is not under review', async () => {
+    const noah = DEMO_IDS.cardholders.noahLim;
+    expectError(await api.post('/v1/issuing/cards', cardFor(noah)), 400, 'cardholder_error', 'invalid_cardholder_status');
+    expect((await api.control('POST', `/cardholders/${noah}/kyc`, { status: 'SUCCESS' })).body.cardholder.cardholder_status).toBe('SUCCESS');
+    expectError(await api.control('POST', `/cardholders/${DEMO_IDS.cardholders.sophiaTan}/kyc`, { status: 'SUCCESS' }), 400, 'cardholder_error', 'invalid_cardholder_status');
+  });
+});
+
+describe('cardholder.updated', () => {
+  it('is sent, signed, after a successful update, with no PII; not after a refused one', async () => {
+    api.emu.setWebhookUrl(rx.url);
+    try {
+      const id = DEMO_IDS.cardholders.liamWong;
+      expectError(await api.post(`/v1/issuing/cardholders/${id}`, { first_name: 'New' }), 400, 'invalid_request_error', 'invalid_parameter');
+      expect((await api.post(`/v1/issuing/cardholders/${id}`, { email: 'liam.new@example.org' })).status).toBe(200);
+      const [env] = await eventually(async () => {
+        const list = received('cardholder.updated').filter((e) => e.source_id === id);
+        return list.length > 0 && list;
+      });
+      expect(env).toMatchObject({ event_name: 'ISSUING', source_id: id, account_id: DEMO_IDS.masterAccountId, data: { cardholder_id: id, cardholder_status: 'SUCCESS' } });
+      expect(Object.keys(env.data).sort()).toEqual(['cardholder_id', 'cardholder_status', 'update_time']);
+      expect(JSON.stringify(env)).not.toContain('liam.new');
+      const log = (await api.control('GET', '/webhooks')).body.deliveries.filter((d: { event_type: string }) => d.event_type === 'cardholder.updated');
+      expect(log).toHaveLength(1);
+    } finally {
+      api.emu.setWebhookUrl(undefined);
+    }
+  });
+});
