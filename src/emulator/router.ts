@@ -83,6 +83,8 @@ export function defineRoute(app: FastifyInstance, core: EmulatorCore, def: Route
     config: { uqpay: meta },
     onRequest: async (req, reply) => {
       core.stats.request(meta.key);
+      // 'close' fires once the response is sent or the connection is dropped.
+      reply.raw.once('close', core.stats.enter(meta.key));
       const fault = core.faults.decide(meta.key);
       req.emu = { fault };
       if (fault.kind !== 'none' && fault.kind !== 'lost' && fault.latencyMs > 0) await sleep(fault.latencyMs);

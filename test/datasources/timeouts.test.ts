@@ -7,18 +7,13 @@ import { UpstreamUnavailableError } from '../../src/datasources/uqpay';
 import { client, fakeUpstream } from './helpers';
 
 const hang = () => undefined; // never answer
-// undici drives socket timeouts from its coarse "fast timers" (~0.5–1 s ticks), so a 150 ms headers/body/connect
-// timeout fires after ≈1 s. Bounds below allow for that; the call deadline uses a precise timer.
-const COARSE = 2_500;
 
-async function expectUnavailable(p: Promise<unknown>, reason: string, minMs: number, maxMs: number) {
-  const t0 = Date.now();
+// No wall-clock assertions: the error's `reason` names the mechanism that ended the call, and every other
+// limit in each test is set well beyond the one under test, so only that mechanism can end the call.
+async function expectUnavailable(p: Promise<unknown>, reason: string) {
   const err = await p.catch((e: unknown) => e);
-  const took = Date.now() - t0;
   expect(err).toBeInstanceOf(UpstreamUnavailableError);
   expect(err).toMatchObject({ reason });
-  expect(took).toBeGreaterThanOrEqual(minMs);
-  expect(took).toBeLessThan(maxMs);
   return err as UpstreamUnavailableError;
 }
 
@@ -27,7 +22,7 @@ describe('hung upstream', () => {
     const up = await fakeUpstream(hang);
     const c = client(up.baseUrl, { headersTimeoutMs: 150, maxRetries: 1 });
     try {
-      await expectUnavailable(c.api.cards.retrieve({}, 'c'), 'headers_timeout', 290, 2 * COARSE);
+      await expectUnavailable(c.api.cards.retrieve({}, 'c'), 'headers_timeout');
       expect(up.seen.filter((s) => s.url.includes('/cards/'))).toHaveLength(2);
     } finally {
       await c.close();
@@ -42,7 +37,7 @@ describe('hung upstream', () => {
     });
     const c = client(up.baseUrl, { bodyTimeoutMs: 150, maxRetries: 0 });
     try {
-      await expectUnavailable(c.api.cards.retrieve({}, 'c'), 'body_timeout', 140, COARSE);
+      await expectUnavailable(c.api.cards.retrieve({}, 'c'), 'body_timeout');
     } finally {
       await c.close();
       await up.close();
@@ -56,7 +51,7 @@ describe('hung upstream', () => {
     const { port } = silent.address() as AddressInfo;
     const c = client(`https://127.0.0.1:${port}/api`, { connectTimeoutMs: 150, maxRetries: 0 });
     try {
-      const err = await expectUnavailable(c.api.cards.retrieve({}, 'c'), 'connect_timeout', 140, COARSE);
+      const err = await expectUnavailable(c.api.cards.retrieve({}, 'c'), 'connect_timeout');
       expect(err.route).toBe('POST /v1/connect/token');
     } finally {
       await c.close();
@@ -70,10 +65,10 @@ describe('hung upstream', () => {
     const c = client(up.baseUrl, { headersTimeoutMs: 20_000, bodyTimeoutMs: 20_000 });
     try {
       await c.ready();
-      await expectUnavailable(c.api.cards.retrieve({ deadline: Date.now() + 300 }, 'c'), 'deadline', 280, 1_500);
+      await expectUnavailable(c.api.cards.retrieve({ deadline: Date.now() + 300 }, 'c'), 'deadline');
       // the default deadline (config.requestDeadlineMs) applies without a scope deadline
       const d = client(up.baseUrl, { headersTimeoutMs: 20_000, requestDeadlineMs: 250 });
-      await expectUnavailable(d.api.cards.retrieve({}, 'c'), 'deadline', 230, 1_500);
+      await expectUnavailable(d.api.cards.retrieve({}, 'c'), 'deadline');
       await d.close();
     } finally {
       await c.close();
@@ -87,7 +82,7 @@ describe('hung upstream', () => {
     try {
       const ac = new AbortController();
       setTimeout(() => ac.abort(), 100);
-      await expectUnavailable(c.api.cards.retrieve({ signal: ac.signal }, 'c'), 'aborted', 90, 1_500);
+      await expectUnavailable(c.api.cards.retrieve({ signal: ac.signal }, 'c'), 'aborted');
     } finally {
       await c.close();
       await up.close();
@@ -102,7 +97,7 @@ describe('hung upstream', () => {
     const retries: string[] = [];
     const c = client(`http://127.0.0.1:${port}/api`, { maxRetries: 2 }, { observer: { onRetry: (e) => void retries.push(e.reason) } });
     try {
-      await expectUnavailable(c.ready(), 'network', 0, 2_000);
+      await expectUnavailable(c.ready(), 'network');
       expect(retries).toEqual(['network', 'network']);
     } finally {
       await c.close();
