@@ -128,7 +128,8 @@ describe('budget exhausted: refused at once, clearly', () => {
       for (const x of refused) {
         expect(x.r.errors![0]!.extensions).toMatchObject({ code: 'UPSTREAM_BUDGET_EXHAUSTED' });
         expect(x.r.errors![0]!.message).toMatch(/budget/i);
-        expect(x.ms).toBeLessThan(1_000); // at once, not at the deadline
+        // At once, not at the 5 s deadline (the margin is wide on purpose: this is not a speed test).
+        expect(x.ms).toBeLessThan(2_500);
       }
       const metrics = await (await fetch(`${origin}/metrics`)).text();
       expect(metrics).toMatch(/gateway_upstream_budget_rejected_total\{bucket="api",reason="queue_full"\} [1-9]/);
@@ -141,14 +142,15 @@ describe('budget exhausted: refused at once, clearly', () => {
   it('a call that cannot get a slot before its deadline is refused at once', async () => {
     const h = await startHarness({
       emulator: { rateLimitPerMin: 30 },
-      env: { UQPAY_RATE_LIMIT_PER_MIN: '30', UQPAY_REQUEST_DEADLINE_MS: '1500' },
+      env: { UQPAY_RATE_LIMIT_PER_MIN: '2', UQPAY_REQUEST_DEADLINE_MS: '10000' },
     });
     try {
       expect((await h.gql(TX, txVars(0))).errors).toBeUndefined();
       const t = Date.now();
-      const r = await h.gql(TX, txVars(1)); // next slot in ≈2 s, deadline 1.5 s
+      const r = await h.gql(TX, txVars(1)); // next slot in ≈60 s, deadline 10 s
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_BUDGET_EXHAUSTED' });
-      expect(Date.now() - t).toBeLessThan(500);
+      // At once, not at the 10 s deadline (the margin is wide on purpose: this is not a speed test).
+      expect(Date.now() - t).toBeLessThan(5_000);
     } finally {
       await h.close();
     }

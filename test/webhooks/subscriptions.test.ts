@@ -84,11 +84,9 @@ describe('subscriptions fed by the emulator\'s webhooks', () => {
   it('delivers card.recharge.succeeded to that card\'s subscription, with the card\'s new state, and not to another card\'s', async () => {
     const mine = await sub(h.gateway.url, CARD_EVENTS, { cardId: C.sophiaUsdSingle });
     const other = await sub(h.gateway.url, CARD_EVENTS, { cardId: C.oliviaUsdShare });
-    const started = Date.now();
     const result = await recharge(h, C.sophiaUsdSingle, '12.50');
 
     await mine.waitFor(1);
-    const latencyMs = Date.now() - started;
     const event = mine.results[0]!;
     expect(event.errors).toBeUndefined();
     const e = (event.data as { cardEvents: Record<string, any> }).cardEvents;
@@ -104,7 +102,6 @@ describe('subscriptions fed by the emulator\'s webhooks', () => {
     // The entity is read fresh: it shows the balance after the recharge, as the mutation's payload did.
     expect(e.card.availableBalance.amount).toBe(result.card.availableBalance.amount);
     expect(e.cardAvailableBalance.amount).toBe(result.card.availableBalance.amount);
-    expect(latencyMs).toBeLessThan(2_000);
 
     await sleep(QUIET_MS);
     expect(other.results).toEqual([]);
