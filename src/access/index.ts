@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../config';
 import type { Logger } from '../logger';
 import { mayRunArbitraryDocuments, EXPLORER } from './caller';
 import { createKeyRing, loadKeysFile, type KeyRing } from './keys';
+import { useDeclaredBodySize } from './body-size';
 import { limitsOf, useLimits } from './limits';
 import { loadManifest, usePersistedDocuments, type PersistedManifest } from './persisted';
 import { announceAccessMode, callerOf, useAccess } from './plugin';
@@ -12,13 +13,17 @@ import { announceAccessMode, callerOf, useAccess } from './plugin';
 export { accessError, actingAccount, assertMayActFor, authenticate, EXPLORER, type Caller } from './caller';
 export { hashKey, type KeyRing } from './keys';
 export { requestSignalOf } from './limits';
+export { createBodySizeGuard } from './body-size';
 export { callerOf } from './plugin';
 
 export interface Access {
   keyring: KeyRing | undefined;
   manifest: PersistedManifest;
   plugins: Plugin[];
-  /** For createYoga's `maxRequestBodySize`: bigger bodies get 413 before they are parsed. */
+  /**
+   * Bigger bodies get 413 before they are read: checked on content-length by the node:http guard in front of
+   * yoga (`createBodySizeGuard`, which also 411s bodies without a length) and by a plugin for `yoga.fetch`.
+   */
   maxRequestBodySize: number;
 }
 
@@ -37,6 +42,7 @@ export function createAccess(config: GatewayConfig, opts: AccessOptions): Access
     manifest,
     maxRequestBodySize: limits.maxBodyBytes,
     plugins: [
+      useDeclaredBodySize(limits.maxBodyBytes),
       useAccess({ keyring, logger: opts.logger }),
       usePersistedDocuments({
         manifest,

@@ -1,6 +1,6 @@
 // Limits that refuse abusive documents at parse/validation time, before the context exists and so before any
 // upstream call: depth, cost, aliases, tokens, directives (graphql-armor); plus field suggestions hidden in
-// production and a per-request execution deadline. The body size limit is yoga's `maxRequestBodySize`.
+// production and a per-request execution deadline. The body size limit is in ./body-size.
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';

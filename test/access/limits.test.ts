@@ -1,4 +1,5 @@
 // Abusive documents are refused at parse/validation time: not one call reaches UQPAY (not even a token call).
+import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness';
 import { allCalls, post } from './helpers';
@@ -40,6 +41,28 @@ for (const [kind, query] of Object.entries(bombs)) {
 it('refuses an oversized body with 413 and zero upstream calls', async () => {
   const r = await post(h.gateway.url, { query: `{ cards(first: 1) { totalCount } } # ${'x'.repeat(200_000)}` });
   expect(r.status).toBe(413);
+  expect(r.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+  expect(allCalls(await h.stats())).toBe(0);
+});
+
+it('refuses a body without content-length (chunked) with 411 and zero upstream calls', async () => {
+  const url = new URL(h.gateway.url);
+  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.write(JSON.stringify({ query: '{ cards(first: 1) { totalCount } }' }));
+    req.end();
+  });
+  expect(status).toBe(411);
+  expect(JSON.parse(body)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'LENGTH_REQUIRED' } }] });
   expect(allCalls(await h.stats())).toBe(0);
 });
 
