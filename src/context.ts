@@ -82,8 +82,6 @@ export function createContextFactory(deps: ContextFactoryDeps) {
 
   return async function buildContext({ request }: { request: Request }): Promise<GatewayContext> {
     const requestId = requestIdOf(request);
-    // Fires when the request timeout abandons the execution: its upstream calls stop too.
-    const signal = requestSignalOf(request);
     // Open explorer mode unless the access plugin authenticated the request as a key's client.
     const caller = callerOf(request) ?? EXPLORER;
     const header = request.headers.get('x-on-behalf-of')?.trim() || undefined;
@@ -99,7 +97,15 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       if (!view) {
         // Nested Account objects switch accounts too: a partner key never reaches past its own.
         if (views.size > 0) assertMayActFor(caller, accountId);
-        const scope: RequestScope = { accountId, requestId, signal };
+        const scope: RequestScope = {
+          accountId,
+          requestId,
+          // Fires when the request timeout abandons the execution: its upstream calls stop too. Created on
+          // first read (an upstream call), not per request.
+          get signal() {
+            return requestSignalOf(request);
+          },
+        };
         const memo = new Map<string, Promise<unknown>>();
         view = {
           accountId,

@@ -59,7 +59,8 @@ const controllers = new WeakMap<Request, AbortController>();
 
 /**
  * Aborted when this request's execution outlives the timeout, so its upstream calls stop too (RequestScope's
- * `signal`). Only executions start the timer: a subscription's signal never fires.
+ * `signal`). Only executions start the timer: a subscription's signal never fires. The controller is created
+ * on first use: most requests never ask (their upstream calls are coalesced or they make none).
  */
 export function requestSignalOf(request: Request): AbortSignal {
   let c = controllers.get(request);
@@ -73,9 +74,37 @@ export function timeoutError(ms: number): GraphQLError {
   });
 }
 
-/** Queries and mutations get `ms` from arrival; subscriptions are long-lived by design and are exempt. */
+interface Pending {
+  request: Request;
+  deadline: number;
+  resolve: (result: { errors: GraphQLError[] }) => void;
+}
+
+/**
+ * Queries and mutations get `ms` from arrival; subscriptions are long-lived by design and are exempt.
+ * One coarse timer per plugin instead of a timer per request: while executions are pending it ticks every
+ * `min(100, ms)` ms and abandons those past their deadline, so a timeout fires up to one tick late.
+ */
 export function useRequestTimeout(ms: number): Plugin {
   const arrivals = new WeakMap<Request, number>();
+  const pending = new Set<Pending>();
+  const tickMs = Math.max(1, Math.min(100, ms));
+  let ticker: NodeJS.Timeout | undefined;
+  const tick = () => {
+    const now = Date.now();
+    for (const p of pending) {
+      if (p.deadline > now) continue;
+      pending.delete(p);
+      // Created if nothing asked yet: a resolver that carries on after the timeout gets an aborted signal.
+      requestSignalOf(p.request);
+      controllers.get(p.request)!.abort(timeoutError(ms));
+      p.resolve({ errors: [timeoutError(ms)] });
+    }
+    if (pending.size === 0 && ticker) {
+      clearInterval(ticker);
+      ticker = undefined;
+    }
+  };
   return {
     onRequest({ request }) {
       arrivals.set(request, Date.now());
@@ -84,17 +113,29 @@ export function useRequestTimeout(ms: number): Plugin {
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
       const arrived = request && arrivals.get(request);
       if (!request || arrived === undefined) return;
+      const deadline = arrived + ms;
       setExecuteFn((execArgs) => {
-        let timer: NodeJS.Timeout | undefined;
-        const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
-          timer = setTimeout(() => {
-            // No controller: the context never asked for the signal, so there is nothing upstream to stop.
-            controllers.get(request)?.abort(timeoutError(ms));
-            resolve({ errors: [timeoutError(ms)] });
-          }, Math.max(0, arrived + ms - Date.now()));
-          timer.unref?.();
-        });
-        return Promise.race([Promise.resolve(executeFn(execArgs)), timedOut]).finally(() => clearTimeout(timer));
+        const result = executeFn(execArgs) as unknown;
+        // A synchronous result cannot outlive anything.
+        if (typeof (result as PromiseLike<unknown> | null)?.then !== 'function') return result as ReturnType<typeof executeFn>;
+        return new Promise((resolve, reject) => {
+          const p: Pending = { request, deadline, resolve };
+          pending.add(p);
+          if (!ticker) {
+            ticker = setInterval(tick, tickMs);
+            ticker.unref?.();
+          }
+          (result as PromiseLike<unknown>).then(
+            (value) => {
+              pending.delete(p);
+              resolve(value);
+            },
+            (err: unknown) => {
+              pending.delete(p);
+              reject(err);
+            },
+          );
+        }) as ReturnType<typeof executeFn>;
       });
     },
   };
