@@ -3,8 +3,9 @@
 // file stays a thin composition.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { GraphQLError } from 'graphql';
+import { Kind, type ExecutionArgs, type GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
@@ -107,6 +108,15 @@ export function maskError(logger: Logger) {
   };
 }
 
+/** The operation `execute` will run is a query or mutation (graphql-jit only compiles those for us). */
+function isNotSubscription(args: ExecutionArgs): boolean {
+  for (const def of args.document.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    if (args.operationName == null || def.name?.value === args.operationName) return def.operation !== 'subscription';
+  }
+  return true;
+}
+
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
 
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
@@ -168,7 +178,15 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     maxRequestBodySize: false,
     // Observability first (times and logs refusals too), then keys, persisted documents and limits.
     // The webhook route answers before access: UQPAY authenticates by signature, not by API key.
-    plugins: [...observability.plugins, events.plugin, ...access.plugins, ...(deps.plugins ?? [])],
+    // graphql-jit first: later plugins (the request timeout) wrap the execute function it installs.
+    // Subscriptions keep graphql-js's executor (their event streams and the bus).
+    plugins: [
+      useGraphQlJit({}, { enableIf: isNotSubscription }),
+      ...observability.plugins,
+      events.plugin,
+      ...access.plugins,
+      ...(deps.plugins ?? []),
+    ],
   });
 
   return {
