@@ -1,5 +1,6 @@
 // Child processes for benches and reliability tests: the emulator, the gateway and the floor proxy each run in
-// their own `node --import tsx` process, so the pid we measure is the real node process, not a tsx wrapper.
+// their own `node --import tsx` process (or plain `node` for a built .js entry point, e.g. the bench's
+// dist/main.js), so the pid we measure is the real node process, not a tsx wrapper.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +40,8 @@ export function spawnNode(
   env: Record<string, string | undefined>,
   nodeArgs: string[] = [],
 ): NodeProcess {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const args = /\.m?js$/.test(script) ? [...nodeArgs, script] : [...nodeArgs, '--import', 'tsx', script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -117,6 +119,8 @@ export async function startGatewayProcess(opts: {
   port?: number;
   env?: Record<string, string>;
   nodeArgs?: string[];
+  /** The entry point: `src/main.ts` under tsx by default; the bench passes the bundle, dist/main.js. */
+  script?: string;
   /** Wait for `/ready` too (the upstream token could be obtained), not only for the HTTP listener. */
   waitReady?: boolean;
 }): Promise<GatewayProcess> {
@@ -124,7 +128,7 @@ export async function startGatewayProcess(opts: {
   const proc = spawnNode(
     'gateway',
     // An override for trying a different entry point (e.g. a profiling wrapper); `npm start`'s by default.
-    process.env.BENCH_GATEWAY_SCRIPT ?? 'src/main.ts',
+    process.env.BENCH_GATEWAY_SCRIPT ?? opts.script ?? 'src/main.ts',
     {
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -1,13 +1,17 @@
 // Persisted documents: the operations in the committed manifest (`npm run codegen` →
 // generated/persisted-documents.json, sha256 ids), addressed by the GraphQL-over-HTTP form
 // `{"documentId": "sha256:<hex>"}` or Apollo's `extensions.persistedQuery.sha256Hash`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
 
-export const DEFAULT_MANIFEST_PATH = fileURLToPath(new URL('../../generated/persisted-documents.json', import.meta.url));
+// From src/access/ under tsx, or from the bundle in dist/ (`npm run build`).
+const MANIFEST_CANDIDATES = ['../../generated/persisted-documents.json', '../generated/persisted-documents.json'].map((rel) =>
+  fileURLToPath(new URL(rel, import.meta.url)),
+);
+export const DEFAULT_MANIFEST_PATH = MANIFEST_CANDIDATES.find((path) => existsSync(path)) ?? MANIFEST_CANDIDATES[0]!;
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
