@@ -39,8 +39,11 @@ const config = {
   out: flags.out ?? resolve(ROOT, 'bench/results.json'),
 };
 
-/** The gateway's V8 flags (BENCH_GATEWAY_NODE_FLAGS replaces them, e.g. to try other heap settings). */
-const GATEWAY_NODE_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+/**
+ * The gateway's V8 flags, as `npm run start:prod` passes them (BENCH_GATEWAY_NODE_FLAGS replaces them). A young
+ * generation of 8 MB semi-spaces instead of 16: ~18 MB less peak RSS, no CPU cost the bench can see (3 runs each).
+ */
+const GATEWAY_NODE_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=8').split(' ').filter(Boolean);
 
 export interface ScenarioResult extends Omit<LoadResult, 'sampleFailure'> {
   id: string;
