@@ -1,4 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
@@ -125,4 +127,33 @@ export const expectError = (res: Res, status: number, type: string, code: string
   if (res.status !== status || res.body?.type !== type || res.body?.code !== code) {
     throw new Error(`expected ${status} ${type}/${code}, got ${res.status} ${JSON.stringify(res.body)}`);
   }
+};
+
+export interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  raw: string;
+}
+
+/** A tiny receiver that verifies like a real consumer and answers with the next scripted status. */
+export async function receiver(statuses: number[] = []) {
+  const got: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      got.push({ headers: req.headers, raw });
+      res.statusCode = statuses.shift() ?? 200;
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/uqpay`;
+  return { got, url, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Checks a delivery's signature and freshness the way a real consumer does. */
+export const verify = (secret: string, r: Received) => {
+  const ts = String(r.headers['x-wk-timestamp']);
+  const expected = createHmac('sha512', secret).update(r.raw + ts).digest('hex');
+  return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
 };

@@ -1,39 +1,9 @@
 // KYC levels (UPSTREAM.md, Cardholders): SIMPLIFIED passes at once, STANDARD goes to review (PENDING), ENHANCED
 // needs kyc_verification. The review control finishes a review and sends a signed `cardholder.kyc.status_changed`;
 // Update Cardholder sends `cardholder.updated`.
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { boot, eventually, expectError, useEmulator, type Api } from './helpers';
-
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  raw: string;
-}
-
-/** Collects webhooks, answering 200. */
-async function receiver() {
-  const got: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      got.push({ headers: req.headers, raw });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/uqpay`;
-  return { got, url, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-const verified = (secret: string, r: Received) => {
-  const ts = String(r.headers['x-wk-timestamp']);
-  const expected = createHmac('sha512', secret).update(r.raw + ts).digest('hex');
-  return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
-};
+import { boot, eventually, expectError, receiver, useEmulator, verify, type Api } from './helpers';
 
 let n = 0;
 /** A SIMPLIFIED-valid cardholder with a fresh email and phone. */
@@ -60,7 +30,7 @@ const received = (type: string) =>
   rx.got
     .filter((g) => JSON.parse(g.raw).event_type === type)
     .map((g) => {
-      expect(verified(api.emu.webhookSecret, g)).toBe(true);
+      expect(verify(api.emu.webhookSecret, g)).toBe(true);
       return JSON.parse(g.raw);
     });
 

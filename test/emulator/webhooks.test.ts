@@ -1,37 +1,6 @@
-import { createHmac } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
-import { eventually, useEmulator } from './helpers';
-
-interface Received {
-  headers: Record<string, string | string[] | undefined>;
-  raw: string;
-}
-
-/** A tiny receiver that verifies like a real consumer and answers with the next scripted status. */
-async function receiver(statuses: number[] = []) {
-  const got: Received[] = [];
-  const server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => (raw += c));
-    req.on('end', () => {
-      got.push({ headers: req.headers, raw });
-      res.statusCode = statuses.shift() ?? 200;
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/uqpay`;
-  return { got, url, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-const verify = (secret: string, r: Received) => {
-  const ts = String(r.headers['x-wk-timestamp']);
-  const expected = createHmac('sha512', secret).update(r.raw + ts).digest('hex');
-  return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
-};
+import { eventually, receiver, useEmulator, verify } from './helpers';
 
 const api = useEmulator({ webhookBackoffMs: 20, webhookMaxAttempts: 3 }, { resetEachTest: false });
 
