@@ -6,9 +6,9 @@
 // Local subscribers attach eagerly (when `subscribe()` is called, not on first iteration), so a GraphQL
 // subscription is live by the time its SSE response starts: no event slips between "subscribed" and "listening".
 import { createPubSub, type PubSub } from 'graphql-yoga';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
+import { loadRedisEventTarget, newRedis } from '../redis';
 import type { IssuingEventMessage } from '../webhooks/events';
 
 export interface EventBus {
@@ -48,13 +48,13 @@ export function createEventBus(opts: EventBusOptions = {}): EventBus {
   let ready: Promise<void>;
   if (opts.redisUrl) {
     // A connection in subscriber mode can do nothing else, hence two clients.
-    const publish = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
-    const subscribe = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
+    const publish = newRedis(opts.redisUrl, { maxRetriesPerRequest: 3 });
+    const subscribe = newRedis(opts.redisUrl, { maxRetriesPerRequest: 3 });
     for (const [role, client] of [['publish', publish], ['subscribe', subscribe]] as const) {
       client.on('error', (err) => log?.warn({ err: err.message, role }, 'event bus redis error'));
     }
     redis = { publish, subscribe };
-    pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient: publish, subscribeClient: subscribe }) });
+    pubsub = createPubSub<Topics>({ eventTarget: loadRedisEventTarget().createRedisEventTarget({ publishClient: publish, subscribeClient: subscribe }) });
     ready = subscribe.subscribe(topic).then(() => undefined);
   } else {
     pubsub = createPubSub<Topics>();

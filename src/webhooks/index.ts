@@ -1,9 +1,10 @@
 // UQPAY webhooks → the gateway's event bus → GraphQL subscriptions. `createGatewayEvents` builds the pieces a
 // gateway needs from its config: the bus (context.pubsub), the receiver, and the yoga plugin serving the route.
 import type { Plugin } from 'graphql-yoga';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { createEventBus, type EventBus } from '../events/pubsub';
 import type { Logger } from '../logger';
+import { newRedis } from '../redis';
 import { createMemoryDedupeStore, createRedisDedupeStore, type DedupeStore } from './dedupe';
 import { createWebhookReceiver, useUqpayWebhooks, type WebhookReceiver } from './receiver';
 
@@ -38,7 +39,7 @@ export function createGatewayEvents(opts: GatewayEventsOptions): GatewayEvents {
   if (opts.redis) {
     dedupe = createRedisDedupeStore(opts.redis, { keyPrefix: prefix });
   } else if (opts.redisUrl) {
-    redis = new Redis(opts.redisUrl, { maxRetriesPerRequest: 3 });
+    redis = newRedis(opts.redisUrl, { maxRetriesPerRequest: 3 });
     redis.on('error', (err) => opts.logger.warn({ err: err.message }, 'webhook dedupe redis error'));
     dedupe = createRedisDedupeStore(redis, { keyPrefix: prefix });
   } else {
