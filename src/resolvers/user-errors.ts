@@ -72,6 +72,7 @@ const UQPAY_TYPE_TO_USER_ERROR: Record<string, string> = {
   cardholder_error: 'CARDHOLDER_ERROR',
   account_error: 'ACCOUNT_ERROR',
   idempotency_error: 'IDEMPOTENCY_KEY_REUSED',
+  not_found: 'NOT_FOUND',
 };
 
 /** UQPAY wire field names whose GraphQL input name is not simply the camelCase form. */

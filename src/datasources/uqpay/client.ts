@@ -23,6 +23,8 @@ import { SharedTokenStore } from './token-redis';
 import { createTransport } from './transport';
 import type { Token } from './types';
 import { redactText } from '../../redact';
+import { InexactNumberError } from './amounts';
+import { encodeBody, parseExact, settleNumbers } from './wire-json';
 
 export const TOKEN_ROUTE = 'POST /v1/connect/token';
 
@@ -114,7 +116,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
     const isToken = call.route === TOKEN_ROUTE;
     const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope.signal);
     const abortError = () => guard.error(call.route);
-    const bodyText = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const bodyText = call.body === undefined ? undefined : encodeBody(call.body, call.amounts);
     let authHeader: string | undefined;
     try {
       return await runWithRetries(
@@ -201,7 +203,16 @@ function parseOk(res: RawResponse, call: UqpayCall): unknown {
   } catch (err) {
     throw new UpstreamUnavailableError('bad_response', call.route, `UQPAY answered ${res.status} with a non-JSON body`, res.status, { cause: err });
   }
-  call.normalise?.(data);
+  if (!call.normalise) return data;
+  try {
+    call.normalise(data);
+  } catch (err) {
+    if (!(err instanceof InexactNumberError)) throw err;
+    // An amount came as a number a double may have rounded: read the literals from the text (rare, slower).
+    data = parseExact(res.body);
+    call.normalise(data);
+    settleNumbers(data);
+  }
   return data;
 }
 

@@ -13,6 +13,7 @@ export type UqpayErrorType =
   | 'idempotency_error'
   | 'unauthorized_error'
   | 'rate_limit_error'
+  | 'not_found'
   | 'api_error'
   | (string & {});
 
@@ -75,14 +76,19 @@ export function isRequestProcessing(err: UqpayError): boolean {
   return err.status < 500 && err.status !== 429 && /request is processing/i.test(err.message);
 }
 
-/** Not-found of the object asked for (→ null in loaders); an unknown on-behalf-of account is NOT that. */
+/**
+ * Not-found of the object asked for (→ null in loaders): HTTP 404 or `type: "not_found"` (UQPAY's current form: CLI
+ * client tests, Go common/errors.go IsNotFound) or the older 400 `{type: card_error, code: card_not_found}`. An
+ * unknown on-behalf-of account is NOT that.
+ */
 export function isNotFound(err: unknown): boolean {
   if (!(err instanceof UqpayError) || err.type === 'account_error') return false;
-  return err.status === 404 || err.code.endsWith('_not_found') || err.code === 'not_found';
+  return err.status === 404 || err.type === 'not_found' || err.code.endsWith('_not_found') || err.code === 'not_found';
 }
 
 function typeForStatus(status: number): string {
   if (status === 401 || status === 403) return 'unauthorized_error';
+  if (status === 404) return 'not_found';
   if (status === 429) return 'rate_limit_error';
   if (status >= 500) return 'api_error';
   return 'invalid_request_error';
