@@ -89,8 +89,20 @@ const CreateCardInput = z.object({
   riskControls: riskControlsInput.nullish(),
   metadata: metadata.nullish(),
   usageType: z.enum(['NORMAL', 'ONE_TIME']).nullish(),
+  autoCancelTrigger: z.enum(['ON_AUTH', 'ON_CAPTURE']).nullish(),
   idempotencyKey,
-});
+}).superRefine(oneTimeTrigger);
+
+/** UQPAY requires auto_cancel_trigger exactly for ONE_TIME cards (Go issuing/cards.go CreateCardRequest). */
+function oneTimeTrigger(i: { usageType?: string | null; autoCancelTrigger?: string | null }, ctx: z.RefinementCtx) {
+  const oneTime = i.usageType === 'ONE_TIME';
+  if (oneTime === (i.autoCancelTrigger != null)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['autoCancelTrigger'],
+    message: oneTime ? 'is required for a ONE_TIME card (ON_AUTH or ON_CAPTURE)' : 'applies only to ONE_TIME cards',
+  });
+}
 
 const AssignCardInput = z.object({
   cardholderId: z.string(),
@@ -176,6 +188,7 @@ export function createCard(_root: unknown, args: { input: unknown }, ctx: Gatewa
         ...(i.riskControls ? { risk_controls: toRisk(i.riskControls) } : {}),
         ...(i.metadata ? { metadata: i.metadata } : {}),
         ...(i.usageType ? { usage_type: i.usageType } : {}),
+        ...(i.autoCancelTrigger ? { auto_cancel_trigger: i.autoCancelTrigger } : {}),
       },
       opts(i.idempotencyKey),
     );

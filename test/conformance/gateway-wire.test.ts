@@ -91,6 +91,32 @@ describe('amounts are JSON numbers written as the exact decimal literal', () => 
   });
 });
 
+describe('ONE_TIME cards', () => {
+  const input = { cardholderId: cardholders.oliviaMartin, productId: products.single, currency: 'USD', cardLimit: '5.00', usageType: 'ONE_TIME' };
+
+  it('without autoCancelTrigger: VALIDATION at ["input","autoCancelTrigger"], nothing sent (Go issuing/cards.go: required when UsageType=ONE_TIME)', async () => {
+    const r = await s.gql(CREATE_CARD, { input: { ...input, idempotencyKey: randomUUID() } });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.createCard.userErrors).toEqual([
+      { code: 'VALIDATION', field: ['input', 'autoCancelTrigger'], message: expect.stringMatching(/ONE_TIME/) },
+    ]);
+    expect(s.proxy.requests.filter((x) => x.route !== 'POST /v1/connect/token')).toEqual([]);
+  });
+
+  it('with autoCancelTrigger ON_CAPTURE: sent as auto_cancel_trigger (Node types.ts CreateCardParams.auto_cancel_trigger)', async () => {
+    const r = await s.gql(CREATE_CARD, { input: { ...input, autoCancelTrigger: 'ON_CAPTURE', idempotencyKey: randomUUID() } });
+    expect(r.data.createCard.userErrors).toEqual([]);
+    const body = JSON.parse(only('POST /v1/issuing/cards').text);
+    expect(body).toMatchObject({ usage_type: 'ONE_TIME', auto_cancel_trigger: 'ON_CAPTURE' });
+  });
+
+  it('autoCancelTrigger on a NORMAL card is refused before any call (it only means something for ONE_TIME)', async () => {
+    const r = await s.gql(CREATE_CARD, { input: { ...input, usageType: 'NORMAL', autoCancelTrigger: 'ON_AUTH', idempotencyKey: randomUUID() } });
+    expect(r.data.createCard.userErrors).toEqual([{ code: 'VALIDATION', field: ['input', 'autoCancelTrigger'], message: expect.any(String) }]);
+    expect(s.proxy.byRoute('POST /v1/issuing/cards')).toEqual([]);
+  });
+});
+
 describe('headers', () => {
   it('every call carries x-auth-token: Bearer <token>; every POST an x-idempotency-key (Go common/client.go setRequestHeaders)', async () => {
     await s.gql(RECHARGE, { input: { cardId: cards.liamSgdSingle, amount: '1.00', idempotencyKey: randomUUID() } });
