@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import type {
-  Card, CardCreateResult, CardOrder, CardStatus, RiskControls, SpendingControl, UpdateCardBody,
+  Card, CardCreateResult, CardOrder, CardStatus, CardStatusResult, RiskControls, SpendingControl, UpdateCardBody,
 } from '../datasources/uqpay/types';
+import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/errors';
+import { cardStatusReached } from './outcome';
 import { primeCards } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { isPositive, money, moneyFromSuffixed } from './money';
@@ -230,12 +232,21 @@ export function updateCard(_root: unknown, args: { input: unknown }, ctx: Gatewa
 export function setCardStatus(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
   return runMutation(args.input, SetCardStatusInput, async (i) => {
     // UQPAY answers a status change with a card order; fetching the order itself is left to the `order` field.
-    const result = await ctx.api.cards.setStatus(
-      ctx.account.scope,
-      i.cardId,
-      { card_status: i.status, ...(i.reason ? { update_reason: i.reason } : {}) },
-      opts(i.idempotencyKey),
-    );
+    let result: CardStatusResult;
+    try {
+      result = await ctx.api.cards.setStatus(
+        ctx.account.scope,
+        i.cardId,
+        { card_status: i.status, ...(i.reason ? { update_reason: i.reason } : {}) },
+        opts(i.idempotencyKey),
+      );
+    } catch (err) {
+      // Outcome unknown: the card's state is the answer when it shows the change (the order stays unknown).
+      if (err instanceof UpstreamOutcomeUnknownError && (await cardStatusReached(ctx, i.cardId, i.status))) {
+        return written(ctx, i.cardId, null);
+      }
+      throw err;
+    }
     return written(ctx, result.card_id ?? i.cardId, {
       card_id: result.card_id ?? i.cardId, card_order_id: result.card_order_id, order_type: 'CARD_UPDATE', order_status: result.order_status,
     });

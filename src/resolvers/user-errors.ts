@@ -2,7 +2,7 @@
 // else (upstream down, auth, bugs) is rethrown and surfaces as a masked top-level error. THE mapping table
 // from UQPAY's error codes to userError codes lives here and nowhere else.
 import type { z } from 'zod';
-import { UqpayAuthError, UqpayError, isRequestProcessing } from '../datasources/uqpay/errors';
+import { UpstreamOutcomeUnknownError, UqpayAuthError, UqpayError, isRequestProcessing } from '../datasources/uqpay/errors';
 import { redactText } from '../redact';
 
 export interface UserError {
@@ -149,6 +149,9 @@ export async function runMutation<S extends z.ZodType, R extends object>(
     const result = await perform(parsed.data);
     return { ...result, userErrors: [] };
   } catch (err) {
+    // The client retries with ITS key: name that one, whatever key went on the wire.
+    const key = (parsed.data as { idempotencyKey?: unknown }).idempotencyKey;
+    if (err instanceof UpstreamOutcomeUnknownError && typeof key === 'string' && key) throw err.withKey(key);
     const ue = userErrorFromUpstream(err, opts.secrets);
     if (!ue) throw err;
     return { userErrors: [ue] } as Partial<R> & Payload;

@@ -12,7 +12,10 @@ import type { RequestScope, UqpayApi } from './api';
 import { createUqpayApi } from './create-api';
 import { CircuitBreaker, type CircuitOptions } from './circuit';
 import { CallGuard, abortable } from './deadline';
-import { UpstreamUnavailableError, parseUqpayError, type UnavailableReason } from './errors';
+import {
+  UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayError, isRequestProcessing, parseUqpayError,
+  type UnavailableReason,
+} from './errors';
 import {
   compose, type AttemptHandler, type AttemptMiddleware, type CallHandler, type CallMiddleware, type HttpMethod,
   type RawResponse, type UqpayCall,
@@ -91,6 +94,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
       if (a.bodyText !== undefined) headers['content-type'] = 'application/json';
     }
     circuit.enter(call.route);
+    a.onSend?.();
     const started = performance.now();
     let res: RawResponse;
     try {
@@ -118,6 +122,8 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
     const abortError = () => guard.error(call.route);
     const bodyText = call.body === undefined ? undefined : encodeBody(call.body, call.amounts);
     let authHeader: string | undefined;
+    // Writes: which failed attempts may have been applied upstream (the request went out, nothing settled it).
+    const write = isWrite(call) ? { replay: config.unknownOutcomePolicy !== 'never', maybeApplied: new WeakSet<object>() } : undefined;
     try {
       return await runWithRetries(
         {
@@ -135,6 +141,11 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
             ? undefined
             : async () => void (await abortable(tokens.refresh(authHeader), guard.signal, abortError)),
           isFinal,
+          write: write && {
+            replay: write.replay,
+            ambiguous: (err) => write.maybeApplied.has(err as object),
+            unknown: (err) => outcomeUnknown(call, err),
+          },
         },
         async (n) => {
           if (!isToken) {
@@ -149,13 +160,26 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
             }
           }
           let res: RawResponse;
+          let sent = false;
+          const onSend = write ? () => void (sent = true) : undefined;
           try {
-            res = await attempt({ call, n, deadline: guard.deadline, signal: guard.signal, authHeader, bodyText });
+            res = await attempt({ call, n, deadline: guard.deadline, signal: guard.signal, authHeader, bodyText, onSend });
           } catch (err) {
-            throw guard.signal.aborted ? guard.error(call.route, err) : err;
+            const e = guard.signal.aborted ? guard.error(call.route, err) : err;
+            if (sent && !neverSent(err)) write!.maybeApplied.add(e as object);
+            throw e;
           }
-          if (res.status >= 200 && res.status < 300) return parseOk(res, call);
-          throw parseUqpayError(res.status, res.body, call.route, secrets(), res.retryAfterMs);
+          if (res.status >= 200 && res.status < 300) {
+            try {
+              return parseOk(res, call);
+            } catch (err) {
+              if (write) write.maybeApplied.add(err as object); // applied, but its answer is unreadable
+              throw err;
+            }
+          }
+          const err = parseUqpayError(res.status, res.body, call.route, secrets(), res.retryAfterMs);
+          if (write && (res.status >= 500 || isRequestProcessing(err))) write.maybeApplied.add(err);
+          throw err;
         },
       );
     } finally {
@@ -214,6 +238,28 @@ function parseOk(res: RawResponse, call: UqpayCall): unknown {
     settleNumbers(data);
   }
   return data;
+}
+
+/** A POST that changes something (not the token call, not Retrieve Balance). */
+function isWrite(call: UqpayCall): boolean {
+  return call.method === 'POST' && call.route !== TOKEN_ROUTE && !call.readOnly;
+}
+
+/** Failures of the connect phase: the request never left this process, so nothing can have been applied. */
+const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+function neverSent(err: unknown): boolean {
+  const cause = err instanceof UpstreamUnavailableError ? err.cause : err;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NEVER_SENT_CODES.has(code);
+}
+
+function outcomeUnknown(call: UqpayCall, err: unknown): UpstreamOutcomeUnknownError {
+  const why = err instanceof Error ? err.message : String(err);
+  const status = err instanceof UpstreamUnavailableError || err instanceof UqpayError ? err.status : undefined;
+  return new UpstreamOutcomeUnknownError(
+    call.route, call.method, call.path, call.idempotencyKey ?? '',
+    `UQPAY may or may not have applied ${call.route} (${why}); retry with the same idempotency key`, status, { cause: err },
+  );
 }
 
 /** undici/socket failures → UpstreamUnavailableError; anything else (a middleware's own error) passes through. */

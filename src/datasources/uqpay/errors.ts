@@ -48,10 +48,11 @@ export type UnavailableReason =
   | 'server_error' // 5xx after retries
   | 'rate_limited' // 429 after retries
   | 'bad_response' // a 2xx whose body is not JSON
-  | 'circuit_open'; // repeated failures: calls fail fast until a probe succeeds (circuit.ts)
+  | 'circuit_open' // repeated failures: calls fail fast until a probe succeeds (circuit.ts)
+  | 'outcome_unknown'; // a write may or may not have been applied (UpstreamOutcomeUnknownError)
 
 export class UpstreamUnavailableError extends Error {
-  override readonly name = 'UpstreamUnavailableError';
+  override readonly name: string = 'UpstreamUnavailableError';
   constructor(
     readonly reason: UnavailableReason,
     readonly route: string,
@@ -61,6 +62,33 @@ export class UpstreamUnavailableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * A write that may or may not have been applied upstream: the request went out and no answer settled it (the
+ * connection dropped after sending, the answer was lost or unreadable, a 5xx, a timeout after sending, "request is
+ * processing" until the deadline). UQPAY's CLI calls this reconcile_required. Retrying with `idempotencyKey` is the
+ * safe next step: UQPAY replays the first result if it was applied and applies it once if it was not.
+ */
+export class UpstreamOutcomeUnknownError extends UpstreamUnavailableError {
+  override readonly name = 'UpstreamOutcomeUnknownError';
+  constructor(
+    route: string,
+    readonly method: string,
+    readonly path: string,
+    /** The x-idempotency-key every attempt carried; the GraphQL layer may report the client's own key instead. */
+    readonly idempotencyKey: string,
+    message: string,
+    status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super('outcome_unknown', route, message, status, options);
+  }
+
+  /** The same error naming the key the client should retry with (its own, when the key sent was derived from it). */
+  withKey(key: string): UpstreamOutcomeUnknownError {
+    return new UpstreamOutcomeUnknownError(this.route, this.method, this.path, key, this.message, this.status, { cause: this.cause });
   }
 }
 

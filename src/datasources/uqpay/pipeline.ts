@@ -51,6 +51,8 @@ export interface Attempt {
   readonly authHeader?: string;
   /** The call's JSON body, stringified once for all attempts. */
   readonly bodyText?: string;
+  /** Called by the innermost handler just before the request is handed to the socket (it may reach UQPAY). */
+  readonly onSend?: () => void;
 }
 
 export type CallHandler = (call: UqpayCall) => Promise<unknown>;
