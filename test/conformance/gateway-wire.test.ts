@@ -180,3 +180,23 @@ describe('token claims', () => {
     expect(claims).not.toHaveProperty('account_id');
   });
 });
+
+describe('not found, in either form', () => {
+  for (const notFoundStatus of [404, 400] as const) {
+    it(`a ${notFoundStatus} not-found is a null read and a NOT_FOUND userError (404 {type:"not_found"}: CLI internal/client/client_test.go; 400 card_error: the older API reference)`, async () => {
+      const own = await startConformanceStack({ emulator: { notFoundStatus } });
+      try {
+        const missing = randomUUID();
+        const read = await own.gql('query($id: UUID!) { card(cardId: $id) { cardId } cardholder(cardholderId: $id) { cardholderId } }', { id: missing });
+        expect(read.errors).toBeUndefined();
+        expect(read.data).toEqual({ card: null, cardholder: null });
+        const write = await own.gql(RECHARGE, { input: { cardId: missing, amount: '1.00', idempotencyKey: randomUUID() } });
+        expect(write.data.rechargeCard.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'cardId'], message: expect.any(String) }]);
+        const sent = own.proxy.byRoute('POST /v1/issuing/cards/{id}/recharge');
+        expect(sent.map((r) => r.status)).toEqual([notFoundStatus]);
+      } finally {
+        await own.close();
+      }
+    });
+  }
+});
