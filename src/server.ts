@@ -92,8 +92,10 @@ export function maskError(logger: Logger) {
       return fail('The UQPAY call budget is exhausted; retry shortly.', { code: 'UPSTREAM_BUDGET_EXHAUSTED', retryAfterMs: original.retryAfterMs });
     }
     if (original instanceof UpstreamOutcomeUnknownError) {
-      logger.warn({ route: original.route, cause: (original.cause as Error | undefined)?.message }, 'upstream outcome unknown');
-      return fail('UQPAY may or may not have applied this change. Retry with the same idempotencyKey: it is applied at most once.', {
+      const cause = (original.cause as Error | undefined)?.message;
+      logger.warn({ route: original.route, cause }, 'upstream outcome unknown');
+      const retry = 'Retry with the same idempotencyKey: it is applied at most once.';
+      return fail(`UQPAY may or may not have applied this change. ${retry}`, {
         code: 'UPSTREAM_OUTCOME_UNKNOWN',
         idempotencyKey: original.idempotencyKey,
       });

@@ -9,13 +9,20 @@ export interface Client {
   accountId: string;
 }
 
+/** What the token's account claims are made of. */
+interface TokenAccount {
+  short_reference_id?: string;
+  parent_id?: string;
+}
+
 export interface Caller {
   clientId: string;
   accountId: string;
 }
 
 /**
- * UQPAY's auth token is a JWT carrying the master account (entity_id; account_id with tokenClaims 'legacy'). Expiry is checked three ways: the JWT's own
+ * UQPAY's auth token is a JWT carrying the master account (entity_id; account_id with tokenClaims 'legacy').
+ * Expiry is checked three ways: the JWT's own
  * `exp`, a generation bumped by /__emulator/expire-tokens, and (optionally) "a newer token for this client
  * supersedes older ones". All three answer with the "token has expired" message the gateway keys on.
  */
@@ -30,7 +37,7 @@ export class TokenIssuer {
     private readonly invalidateOld: boolean,
     private readonly claimStyle: TokenClaims = 'sdk',
     /** The account behind an id (for short_entity_id / parent_entity_id); read at issue time. */
-    private readonly accounts: (id: string) => { short_reference_id?: string; parent_id?: string } | undefined = () => undefined,
+    private readonly accounts: (id: string) => TokenAccount | undefined = () => undefined,
   ) {}
 
   client(clientId: string | undefined, apiKey: string | undefined): Client {

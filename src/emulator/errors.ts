@@ -45,7 +45,8 @@ export class NotFoundError extends UqpayError {
   }
 }
 
-export const notFound = (legacyType: ErrorType, code: string, message: string) => new NotFoundError(400, legacyType, code, message);
+export const notFound = (legacyType: ErrorType, code: string, message: string) =>
+  new NotFoundError(400, legacyType, code, message);
 
 export const missingField = (field: string) =>
   badRequest('invalid_request_error', 'missing_parameter', `${field} is required`);

@@ -104,7 +104,9 @@ const envKycLevel = (): KycLevel | undefined => {
 function envChoice<T extends string>(name: string, values: readonly T[]): T | undefined {
   const v = process.env[name];
   if (v === undefined || v === '') return undefined;
-  if (!(values as readonly string[]).includes(v)) throw new Error(`${name} must be one of ${values.join(', ')}, got ${JSON.stringify(v)}`);
+  if (!(values as readonly string[]).includes(v)) {
+    throw new Error(`${name} must be one of ${values.join(', ')}, got ${JSON.stringify(v)}`);
+  }
   return v as T;
 }
 
@@ -129,9 +131,11 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     shareRecharge: o.shareRecharge ?? true,
     amountInput: o.amountInput ?? envChoice('EMULATOR_AMOUNT_INPUT', ['strict', 'lenient'] as const) ?? 'strict',
     tokenClaims: o.tokenClaims ?? envChoice('EMULATOR_TOKEN_CLAIMS', ['sdk', 'legacy'] as const) ?? 'sdk',
-    notFoundStatus: o.notFoundStatus ?? (Number(envChoice('EMULATOR_NOT_FOUND', ['404', '400'] as const) ?? 404) as 404 | 400),
+    notFoundStatus:
+      o.notFoundStatus ?? (envChoice('EMULATOR_NOT_FOUND', ['404', '400'] as const) === '400' ? 400 : 404),
     idempotencyKeys: o.idempotencyKeys ?? envChoice('EMULATOR_IDEMPOTENCY_KEYS', ['any', 'uuid'] as const) ?? 'any',
-    transferCreateResponse: o.transferCreateResponse ?? envChoice('EMULATOR_TRANSFER_CREATE', ['id', 'full'] as const) ?? 'id',
+    transferCreateResponse:
+      o.transferCreateResponse ?? envChoice('EMULATOR_TRANSFER_CREATE', ['id', 'full'] as const) ?? 'id',
     controls: o.controls ?? process.env.EMULATOR_CONTROLS !== 'off',
     logger: o.logger ?? false,
   };

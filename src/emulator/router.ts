@@ -159,7 +159,8 @@ export function defineRoute(app: FastifyInstance, core: EmulatorCore, def: Route
 const MAX_IDEMPOTENCY_KEY = 64;
 function idempotencyKeyProblem(key: string, rule: 'any' | 'uuid'): string | undefined {
   if (rule === 'uuid') return UUID_RE.test(key) ? undefined : 'x-idempotency-key must be a UUID';
-  return key.length > MAX_IDEMPOTENCY_KEY ? `x-idempotency-key must be at most ${MAX_IDEMPOTENCY_KEY} characters` : undefined;
+  if (key.length <= MAX_IDEMPOTENCY_KEY) return undefined;
+  return `x-idempotency-key must be at most ${MAX_IDEMPOTENCY_KEY} characters`;
 }
 
 function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {

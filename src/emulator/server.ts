@@ -24,7 +24,8 @@ const BODY_LIMIT = 4 * 1024 * 1024;
 // (e.g. 99999999999999.99, which parses to …98.98…) stays text as a LosslessNumber that Fields.amount reads. Bodies
 // without such a run of digits (nearly all) take the native parser.
 const LONG_NUMBER = /\d[\d.]{15}/;
-const exactNumber = (literal: string): unknown => (isSafeNumber(literal) ? Number(literal) : new LosslessNumber(literal));
+const exactNumber = (literal: string): unknown =>
+  isSafeNumber(literal) ? Number(literal) : new LosslessNumber(literal);
 
 function parseJsonBody(text: string): unknown {
   if (!LONG_NUMBER.test(text)) return JSON.parse(text);

@@ -9,7 +9,8 @@ export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v) && !isLosslessNumber(v);
+const isObject = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !isLosslessNumber(v);
 
 /** 'strict': request amounts must be JSON numbers (every UQPAY SDK sends them so); 'lenient': numbers or strings. */
 export type AmountInput = 'strict' | 'lenient';
@@ -184,7 +185,9 @@ export class Fields {
     if (!isObject(v)) throw invalidField(this.path(key), 'must be a JSON object');
     // Numbers kept as literals by the exact parse are stored as JSON numbers, as any JSON store would.
     const plain = JSON.parse(JSON.stringify(v, (_k, x: unknown) => (isLosslessNumber(x) ? Number(x.value) : x))) as Obj;
-    if (Buffer.byteLength(JSON.stringify(plain), 'utf8') > maxBytes) throw invalidField(this.path(key), `must be at most ${maxBytes} bytes`);
+    if (Buffer.byteLength(JSON.stringify(plain), 'utf8') > maxBytes) {
+      throw invalidField(this.path(key), `must be at most ${maxBytes} bytes`);
+    }
     return plain;
   }
 }

@@ -2,7 +2,9 @@
 // else (upstream down, auth, bugs) is rethrown and surfaces as a masked top-level error. THE mapping table
 // from UQPAY's error codes to userError codes lives here and nowhere else.
 import type { z } from 'zod';
-import { UpstreamOutcomeUnknownError, UqpayAuthError, UqpayError, isRequestProcessing } from '../datasources/uqpay/errors';
+import {
+  UpstreamOutcomeUnknownError, UqpayAuthError, UqpayError, isRequestProcessing,
+} from '../datasources/uqpay/errors';
 import { redactText } from '../redact';
 
 export interface UserError {

@@ -20,7 +20,8 @@ export interface PostWire {
 export interface Caller {
   get<T>(scope: RequestScope, route: string, path: string, normalise?: Normaliser, onBehalf?: boolean): Promise<T>;
   post<T>(
-    scope: RequestScope, route: string, path: string, body: unknown, opts?: WriteOptions, normalise?: Normaliser, wire?: PostWire,
+    scope: RequestScope, route: string, path: string, body: unknown,
+    opts?: WriteOptions, normalise?: Normaliser, wire?: PostWire,
   ): Promise<T>;
 }
 

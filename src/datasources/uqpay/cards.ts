@@ -46,7 +46,8 @@ export function cardsApi(c: Caller): UqpayApi['cards'] {
     assign: (scope, body, opts) => c.post(scope, R.assign, `${BASE}/assign`, body, opts),
     retrieve: (scope, id) => c.get(scope, R.retrieve, `${BASE}/${seg(id)}`, normaliseCard),
     list: (scope, query) => c.get(scope, R.list, BASE + qs(query), normaliseCardPage),
-    update: (scope, id, body, opts) => c.post(scope, R.update, `${BASE}/${seg(id)}`, body, opts, normaliseCard, UPDATE_WIRE),
+    update: (scope, id, body, opts) =>
+      c.post(scope, R.update, `${BASE}/${seg(id)}`, body, opts, normaliseCard, UPDATE_WIRE),
     setStatus: (scope, id, body, opts) => c.post(scope, R.setStatus, `${BASE}/${seg(id)}/status`, body, opts),
     recharge: (scope, id, body, opts) =>
       c.post(scope, R.recharge, `${BASE}/${seg(id)}/recharge`, body, opts, normaliseCardOrder, ORDER_WIRE),

@@ -123,7 +123,9 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
     const bodyText = call.body === undefined ? undefined : encodeBody(call.body, call.amounts);
     let authHeader: string | undefined;
     // Writes: which failed attempts may have been applied upstream (the request went out, nothing settled it).
-    const write = isWrite(call) ? { replay: config.unknownOutcomePolicy !== 'never', maybeApplied: new WeakSet<object>() } : undefined;
+    const write = isWrite(call)
+      ? { replay: config.unknownOutcomePolicy !== 'never', maybeApplied: new WeakSet<object>() }
+      : undefined;
     try {
       return await runWithRetries(
         {
@@ -163,7 +165,8 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
           let sent = false;
           const onSend = write ? () => void (sent = true) : undefined;
           try {
-            res = await attempt({ call, n, deadline: guard.deadline, signal: guard.signal, authHeader, bodyText, onSend });
+            const { deadline, signal } = guard;
+            res = await attempt({ call, n, deadline, signal, authHeader, bodyText, onSend });
           } catch (err) {
             const e = guard.signal.aborted ? guard.error(call.route, err) : err;
             if (sent && !neverSent(err)) write!.maybeApplied.add(e as object);
@@ -246,7 +249,9 @@ function isWrite(call: UqpayCall): boolean {
 }
 
 /** Failures of the connect phase: the request never left this process, so nothing can have been applied. */
-const NEVER_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT',
+]);
 function neverSent(err: unknown): boolean {
   const cause = err instanceof UpstreamUnavailableError ? err.cause : err;
   const code = (cause as { code?: unknown } | null)?.code;
@@ -256,10 +261,9 @@ function neverSent(err: unknown): boolean {
 function outcomeUnknown(call: UqpayCall, err: unknown): UpstreamOutcomeUnknownError {
   const why = err instanceof Error ? err.message : String(err);
   const status = err instanceof UpstreamUnavailableError || err instanceof UqpayError ? err.status : undefined;
-  return new UpstreamOutcomeUnknownError(
-    call.route, call.method, call.path, call.idempotencyKey ?? '',
-    `UQPAY may or may not have applied ${call.route} (${why}); retry with the same idempotency key`, status, { cause: err },
-  );
+  const message = `UQPAY may or may not have applied ${call.route} (${why}); retry with the same idempotency key`;
+  const key = call.idempotencyKey ?? '';
+  return new UpstreamOutcomeUnknownError(call.route, call.method, call.path, key, message, status, { cause: err });
 }
 
 /** undici/socket failures → UpstreamUnavailableError; anything else (a middleware's own error) passes through. */

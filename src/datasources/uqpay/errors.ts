@@ -88,7 +88,8 @@ export class UpstreamOutcomeUnknownError extends UpstreamUnavailableError {
 
   /** The same error naming the key the client should retry with (its own, when the key sent was derived from it). */
   withKey(key: string): UpstreamOutcomeUnknownError {
-    return new UpstreamOutcomeUnknownError(this.route, this.method, this.path, key, this.message, this.status, { cause: this.cause });
+    const { route, method, path, message, status, cause } = this;
+    return new UpstreamOutcomeUnknownError(route, method, path, key, message, status, { cause });
   }
 }
 

@@ -4,7 +4,8 @@ export type * from './types';
 export { createUqpayClient, TOKEN_ROUTE, type UqpayClient, type UqpayClientOptions, type UqpayObserver } from './client';
 export { createUqpayApi } from './create-api';
 export {
-  UqpayError, UqpayAuthError, UpstreamOutcomeUnknownError, UpstreamUnavailableError, isNotFound, isRequestProcessing, isTokenExpired, parseUqpayError,
+  UqpayError, UqpayAuthError, UpstreamOutcomeUnknownError, UpstreamUnavailableError, isNotFound, isRequestProcessing,
+  isTokenExpired, parseUqpayError,
   type UnavailableReason, type UqpayErrorType,
 } from './errors';
 export { AmountFormatError, toDecimal } from './amounts';

@@ -75,12 +75,13 @@ export function finalError(err: unknown, route: string): unknown {
  */
 function settlesWrite(err: unknown): boolean {
   if (!(err instanceof UqpayError) || err instanceof UqpayAuthError) return false;
-  return err.status >= 400 && err.status < 500 && err.status !== 429 && !isTokenExpired(err) && !isRequestProcessing(err);
+  if (err.status < 400 || err.status >= 500 || err.status === 429) return false;
+  return !isTokenExpired(err) && !isRequestProcessing(err);
 }
 
 /** Writes (POSTs that change something): the unknown-outcome policy. */
 export interface WritePolicy {
-  /** 'replay': retry an ambiguous attempt with the same key (the API reference's promise); false: never (UQPAY CLI 2.0.1). */
+  /** true: retry an ambiguous attempt with the same key (as the API reference promises); false: never (CLI 2.0.1). */
   replay: boolean;
   /** The attempt that failed with `err` may have been applied upstream. */
   ambiguous(err: unknown): boolean;

@@ -16,7 +16,9 @@ export function simulationApi(c: Caller): UqpayApi['simulation'] {
   const R = SIMULATION_ROUTES;
   return {
     authorize: (scope, body, opts) =>
-      c.post(scope, R.authorize, '/v1/simulation/issuing/authorization', body, opts, normaliseTransaction, AUTHORIZE_WIRE),
+      c.post(
+        scope, R.authorize, '/v1/simulation/issuing/authorization', body, opts, normaliseTransaction, AUTHORIZE_WIRE,
+      ),
     reverse: (scope, body, opts) =>
       c.post(scope, R.reverse, '/v1/simulation/issuing/reversal', body, opts, normaliseTransaction),
   };

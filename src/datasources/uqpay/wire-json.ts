@@ -8,7 +8,9 @@
 // In: answers are parsed with the native JSON.parse (the hot path). A JSON number only loses digits when its literal
 // has more significant digits than a double keeps; amounts.ts flags every amount whose double could be such a case,
 // and only then is the body parsed again, losslessly, so those literals reach the amount normaliser as text.
-import { LosslessNumber, isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
+import {
+  LosslessNumber, isLosslessNumber, parse as parseLossless, stringify as stringifyLossless,
+} from 'lossless-json';
 import { AmountFormatError, suspectDouble } from './amounts';
 
 /** Where the amounts are in a request body: `{ amount: true }`, `{ spending_controls: { each: { amount: true } } }`. */
@@ -84,7 +86,7 @@ export function parseExact(text: string): unknown {
   });
 }
 
-/** After the amounts took their text: any other long literal goes back to being a plain number, as JSON.parse makes it. */
+/** After the amounts took their text: any other long literal becomes a plain number, as JSON.parse makes it. */
 export function settleNumbers(value: unknown): unknown {
   if (isLosslessNumber(value)) return Number((value as LosslessNumber).value);
   if (Array.isArray(value)) {

@@ -79,7 +79,9 @@ export function authorize(
 /** Gives an approved authorization back; a cancelled prepaid card's refund lands in the issuing balance. */
 export function reverse(state: EmulatorState, store: AccountStore, transactionId: string, at = Date.now(), id: string = randomUUID()): CardTransaction {
   const original = store.transactions.get(transactionId.toLowerCase());
-  if (!original) throw notFound('invalid_request_error', 'transaction_not_found', `transaction ${transactionId} not found`);
+  if (!original) {
+    throw notFound('invalid_request_error', 'transaction_not_found', `transaction ${transactionId} not found`);
+  }
   if (original.transaction_type !== 'AUTHORIZATION' || original.transaction_status !== 'APPROVED' || original.reversed) {
     throw badRequest('invalid_request_error', 'transaction_not_reversible', 'transaction_id must be an approved, unreversed authorization');
   }

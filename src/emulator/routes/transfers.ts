@@ -71,7 +71,9 @@ export function registerTransfers(app: FastifyInstance, core: EmulatorCore): voi
     handler: ({ core: c, store, params }) => {
       const t = c.state.transfers.get(String(params.id).toLowerCase());
       const visible = t && (store.id === t.source_account_id || store.id === t.destination_account_id);
-      if (!t || !visible) throw notFound('invalid_request_error', 'transfer_not_found', `transfer ${params.id} not found`);
+      if (!t || !visible) {
+        throw notFound('invalid_request_error', 'transfer_not_found', `transfer ${params.id} not found`);
+      }
       return c.views.transfer(t);
     },
   });
