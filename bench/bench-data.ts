@@ -56,7 +56,7 @@ export async function ensureBenchData(client: EmulatorClient): Promise<BenchIds 
     for (let i = 0; cards.length + i < MIN_CARDS; i++) {
       const h = eligible[i % eligible.length]!;
       await client.request('POST', '/v1/issuing/cards', {
-        body: { card_currency: 'USD', cardholder_id: h.cardholder_id, card_product_id: share.product_id, card_limit: '100.00' },
+        body: { card_currency: 'USD', cardholder_id: h.cardholder_id, card_product_id: share.product_id, card_limit: 100 },
       });
     }
     // Card creation completes asynchronously (PENDING → ACTIVE).

@@ -178,7 +178,7 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     for (const cur of currencies) await up.deposit({ currency: cur, amount: '1000000.00' });
     for (const s of subs) await up.deposit({ account_id: s, currency: 'USD', amount: '200000.00' });
     // Withdrawals must never run a card dry: that keeps every mutation's outcome independent of ordering.
-    for (const c of cards) await up.request('POST', `/v1/issuing/cards/${c.card_id}/recharge`, { body: { amount: '50000.00' } });
+    for (const c of cards) await up.request('POST', `/v1/issuing/cards/${c.card_id}/recharge`, { body: { amount: 50000 } });
 
     const accounts = [master, ...subs];
     const cardIds = cards.map((c) => c.card_id);

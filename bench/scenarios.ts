@@ -112,7 +112,7 @@ export function buildScenarios(ids: BenchIds, persisted: PersistedChoice | { mis
         method: 'POST',
         path: `/api/v1/issuing/cards/${ids.rechargeCardId}/recharge`,
         headers: auth,
-        body: '{"amount":"1.00"}',
+        body: '{"amount":1.00}', // UQPAY takes amounts as JSON numbers
         vary: () => ({ headers: { 'x-idempotency-key': randomUUID() } }),
       },
     },

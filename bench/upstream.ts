@@ -106,12 +106,13 @@ export class EmulatorClient {
     return this.token;
   }
 
-  /** The master account, from the token's JWT payload (`account_id`), as UQPAY encodes it. */
+  /** The master account, from the token's JWT payload: `entity_id` as UQPAY's SDKs read it, else `account_id`. */
   async masterAccountId(): Promise<string> {
     const token = await this.authToken();
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { account_id?: string };
-    if (!payload.account_id) throw new Error('token has no account_id');
-    return payload.account_id;
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { entity_id?: string; account_id?: string };
+    const id = payload.entity_id || payload.account_id;
+    if (!id) throw new Error('token has neither entity_id nor account_id');
+    return id;
   }
 
   async request<T>(

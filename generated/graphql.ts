@@ -24,6 +24,13 @@ export type AddressInput = {
   state?: string | null | undefined;
 };
 
+/** When a ONE_TIME card cancels itself. */
+export type AutoCancelTrigger =
+  /** After its first authorization. */
+  | 'ON_AUTH'
+  /** After its first capture (settlement). */
+  | 'ON_CAPTURE';
+
 /** An amount to move onto (recharge) or off (withdraw) a card, in the card currency. */
 export type CardAmountInput = {
   /** Amount (> 0, at most 2 decimals) in the card currency. */
@@ -102,6 +109,8 @@ export type CardholderStatus =
 
 /** A new virtual card for a SUCCESS cardholder. */
 export type CreateCardInput = {
+  /** When a ONE_TIME card cancels itself: required when usageType is ONE_TIME, refused otherwise. */
+  autoCancelTrigger?: AutoCancelTrigger | null | undefined;
   /** Card limit (≥ 0). For SINGLE cards this amount moves from the issuing balance onto the card. */
   cardLimit?: string | null | undefined;
   /** Who the card is for (status SUCCESS). */

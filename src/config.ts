@@ -24,6 +24,7 @@ const EnvSchema = z.object({
   UQPAY_BODY_TIMEOUT_MS: int(10_000),
   UQPAY_REQUEST_DEADLINE_MS: int(15_000),
   UQPAY_MAX_RETRIES: int(4),
+  UQPAY_UNKNOWN_OUTCOME_POLICY: z.enum(['replay', 'never']).default('replay'),
   UQPAY_MAX_CONNECTIONS: int(32),
   UQPAY_LOADER_CONCURRENCY: int(8),
   // Upstream economy (issue 8). Rate limit: unset = UQPAY's own for its hosts, unlimited elsewhere; 0 = unlimited.
@@ -59,6 +60,12 @@ export interface UqpayConfig {
   /** One overall deadline per logical call, retries included. */
   requestDeadlineMs: number;
   maxRetries: number;
+  /**
+   * A write whose outcome is unknown (sent, then no answer settled it): 'replay' retries it with the same idempotency
+   * key, as UQPAY's API reference documents (default); 'never' does not (UQPAY's CLI 2.0.1). Either way, giving up
+   * while the outcome is unknown answers UPSTREAM_OUTCOME_UNKNOWN with the key to retry with.
+   */
+  unknownOutcomePolicy?: 'replay' | 'never';
   maxConnections: number;
   loaderConcurrency: number;
   /** Authenticated calls per minute across all replicas; undefined = follow the target host, 0 = unlimited. */
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       bodyTimeoutMs: e.UQPAY_BODY_TIMEOUT_MS,
       requestDeadlineMs: e.UQPAY_REQUEST_DEADLINE_MS,
       maxRetries: e.UQPAY_MAX_RETRIES,
+      unknownOutcomePolicy: e.UQPAY_UNKNOWN_OUTCOME_POLICY,
       maxConnections: e.UQPAY_MAX_CONNECTIONS,
       loaderConcurrency: e.UQPAY_LOADER_CONCURRENCY,
       rateLimitPerMin: e.UQPAY_RATE_LIMIT_PER_MIN,

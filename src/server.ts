@@ -9,7 +9,9 @@ import { useGraphQlJit } from '@envelop/graphql-jit';
 import type { GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
-import { UpstreamUnavailableError, UqpayAuthError, UqpayError } from './datasources/uqpay/errors';
+import {
+  UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayAuthError, UqpayError,
+} from './datasources/uqpay/errors';
 import { UpstreamBudgetExhaustedError } from './datasources/uqpay/budget';
 import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy';
 import { upstreamEconomyMetrics } from './observability/upstream-economy';
@@ -88,6 +90,15 @@ export function maskError(logger: Logger) {
     if (original instanceof UpstreamBudgetExhaustedError) {
       logger.warn({ route: original.route, reason: original.reason }, 'upstream budget exhausted');
       return fail('The UQPAY call budget is exhausted; retry shortly.', { code: 'UPSTREAM_BUDGET_EXHAUSTED', retryAfterMs: original.retryAfterMs });
+    }
+    if (original instanceof UpstreamOutcomeUnknownError) {
+      const cause = (original.cause as Error | undefined)?.message;
+      logger.warn({ route: original.route, cause }, 'upstream outcome unknown');
+      const retry = 'Retry with the same idempotencyKey: it is applied at most once.';
+      return fail(`UQPAY may or may not have applied this change. ${retry}`, {
+        code: 'UPSTREAM_OUTCOME_UNKNOWN',
+        idempotencyKey: original.idempotencyKey,
+      });
     }
     if (original instanceof UpstreamUnavailableError) {
       logger.warn({ route: original.route, reason: original.reason }, 'upstream unavailable');

@@ -1,11 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { unauthorized } from './errors';
+import type { TokenClaims } from './options';
 
 export interface Client {
   clientId: string;
   apiKey: string;
   accountId: string;
+}
+
+/** What the token's account claims are made of. */
+interface TokenAccount {
+  short_reference_id?: string;
+  parent_id?: string;
 }
 
 export interface Caller {
@@ -14,7 +21,8 @@ export interface Caller {
 }
 
 /**
- * UQPAY's auth token is a JWT carrying the master account_id. Expiry is checked three ways: the JWT's own
+ * UQPAY's auth token is a JWT carrying the master account (entity_id; account_id with tokenClaims 'legacy').
+ * Expiry is checked three ways: the JWT's own
  * `exp`, a generation bumped by /__emulator/expire-tokens, and (optionally) "a newer token for this client
  * supersedes older ones". All three answer with the "token has expired" message the gateway keys on.
  */
@@ -27,6 +35,9 @@ export class TokenIssuer {
     private readonly clients: readonly Client[],
     private readonly ttlSeconds: number,
     private readonly invalidateOld: boolean,
+    private readonly claimStyle: TokenClaims = 'sdk',
+    /** The account behind an id (for short_entity_id / parent_entity_id); read at issue time. */
+    private readonly accounts: (id: string) => TokenAccount | undefined = () => undefined,
   ) {}
 
   client(clientId: string | undefined, apiKey: string | undefined): Client {
@@ -40,7 +51,7 @@ export class TokenIssuer {
     const now = Math.floor(Date.now() / 1000);
     const jti = randomUUID();
     const expiredAt = now + this.ttlSeconds;
-    const token = await new SignJWT({ account_id: client.accountId, client_id: client.clientId, gen: this.generation })
+    const token = await new SignJWT({ ...this.claims(client), gen: this.generation })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setJti(jti)
       .setIssuedAt(now)
@@ -48,6 +59,24 @@ export class TokenIssuer {
       .sign(this.key);
     this.latestJti.set(client.clientId, jti);
     return { auth_token: token, expired_at: expiredAt };
+  }
+
+  /**
+   * The account claims. 'sdk': as UQPAY's Node (src/auth.ts) and Python (uqpay/auth.py) SDKs decode them, the account
+   * in entity_id; 'legacy': account_id only, as one older docs example shows.
+   */
+  private claims(client: Caller): Record<string, string> {
+    if (this.claimStyle === 'legacy') return { account_id: client.accountId, client_id: client.clientId };
+    const account = this.accounts(client.accountId);
+    return {
+      entity_id: client.accountId,
+      short_entity_id: account?.short_reference_id ?? '',
+      // The master's parent: UQPAY writes "0" for "none" in its account fields (direct_id); unsure for this claim.
+      parent_entity_id: account?.parent_id ?? '0',
+      client_id: client.clientId,
+      api_version: 'V1.6.0',
+      bus_type: 'ISSUING',
+    };
   }
 
   async verify(header: string | undefined): Promise<Caller> {
@@ -66,7 +95,9 @@ export class TokenIssuer {
     if (this.invalidateOld && this.latestJti.get(clientId) !== payload.jti) {
       throw unauthorized('token has expired: a newer token was issued for this client');
     }
-    return { clientId, accountId: String(payload.account_id) };
+    const accountId = payload.entity_id ?? payload.account_id;
+    if (typeof accountId !== 'string') throw unauthorized('invalid token');
+    return { clientId, accountId };
   }
 
   expireAll(): void {

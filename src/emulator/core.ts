@@ -30,6 +30,8 @@ export class EmulatorCore {
       [{ ...DEMO_CREDENTIALS, accountId: DEMO_IDS.masterAccountId }],
       options.tokenTtlSeconds,
       options.invalidateOldTokens,
+      options.tokenClaims,
+      (id) => this.state.accounts.get(id)?.account,
     );
     this.webhooks = new WebhookDispatcher(options.webhookUrl, options.webhookSecret, options.webhookMaxAttempts, options.webhookBackoffMs);
     this.views = new Views(options.amountFormat, options.cardholderTimeFormat);

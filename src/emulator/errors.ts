@@ -1,4 +1,5 @@
-// UQPAY's error body is {type, code, message}; every 4xx type is HTTP 400 except unauthorized_error (401).
+// UQPAY's error body is {type, code, message}; every 4xx type is HTTP 400 except unauthorized_error (401) and
+// not_found (404, see NotFoundError).
 export type ErrorType =
   | 'invalid_request_error'
   | 'card_error'
@@ -6,6 +7,7 @@ export type ErrorType =
   | 'account_error'
   | 'idempotency_error'
   | 'unauthorized_error'
+  | 'not_found'
   | 'api_error';
 
 export interface ErrorBody {
@@ -31,6 +33,20 @@ export class UqpayError extends Error {
 
 export const badRequest = (type: ErrorType, code: string, message: string) =>
   new UqpayError(400, type, code, message);
+
+/**
+ * The object a request names does not exist (for the acting account). Raised in the older 400 form; the router
+ * answers it as HTTP 404 {type:"not_found", code} unless the emulator runs with notFoundStatus 400.
+ */
+export class NotFoundError extends UqpayError {
+  /** The current form: HTTP 404, type not_found, same code and message. */
+  asNotFound(): UqpayError {
+    return new UqpayError(404, 'not_found', this.code, this.message);
+  }
+}
+
+export const notFound = (legacyType: ErrorType, code: string, message: string) =>
+  new NotFoundError(400, legacyType, code, message);
 
 export const missingField = (field: string) =>
   badRequest('invalid_request_error', 'missing_parameter', `${field} is required`);

@@ -1,4 +1,7 @@
 import type { AmountFormat } from './money';
+import type { AmountInput } from './validation';
+
+export type TokenClaims = 'sdk' | 'legacy';
 import { KYC_LEVELS, type KycLevel } from './state';
 
 export interface EmulatorOptions {
@@ -32,6 +35,33 @@ export interface EmulatorOptions {
   kycLevel?: KycLevel;
   /** UPSTREAM (unsure): SHARE cards accept recharge/withdraw. Default true */
   shareRecharge?: boolean;
+  /**
+   * Request amounts: 'strict' (default; every UQPAY SDK sends JSON numbers, a string is a 400 naming the field) or
+   * 'lenient' (numbers or decimal strings, the older behaviour). Default from EMULATOR_AMOUNT_INPUT.
+   */
+  amountInput?: AmountInput;
+  /**
+   * Claims of the auth token: 'sdk' (default; entity_id, short_entity_id, parent_entity_id, client_id, api_version,
+   * bus_type, as the Node and Python SDKs decode them) or 'legacy' (account_id only, as one older docs example).
+   * Default from EMULATOR_TOKEN_CLAIMS.
+   */
+  tokenClaims?: TokenClaims;
+  /**
+   * How "no such card/cardholder/order/transfer/transaction" is answered: 404 (default; {type:"not_found", code},
+   * as UQPAY's CLI tests and Go's IsNotFound expect) or 400 (the older {type:"card_error"|…, code}).
+   * Default from EMULATOR_NOT_FOUND.
+   */
+  notFoundStatus?: 404 | 400;
+  /**
+   * x-idempotency-key: 'any' (default; any non-empty string up to 64 characters, Python SDK 2.0.0) or 'uuid' (the
+   * older rule). Default from EMULATOR_IDEMPOTENCY_KEYS.
+   */
+  idempotencyKeys?: 'any' | 'uuid';
+  /**
+   * Create Transfer's answer: 'id' (default; {transfer_id} only, Go CreateTransferResponse) or 'full' (the whole
+   * transfer, the older behaviour). Default from EMULATOR_TRANSFER_CREATE.
+   */
+  transferCreateResponse?: 'id' | 'full';
   controls?: boolean; // /__emulator routes, default true
   logger?: boolean;
 }
@@ -70,6 +100,16 @@ const envKycLevel = (): KycLevel | undefined => {
   return level as KycLevel;
 };
 
+/** An env switch among fixed values; unset → undefined; anything else stops start-up with a message. */
+function envChoice<T extends string>(name: string, values: readonly T[]): T | undefined {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  if (!(values as readonly string[]).includes(v)) {
+    throw new Error(`${name} must be one of ${values.join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  return v as T;
+}
+
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   return {
     port: o.port ?? 0,
@@ -89,6 +129,13 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     cardholderTimeFormat: o.cardholderTimeFormat ?? 'rfc3339',
     kycLevel: o.kycLevel ?? envKycLevel() ?? 'SIMPLIFIED',
     shareRecharge: o.shareRecharge ?? true,
+    amountInput: o.amountInput ?? envChoice('EMULATOR_AMOUNT_INPUT', ['strict', 'lenient'] as const) ?? 'strict',
+    tokenClaims: o.tokenClaims ?? envChoice('EMULATOR_TOKEN_CLAIMS', ['sdk', 'legacy'] as const) ?? 'sdk',
+    notFoundStatus:
+      o.notFoundStatus ?? (envChoice('EMULATOR_NOT_FOUND', ['404', '400'] as const) === '400' ? 400 : 404),
+    idempotencyKeys: o.idempotencyKeys ?? envChoice('EMULATOR_IDEMPOTENCY_KEYS', ['any', 'uuid'] as const) ?? 'any',
+    transferCreateResponse:
+      o.transferCreateResponse ?? envChoice('EMULATOR_TRANSFER_CREATE', ['id', 'full'] as const) ?? 'id',
     controls: o.controls ?? process.env.EMULATOR_CONTROLS !== 'off',
     logger: o.logger ?? false,
   };

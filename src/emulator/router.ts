@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Caller } from './auth';
 import type { EmulatorCore } from './core';
-import { apiError, badRequest, TOO_MANY_REQUESTS, UqpayError } from './errors';
+import { apiError, badRequest, NotFoundError, TOO_MANY_REQUESTS, UqpayError } from './errors';
 import type { FaultDecision } from './faults';
 import type { AccountStore } from './state';
 import { UUID_RE } from './validation';
@@ -113,8 +113,10 @@ export function defineRoute(app: FastifyInstance, core: EmulatorCore, def: Route
       if (meta.idempotent) {
         const key = header(req, 'x-idempotency-key');
         if (!key) return finish(400, badRequest('invalid_request_error', 'missing_idempotency_key', 'x-idempotency-key header is required').body);
-        if (!UUID_RE.test(key)) return finish(400, badRequest('invalid_request_error', 'invalid_idempotency_key', 'x-idempotency-key must be a UUID').body);
-        scope = `${emu.store.id} ${meta.key} ${key.toLowerCase()}`;
+        const bad = idempotencyKeyProblem(key, core.options.idempotencyKeys);
+        if (bad) return finish(400, badRequest('invalid_request_error', 'invalid_idempotency_key', bad).body);
+        // UUIDs compare case-insensitively; other keys are taken as sent.
+        scope = `${emu.store.id} ${meta.key} ${UUID_RE.test(key) ? key.toLowerCase() : key}`;
         try {
           const begun = core.idempotency.begin(scope, req.body);
           if (begun.kind === 'replay') return finish(begun.status, begun.body);
@@ -143,13 +145,22 @@ export function defineRoute(app: FastifyInstance, core: EmulatorCore, def: Route
           req.log.error(e);
           return reply.code(500).send(apiError().body);
         }
-        status = e.status;
-        body = e.body;
+        const err = e instanceof NotFoundError && core.options.notFoundStatus === 404 ? e.asNotFound() : e;
+        status = err.status;
+        body = err.body;
       }
       if (scope) core.idempotency.complete(scope, status, body);
       return finish(status, body);
     },
   });
+}
+
+/** Python SDK 2.0.0: "a non-empty value up to 64 characters"; the older rule wanted a UUID. */
+const MAX_IDEMPOTENCY_KEY = 64;
+function idempotencyKeyProblem(key: string, rule: 'any' | 'uuid'): string | undefined {
+  if (rule === 'uuid') return UUID_RE.test(key) ? undefined : 'x-idempotency-key must be a UUID';
+  if (key.length <= MAX_IDEMPOTENCY_KEY) return undefined;
+  return `x-idempotency-key must be at most ${MAX_IDEMPOTENCY_KEY} characters`;
 }
 
 function tooManyRequests(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { isSafeNumber, LosslessNumber, parse as parseLossless } from 'lossless-json';
 import { registerControls } from './control';
 import { EmulatorCore } from './core';
 import { apiError, badRequest, UqpayError } from './errors';
@@ -19,6 +20,19 @@ export type { EmulatorOptions, RunningEmulator } from './options';
 // A 2 MB document travels base64-encoded (×4/3) inside JSON: leave room, refuse anything bigger.
 const BODY_LIMIT = 4 * 1024 * 1024;
 
+// Money is read from the number literal as sent, never from a double: a literal with more digits than a double keeps
+// (e.g. 99999999999999.99, which parses to …98.98…) stays text as a LosslessNumber that Fields.amount reads. Bodies
+// without such a run of digits (nearly all) take the native parser.
+const LONG_NUMBER = /\d[\d.]{15}/;
+const exactNumber = (literal: string): unknown =>
+  isSafeNumber(literal) ? Number(literal) : new LosslessNumber(literal);
+
+function parseJsonBody(text: string): unknown {
+  if (!LONG_NUMBER.test(text)) return JSON.parse(text);
+  JSON.parse(text); // the same syntax errors, worded the same way, as every other body
+  return parseLossless(text, undefined, { parseNumber: exactNumber, onDuplicateKey: ({ newValue }) => newValue });
+}
+
 export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
   const app = Fastify({ logger: core.options.logger, bodyLimit: BODY_LIMIT });
 
@@ -29,7 +43,7 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (text.trim() === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(text));
+      done(null, parseJsonBody(text));
     } catch (e) {
       done(badRequest('invalid_request_error', 'invalid_json', `body is not valid JSON: ${(e as Error).message}`), undefined);
     }

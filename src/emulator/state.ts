@@ -90,6 +90,8 @@ export interface Card {
   metadata: Record<string, unknown>;
   update_reason: string | null;
   usage_type: 'NORMAL' | 'ONE_TIME';
+  /** ONE_TIME cards only: when the card cancels itself (stored; the simulator does not act on it). */
+  auto_cancel_trigger?: 'ON_AUTH' | 'ON_CAPTURE';
   create_time: number;
 }
 

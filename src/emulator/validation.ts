@@ -1,3 +1,4 @@
+import { isLosslessNumber } from 'lossless-json';
 import { COUNTRY_CODES } from './countries';
 import { badRequest, invalidField, missingField } from './errors';
 import { parseCents, type Cents } from './money';
@@ -8,13 +9,20 @@ export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Obj =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !isLosslessNumber(v);
 
-/** The body must be a JSON object; an absent body reads as {} so "field is required" names the field. */
-export function bodyObject(body: unknown): Fields {
-  if (body === undefined || body === null) return new Fields({});
+/** 'strict': request amounts must be JSON numbers (every UQPAY SDK sends them so); 'lenient': numbers or strings. */
+export type AmountInput = 'strict' | 'lenient';
+
+/**
+ * The body must be a JSON object; an absent body reads as {} so "field is required" names the field. UQPAY routes
+ * pass the emulator's amountInput; the /__emulator controls keep accepting decimal strings.
+ */
+export function bodyObject(body: unknown, amountInput: AmountInput = 'lenient'): Fields {
+  if (body === undefined || body === null) return new Fields({}, '', amountInput);
   if (!isObject(body)) throw badRequest('invalid_request_error', 'invalid_parameter', 'body must be a JSON object');
-  return new Fields(body);
+  return new Fields(body, '', amountInput);
 }
 
 interface Req {
@@ -29,6 +37,7 @@ export class Fields {
   constructor(
     readonly raw: Obj,
     private readonly prefix = '',
+    private readonly amountInput: AmountInput = 'lenient',
   ) {}
 
   path(key: string): string {
@@ -67,11 +76,17 @@ export class Fields {
     return v as T;
   }
 
-  /** Amounts: JSON number or decimal string, at most two decimals; > 0 unless allowZero. */
+  /**
+   * Amounts: a JSON number (read from its literal, see server.ts) or, when lenient, a decimal string; at most two
+   * decimals; > 0 unless allowZero.
+   */
   amount(key: string, opts: Req & { allowZero?: boolean } = {}): Cents | undefined {
     const v = this.present(key, opts);
     if (v === undefined) return undefined;
-    const cents = parseCents(v);
+    if (typeof v === 'string' && this.amountInput === 'strict') {
+      throw invalidField(this.path(key), 'must be a JSON number (e.g. 500.10), not a string');
+    }
+    const cents = parseCents(isLosslessNumber(v) ? v.value : v);
     if (cents === null) throw invalidField(this.path(key), 'must be a non-negative decimal amount with at most 2 decimal places');
     if (cents === 0n && !opts.allowZero) throw invalidField(this.path(key), 'must be greater than 0');
     return cents;
@@ -138,7 +153,7 @@ export class Fields {
     const v = this.present(key, opts);
     if (v === undefined) return undefined;
     if (!isObject(v)) throw invalidField(this.path(key), 'must be an object');
-    return new Fields(v, this.path(key));
+    return new Fields(v, this.path(key), this.amountInput);
   }
 
   array(key: string, opts: Req = {}): Fields[] | undefined {
@@ -147,7 +162,7 @@ export class Fields {
     if (!Array.isArray(v)) throw invalidField(this.path(key), 'must be an array');
     return v.map((item, i) => {
       if (!isObject(item)) throw invalidField(`${this.path(key)}[${i}]`, 'must be an object');
-      return new Fields(item, `${this.path(key)}[${i}]`);
+      return new Fields(item, `${this.path(key)}[${i}]`, this.amountInput);
     });
   }
 
@@ -168,8 +183,12 @@ export class Fields {
     const v = this.present(key, {});
     if (v === undefined) return undefined;
     if (!isObject(v)) throw invalidField(this.path(key), 'must be a JSON object');
-    if (Buffer.byteLength(JSON.stringify(v), 'utf8') > maxBytes) throw invalidField(this.path(key), `must be at most ${maxBytes} bytes`);
-    return v;
+    // Numbers kept as literals by the exact parse are stored as JSON numbers, as any JSON store would.
+    const plain = JSON.parse(JSON.stringify(v, (_k, x: unknown) => (isLosslessNumber(x) ? Number(x.value) : x))) as Obj;
+    if (Buffer.byteLength(JSON.stringify(plain), 'utf8') > maxBytes) {
+      throw invalidField(this.path(key), `must be at most ${maxBytes} bytes`);
+    }
+    return plain;
   }
 }
 

@@ -3,8 +3,10 @@
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import type {
-  Card, CardCreateResult, CardOrder, CardStatus, RiskControls, SpendingControl, UpdateCardBody,
+  Card, CardCreateResult, CardOrder, CardStatus, CardStatusResult, RiskControls, SpendingControl, UpdateCardBody,
 } from '../datasources/uqpay/types';
+import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/errors';
+import { cardStatusReached } from './outcome';
 import { primeCards } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { isPositive, money, moneyFromSuffixed } from './money';
@@ -89,8 +91,20 @@ const CreateCardInput = z.object({
   riskControls: riskControlsInput.nullish(),
   metadata: metadata.nullish(),
   usageType: z.enum(['NORMAL', 'ONE_TIME']).nullish(),
+  autoCancelTrigger: z.enum(['ON_AUTH', 'ON_CAPTURE']).nullish(),
   idempotencyKey,
-});
+}).superRefine(oneTimeTrigger);
+
+/** UQPAY requires auto_cancel_trigger exactly for ONE_TIME cards (Go issuing/cards.go CreateCardRequest). */
+function oneTimeTrigger(i: { usageType?: string | null; autoCancelTrigger?: string | null }, ctx: z.RefinementCtx) {
+  const oneTime = i.usageType === 'ONE_TIME';
+  if (oneTime === (i.autoCancelTrigger != null)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['autoCancelTrigger'],
+    message: oneTime ? 'is required for a ONE_TIME card (ON_AUTH or ON_CAPTURE)' : 'applies only to ONE_TIME cards',
+  });
+}
 
 const AssignCardInput = z.object({
   cardholderId: z.string(),
@@ -176,6 +190,7 @@ export function createCard(_root: unknown, args: { input: unknown }, ctx: Gatewa
         ...(i.riskControls ? { risk_controls: toRisk(i.riskControls) } : {}),
         ...(i.metadata ? { metadata: i.metadata } : {}),
         ...(i.usageType ? { usage_type: i.usageType } : {}),
+        ...(i.autoCancelTrigger ? { auto_cancel_trigger: i.autoCancelTrigger } : {}),
       },
       opts(i.idempotencyKey),
     );
@@ -217,12 +232,21 @@ export function updateCard(_root: unknown, args: { input: unknown }, ctx: Gatewa
 export function setCardStatus(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
   return runMutation(args.input, SetCardStatusInput, async (i) => {
     // UQPAY answers a status change with a card order; fetching the order itself is left to the `order` field.
-    const result = await ctx.api.cards.setStatus(
-      ctx.account.scope,
-      i.cardId,
-      { card_status: i.status, ...(i.reason ? { update_reason: i.reason } : {}) },
-      opts(i.idempotencyKey),
-    );
+    let result: CardStatusResult;
+    try {
+      result = await ctx.api.cards.setStatus(
+        ctx.account.scope,
+        i.cardId,
+        { card_status: i.status, ...(i.reason ? { update_reason: i.reason } : {}) },
+        opts(i.idempotencyKey),
+      );
+    } catch (err) {
+      // Outcome unknown: the card's state is the answer when it shows the change (the order stays unknown).
+      if (err instanceof UpstreamOutcomeUnknownError && (await cardStatusReached(ctx, i.cardId, i.status))) {
+        return written(ctx, i.cardId, null);
+      }
+      throw err;
+    }
     return written(ctx, result.card_id ?? i.cardId, {
       card_id: result.card_id ?? i.cardId, card_order_id: result.card_order_id, order_type: 'CARD_UPDATE', order_status: result.order_status,
     });

@@ -2,7 +2,9 @@
 // else (upstream down, auth, bugs) is rethrown and surfaces as a masked top-level error. THE mapping table
 // from UQPAY's error codes to userError codes lives here and nowhere else.
 import type { z } from 'zod';
-import { UqpayAuthError, UqpayError, isRequestProcessing } from '../datasources/uqpay/errors';
+import {
+  UpstreamOutcomeUnknownError, UqpayAuthError, UqpayError, isRequestProcessing,
+} from '../datasources/uqpay/errors';
 import { redactText } from '../redact';
 
 export interface UserError {
@@ -72,6 +74,7 @@ const UQPAY_TYPE_TO_USER_ERROR: Record<string, string> = {
   cardholder_error: 'CARDHOLDER_ERROR',
   account_error: 'ACCOUNT_ERROR',
   idempotency_error: 'IDEMPOTENCY_KEY_REUSED',
+  not_found: 'NOT_FOUND',
 };
 
 /** UQPAY wire field names whose GraphQL input name is not simply the camelCase form. */
@@ -148,6 +151,9 @@ export async function runMutation<S extends z.ZodType, R extends object>(
     const result = await perform(parsed.data);
     return { ...result, userErrors: [] };
   } catch (err) {
+    // The client retries with ITS key: name that one, whatever key went on the wire.
+    const key = (parsed.data as { idempotencyKey?: unknown }).idempotencyKey;
+    if (err instanceof UpstreamOutcomeUnknownError && typeof key === 'string' && key) throw err.withKey(key);
     const ue = userErrorFromUpstream(err, opts.secrets);
     if (!ue) throw err;
     return { userErrors: [ue] } as Partial<R> & Payload;

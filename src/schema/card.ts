@@ -3,7 +3,8 @@ import type { Money } from '../resolvers/money';
 import * as tx from '../resolvers/transaction';
 import { builder, type PothosTypes } from './builder';
 import {
-  CardModeEnum, CardStatusChangeEnum, CardStatusEnum, FormFactorEnum, SpendingIntervalEnum, UsageTypeEnum,
+  AutoCancelTriggerEnum, CardModeEnum, CardStatusChangeEnum, CardStatusEnum, FormFactorEnum, SpendingIntervalEnum,
+  UsageTypeEnum,
 } from './enums';
 import { connectionArgs } from './pagination';
 import { idempotencyKeyField, payloadType } from './payload';
@@ -115,6 +116,10 @@ const CreateCardInput = builder.inputType('CreateCardInput', {
     riskControls: t.field({ type: RiskControlsInput, description: '3-D Secure and merchant category rules.' }),
     metadata: t.field({ type: 'JSONObject', description: 'Your own data to store with the card (≤ 3200 bytes as JSON).' }),
     usageType: t.field({ type: UsageTypeEnum, description: 'Reusable (default) or single use.' }),
+    autoCancelTrigger: t.field({
+      type: AutoCancelTriggerEnum,
+      description: 'When a ONE_TIME card cancels itself: required when usageType is ONE_TIME, refused otherwise.',
+    }),
     idempotencyKey: idempotencyKeyField(t),
   }),
 });

@@ -56,6 +56,11 @@ export const UsageTypeEnum = enumOf('CardUsageType', 'Whether a card can be used
   ONE_TIME: 'Single use.',
 });
 
+export const AutoCancelTriggerEnum = enumOf('AutoCancelTrigger', 'When a ONE_TIME card cancels itself.', {
+  ON_AUTH: 'After its first authorization.',
+  ON_CAPTURE: 'After its first capture (settlement).',
+});
+
 export const SpendingIntervalEnum = enumOf('SpendingInterval', 'The period a spending limit applies to.', {
   PER_TRANSACTION: 'Each transaction.',
   DAILY: 'Per calendar day.',

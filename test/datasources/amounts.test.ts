@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AmountFormatError, normaliseAmounts, toDecimal } from '../../src/datasources/uqpay/amounts';
+import { LosslessNumber } from 'lossless-json';
+import { AmountFormatError, InexactNumberError, normaliseAmounts, toDecimal } from '../../src/datasources/uqpay/amounts';
 import { normaliseCard } from '../../src/datasources/uqpay/cards';
 import { normaliseProduct } from '../../src/datasources/uqpay/products';
 
@@ -15,13 +16,18 @@ describe('toDecimal', () => {
     expect(toDecimal(0.1)).toBe('0.1');
     expect(toDecimal(100)).toBe('100');
     expect(toDecimal(1e-7)).toBe('0.0000001');
-    expect(toDecimal(1.5e21)).toBe('1500000000000000000000');
     expect(toDecimal(-0.5)).toBe('-0.5');
     expect(toDecimal(-0)).toBe('0');
     expect(toDecimal(123456789012.34)).toBe('123456789012.34');
   });
-  it('refuses what it cannot represent exactly', () => {
-    expect(() => toDecimal(0.1 + 0.2)).toThrow(AmountFormatError); // 0.30000000000000004: 17 digits
+  it('sends a double that may not be its literal back for a lossless parse (InexactNumberError)', () => {
+    expect(() => toDecimal(0.1 + 0.2)).toThrow(InexactNumberError); // 0.30000000000000004: 17 digits
+    expect(() => toDecimal(1.5e21)).toThrow(InexactNumberError); // ≥ 10^13: "1500000000000000000000.01" parses alike
+    expect(() => toDecimal(99999999999999.99)).toThrow(InexactNumberError);
+    expect(toDecimal(new LosslessNumber('99999999999999.99'))).toBe('99999999999999.99');
+    expect(toDecimal(new LosslessNumber('1.5e21'))).toBe('1500000000000000000000');
+  });
+  it('refuses what is not an amount', () => {
     expect(() => toDecimal(Number.NaN)).toThrow(AmountFormatError);
     expect(() => toDecimal(Infinity)).toThrow(AmountFormatError);
     expect(() => toDecimal('2000USD')).toThrow(AmountFormatError);

@@ -69,6 +69,8 @@ export async function fakeUpstream(
   handler: (req: Seen, res: ServerResponse, n: number) => void,
   /** Token lifetime; under a few seconds `expired_at` is sent in ms (the client tolerates both). */
   tokenLifetimeMs = 1_800_000,
+  /** The token's JWT claims (default: the older `account_id` form). */
+  tokenClaims?: Record<string, unknown>,
 ): Promise<{ baseUrl: string; seen: Seen[]; tokenCalls: () => number; close: () => Promise<void>; server: Server }> {
   const seen: Seen[] = [];
   let calls = 0;
@@ -81,7 +83,7 @@ export async function fakeUpstream(
       if (req.url === '/api/v1/connect/token') {
         res.setHeader('content-type', 'application/json');
         const expiresAt = Date.now() + tokenLifetimeMs;
-        res.end(JSON.stringify({ auth_token: fakeJwt(), expired_at: tokenLifetimeMs < 10_000 ? expiresAt : Math.floor(expiresAt / 1000) }));
+        res.end(JSON.stringify({ auth_token: fakeJwt(undefined, tokenClaims), expired_at: tokenLifetimeMs < 10_000 ? expiresAt : Math.floor(expiresAt / 1000) }));
         return;
       }
       handler(s, res, ++calls);
@@ -103,9 +105,9 @@ export async function fakeUpstream(
 }
 
 let jwtSerial = 0;
-export function fakeJwt(accountId = 'ac000000-0000-4000-8000-000000000001'): string {
+export function fakeJwt(accountId = 'ac000000-0000-4000-8000-000000000001', claims: Record<string, unknown> = { account_id: accountId }): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ account_id: accountId, n: ++jwtSerial })}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`;
+  return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, n: ++jwtSerial })}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`;
 }
 
 export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -122,4 +122,40 @@ describe('tokens', () => {
       await up.close();
     }
   });
+
+  describe('the master account id from the token', () => {
+    const ok = (_req: unknown, res: Parameters<typeof json>[0]) => json(res, 200, {});
+    it('is entity_id when the token has it, even next to an account_id (Node src/auth.ts; Python uqpay/auth.py)', async () => {
+      const up = await fakeUpstream(ok, undefined, { entity_id: 'ac000000-0000-4000-8000-00000000000e', account_id: 'ac000000-0000-4000-8000-00000000000a' });
+      const c = client(up.baseUrl);
+      try {
+        expect(await c.api.masterAccountId()).toBe('ac000000-0000-4000-8000-00000000000e');
+      } finally {
+        await c.close();
+        await up.close();
+      }
+    });
+
+    it('falls back to account_id (the older docs example)', async () => {
+      const up = await fakeUpstream(ok, undefined, { account_id: 'ac000000-0000-4000-8000-00000000000a' });
+      const c = client(up.baseUrl);
+      try {
+        expect(await c.api.masterAccountId()).toBe('ac000000-0000-4000-8000-00000000000a');
+      } finally {
+        await c.close();
+        await up.close();
+      }
+    });
+
+    it('with neither, fails saying so and naming the claims it did find', async () => {
+      const up = await fakeUpstream(ok, undefined, { client_id: 'x', bus_type: 'ISSUING' });
+      const c = client(up.baseUrl);
+      try {
+        await expect(c.api.masterAccountId()).rejects.toThrow(/neither entity_id nor account_id.*client_id, bus_type/);
+      } finally {
+        await c.close();
+        await up.close();
+      }
+    });
+  });
 });

@@ -89,6 +89,40 @@ describe('amounts over the wire', () => {
   });
 });
 
+describe('numeric amount literals in answers are read digit for digit', () => {
+  it('99999999999999.99, 1234567890123.45 and 1000000000000000.01 arrive as those exact decimal strings (Go common/flexible_types.go FlexibleString keeps the raw number text)', async () => {
+    const card = `{"card_id":"c","mode_type":"SHARE","card_status":"ACTIVE","card_currency":"USD","cardholder":{"cardholder_id":"h"},`
+      + `"card_limit":1000000000000000.01,"available_balance":99999999999999.99,"consumed_amount":1234567890123.45,`
+      + `"spending_controls":[{"amount":12345678901234.56,"interval":"DAILY"}],"metadata":{"n":12345678901234567890}}`;
+    const up = await fakeUpstream((_req, res) => json(res, 200, card));
+    const c = client(up.baseUrl);
+    try {
+      const got = await c.api.cards.retrieve({}, 'c');
+      expect(got).toMatchObject({
+        card_limit: '1000000000000000.01', available_balance: '99999999999999.99', consumed_amount: '1234567890123.45',
+        spending_controls: [{ amount: '12345678901234.56', interval: 'DAILY' }],
+      });
+      // Not an amount: a plain JSON number, as JSON.parse makes it.
+      expect(got.metadata).toEqual({ n: 12345678901234567890 });
+    } finally {
+      await c.close();
+      await up.close();
+    }
+  });
+
+  it('a request body\'s amounts go out as JSON numbers with the same digits (Go issuing/cards.go, simulator/issuing.go)', async () => {
+    const up = await fakeUpstream((_req, res) => json(res, 200, { transaction_id: 't', card_id: 'c', transaction_type: 'AUTHORIZATION', transaction_status: 'APPROVED' }));
+    const c = client(up.baseUrl);
+    try {
+      await c.api.simulation.authorize({}, { card_id: 'c', transaction_amount: '0070.50', transaction_currency: 'USD', merchant_name: 'M', merchant_category_code: '5812' });
+      expect(up.seen.at(-1)!.body).toBe('{"card_id":"c","transaction_amount":70.50,"transaction_currency":"USD","merchant_name":"M","merchant_category_code":"5812"}');
+    } finally {
+      await c.close();
+      await up.close();
+    }
+  });
+});
+
 describe('error shapes over real HTTP', () => {
   const PAN = '4111111111111111';
   const cases = [

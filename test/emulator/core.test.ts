@@ -5,13 +5,13 @@ import { expectError, send, useEmulator } from './helpers';
 const api = useEmulator({}, { resetEachTest: false });
 
 describe('token', () => {
-  it('issues a JWT carrying the master account_id', async () => {
+  it('issues a JWT carrying the master account as entity_id', async () => {
     const res = await send(`${api.emu.baseUrl}/v1/connect/token`, 'POST', { 'x-client-id': 'demo-client-id', 'x-api-key': 'demo-api-key' });
     expect(res.status).toBe(200);
     expect(typeof res.body.auth_token).toBe('string');
     expect(res.body.expired_at).toBeGreaterThan(Date.now() / 1000 + 1700);
     const payload = JSON.parse(Buffer.from(res.body.auth_token.split('.')[1], 'base64url').toString());
-    expect(payload.account_id).toBe(DEMO_IDS.masterAccountId);
+    expect(payload.entity_id).toBe(DEMO_IDS.masterAccountId);
   });
 
   it('refuses wrong credentials with 401 unauthorized_error', async () => {
@@ -88,7 +88,7 @@ describe('stats and reset', () => {
       'GET /v1/issuing/cards/{card_order_id}/order': 1,
       'POST /v1/issuing/cardholders': 1,
     });
-    expect(stats.responses).toEqual({ '200': 2, '401': 1, '400': 3 });
+    expect(stats.responses).toEqual({ '200': 2, '401': 1, '400': 1, '404': 2 });
   });
 
   it('resets back to the seed', async () => {

@@ -116,7 +116,7 @@ describe("the docs' walk-through", () => {
       order_status: 'PENDING',
     });
     expect((await api.get(`/v1/issuing/cards/${cardId}`)).body.available_balance).toBe('500.00');
-    const withdraw = await api.post(`/v1/issuing/cards/${cardId}/withdraw`, { amount: '200' });
+    const withdraw = await api.post(`/v1/issuing/cards/${cardId}/withdraw`, { amount: 200 });
     expect(withdraw.body).toMatchObject({ order_type: 'CARD_WITHDRAW', amount: '200.00', order_status: 'PENDING' });
     expect((await api.get(`/v1/issuing/cards/${cardId}`)).body.available_balance).toBe('300.00');
     const after = cents((await api.post('/v1/issuing/balances', { currency: 'USD' })).body.available_balance);
@@ -139,7 +139,7 @@ describe("the docs' walk-through", () => {
       source_account_id: DEMO_IDS.masterAccountId,
       destination_account_id: sub,
       currency: 'USD',
-      amount: '5000',
+      amount: 5000,
       remark: 'monthly budget',
     });
     expect(res.status).toBe(200);

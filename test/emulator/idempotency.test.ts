@@ -12,13 +12,13 @@ describe('idempotency', () => {
     for (const path of ['/v1/issuing/cardholders', `/v1/issuing/cards/${CARD}/recharge`, '/v1/issuing/balances', '/v1/issuing/transfers']) {
       expectError(await api.post(path, {}, { idempotencyKey: null }), 400, 'invalid_request_error', 'missing_idempotency_key');
     }
-    expectError(await api.post('/v1/issuing/balances', { currency: 'USD' }, { idempotencyKey: 'not-a-uuid' }), 400, 'invalid_request_error', 'invalid_idempotency_key');
+    expectError(await api.post('/v1/issuing/balances', { currency: 'USD' }, { idempotencyKey: 'k'.repeat(65) }), 400, 'invalid_request_error', 'invalid_idempotency_key');
   });
 
   it('replays the first status and body with no new effect', async () => {
     const key = randomUUID();
-    const first = await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: '10' }, { idempotencyKey: key });
-    const second = await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: '10' }, { idempotencyKey: key });
+    const first = await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 10 }, { idempotencyKey: key });
+    const second = await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 10 }, { idempotencyKey: key });
     expect(second.status).toBe(first.status);
     expect(second.body).toEqual(first.body);
     expect(await cardBalance()).toBe('959.00');
@@ -26,10 +26,10 @@ describe('idempotency', () => {
 
   it('replays failures too', async () => {
     const key = randomUUID();
-    const first = await api.post(`/v1/issuing/cards/${CARD}/withdraw`, { amount: '5000' }, { idempotencyKey: key });
+    const first = await api.post(`/v1/issuing/cards/${CARD}/withdraw`, { amount: 5000 }, { idempotencyKey: key });
     expectError(first, 400, 'card_error', 'insufficient_balance');
-    await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: '5000' });
-    const replay = await api.post(`/v1/issuing/cards/${CARD}/withdraw`, { amount: '5000' }, { idempotencyKey: key });
+    await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 5000 });
+    const replay = await api.post(`/v1/issuing/cards/${CARD}/withdraw`, { amount: 5000 }, { idempotencyKey: key });
     expect(replay.body).toEqual(first.body);
   });
 
@@ -47,14 +47,14 @@ describe('idempotency', () => {
   it('answers "request is processing" to a replay while the first is in flight', async () => {
     await api.control('POST', '/faults', { latencyMs: 300, routes: [`POST /v1/issuing/cards/{id}/recharge`] });
     const key = randomUUID();
-    const first = api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: '1' }, { idempotencyKey: key });
+    const first = api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 1 }, { idempotencyKey: key });
     await new Promise((r) => setTimeout(r, 100));
-    const second = await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: '1' }, { idempotencyKey: key });
+    const second = await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 1 }, { idempotencyKey: key });
     expect(second.status).toBe(400);
     expect(second.body.message).toContain('request is processing');
     expect((await first).status).toBe(200);
     await api.control('DELETE', '/faults');
-    expect((await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: '1' }, { idempotencyKey: key })).status).toBe(200);
+    expect((await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 1 }, { idempotencyKey: key })).status).toBe(200);
     expect(await cardBalance()).toBe('950.00');
   });
 

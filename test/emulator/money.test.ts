@@ -47,14 +47,14 @@ describe('money invariants', () => {
   it('conserves balances + SINGLE card funds across transfers, recharges, withdrawals, card creation and cancellation', async () => {
     const start = await totals();
     const ops = [
-      api.post('/v1/issuing/transfers', { source_account_id: M, destination_account_id: S1, currency: 'USD', amount: '1234.56' }),
+      api.post('/v1/issuing/transfers', { source_account_id: M, destination_account_id: S1, currency: 'USD', amount: 1234.56 }),
       api.post('/v1/issuing/transfers', { source_account_id: S2, destination_account_id: M, currency: 'USD', amount: 99.99 }),
-      api.post('/v1/issuing/transfers', { source_account_id: M, destination_account_id: S2, currency: 'SGD', amount: '0.01' }),
-      api.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/recharge`, { amount: '10.10' }),
-      api.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/withdraw`, { amount: '5.05' }),
+      api.post('/v1/issuing/transfers', { source_account_id: M, destination_account_id: S2, currency: 'SGD', amount: 0.01 }),
+      api.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/recharge`, { amount: 10.10 }),
+      api.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/withdraw`, { amount: 5.05 }),
       api.post(`/v1/issuing/cards/${C.liamSgdSingle}/recharge`, { amount: 0.3 }),
-      api.post(`/v1/issuing/cards/${C.danielUsdSingle}/withdraw`, { amount: '100' }, { onBehalfOf: S1 }),
-      api.post('/v1/issuing/cards', { card_currency: 'USD', cardholder_id: DEMO_IDS.cardholders.oliviaMartin, card_product_id: DEMO_IDS.products.single, card_limit: '77.77' }),
+      api.post(`/v1/issuing/cards/${C.danielUsdSingle}/withdraw`, { amount: 100 }, { onBehalfOf: S1 }),
+      api.post('/v1/issuing/cards', { card_currency: 'USD', cardholder_id: DEMO_IDS.cardholders.oliviaMartin, card_product_id: DEMO_IDS.products.single, card_limit: 77.77 }),
       api.post(`/v1/issuing/cards/${C.meiLingMastercard}/status`, { card_status: 'CANCELLED' }),
     ];
     for (const res of await Promise.all(ops)) expect(res.status).toBe(200);
@@ -63,12 +63,12 @@ describe('money invariants', () => {
 
   it('funds a SINGLE card from the issuing balance at creation and refuses what the balance cannot cover', async () => {
     const before = await balance('SGD');
-    const ok = await api.post('/v1/issuing/cards', { card_currency: 'SGD', cardholder_id: DEMO_IDS.cardholders.liamWong, card_product_id: DEMO_IDS.products.single, card_limit: '250.00' });
+    const ok = await api.post('/v1/issuing/cards', { card_currency: 'SGD', cardholder_id: DEMO_IDS.cardholders.liamWong, card_product_id: DEMO_IDS.products.single, card_limit: 250.00 });
     expect(ok.status).toBe(200);
     expect(await balance('SGD')).toBe(before - 25000n);
     expect(await cardBalance(ok.body.card_id)).toBe(25000n);
     const cardsBefore = (await api.get('/v1/issuing/cards')).body.total_items;
-    const tooMuch = await api.post('/v1/issuing/cards', { card_currency: 'SGD', cardholder_id: DEMO_IDS.cardholders.liamWong, card_product_id: DEMO_IDS.products.single, card_limit: '999999' });
+    const tooMuch = await api.post('/v1/issuing/cards', { card_currency: 'SGD', cardholder_id: DEMO_IDS.cardholders.liamWong, card_product_id: DEMO_IDS.products.single, card_limit: 999999 });
     expectError(tooMuch, 400, 'account_error', 'insufficient_balance');
     expect((await api.get('/v1/issuing/cards')).body.total_items).toBe(cardsBefore);
     expect(await balance('SGD')).toBe(before - 25000n);
@@ -76,11 +76,11 @@ describe('money invariants', () => {
 
   it('refuses recharges beyond the issuing balance and withdrawals beyond the card', async () => {
     const b = await balance('USD', S2);
-    expectError(await api.post(`/v1/issuing/cards/${C.danielUsdSingle}/recharge`, { amount: '999999' }, { onBehalfOf: S1 }), 400, 'account_error', 'insufficient_balance');
-    expectError(await api.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/withdraw`, { amount: '949.01' }), 400, 'card_error', 'insufficient_balance');
+    expectError(await api.post(`/v1/issuing/cards/${C.danielUsdSingle}/recharge`, { amount: 999999 }, { onBehalfOf: S1 }), 400, 'account_error', 'insufficient_balance');
+    expectError(await api.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/withdraw`, { amount: 949.01 }), 400, 'card_error', 'insufficient_balance');
     expect(await cardBalance(C.sophiaUsdSingle)).toBe(94900n);
     expectError(
-      await api.post('/v1/issuing/transfers', { source_account_id: S2, destination_account_id: M, currency: 'USD', amount: '5000.01' }),
+      await api.post('/v1/issuing/transfers', { source_account_id: S2, destination_account_id: M, currency: 'USD', amount: 5000.01 }),
       400,
       'account_error',
       'insufficient_balance',
@@ -90,10 +90,10 @@ describe('money invariants', () => {
 
   it('SHARE cards move available_balance only', async () => {
     const before = await balance('USD');
-    const r = await api.post(`/v1/issuing/cards/${C.oliviaUsdShare}/recharge`, { amount: '50' });
+    const r = await api.post(`/v1/issuing/cards/${C.oliviaUsdShare}/recharge`, { amount: 50 });
     expect(r.status).toBe(200);
     expect(await cardBalance(C.oliviaUsdShare)).toBe(188000n + 5000n);
-    await api.post(`/v1/issuing/cards/${C.oliviaUsdShare}/withdraw`, { amount: '20' });
+    await api.post(`/v1/issuing/cards/${C.oliviaUsdShare}/withdraw`, { amount: 20 });
     expect(await cardBalance(C.oliviaUsdShare)).toBe(188000n + 3000n);
     expect(await balance('USD')).toBe(before);
   });
@@ -166,7 +166,7 @@ describe('authorizations', () => {
   it('debit the card, appear as transactions, and reversals credit back', async () => {
     const auth = await api.post('/v1/simulation/issuing/authorization', {
       card_id: C.sophiaUsdSingle,
-      transaction_amount: '19.99',
+      transaction_amount: 19.99,
       transaction_currency: 'USD',
       merchant_name: 'NETFLIX.COM',
       merchant_category_code: '4899',
@@ -199,7 +199,7 @@ describe('amountFormat: number', () => {
       const card = (await n.get(`/v1/issuing/cards/${C.sophiaUsdSingle}`)).body;
       expect(card.available_balance).toBe(949);
       expect(card.consumed_amount).toBe(51);
-      const r = await n.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/recharge`, { amount: '0.5' }, { idempotencyKey: randomUUID() });
+      const r = await n.post(`/v1/issuing/cards/${C.sophiaUsdSingle}/recharge`, { amount: 0.5 }, { idempotencyKey: randomUUID() });
       expect(r.body.amount).toBe(0.5);
     } finally {
       await n.emu.close();

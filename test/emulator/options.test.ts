@@ -70,4 +70,40 @@ describe('options', () => {
       for (let i = 0; i < 3; i++) statuses.push((await send(`${api.emu.baseUrl}/v1/connect/token`, 'POST', headers)).status);
       expect(statuses).toEqual([200, 200, 429]);
     }));
+
+  // The older behaviour, before the emulator followed UQPAY's SDKs: each stays available behind a switch.
+  it("amountInput: 'lenient' accepts decimal strings as well as numbers", () =>
+    withEmulator({ amountInput: 'lenient' }, async (api) => {
+      const path = `/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}/recharge`;
+      expect((await api.post(path, { amount: '1.50' })).body.amount).toBe('1.50');
+      expect((await api.post(path, { amount: 1.5 })).body.amount).toBe('1.50');
+    }));
+
+  it("tokenClaims: 'legacy' issues account_id-only tokens, which the emulator still accepts", () =>
+    withEmulator({ tokenClaims: 'legacy' }, async (api) => {
+      const claims = JSON.parse(Buffer.from((await api.fetchToken()).split('.')[1]!, 'base64url').toString());
+      expect(claims.account_id).toBe(DEMO_IDS.masterAccountId);
+      expect(claims).not.toHaveProperty('entity_id');
+      expect((await api.get(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}`)).status).toBe(200);
+    }));
+
+  it('notFoundStatus: 400 answers not-found in the older 400 card_error/cardholder_error form', () =>
+    withEmulator({ notFoundStatus: 400 }, async (api) => {
+      expectError(await api.get('/v1/issuing/cards/00000000-0000-4000-8000-000000000000'), 400, 'card_error', 'card_not_found');
+      expectError(await api.get('/v1/issuing/cardholders/00000000-0000-4000-8000-000000000000'), 400, 'cardholder_error', 'cardholder_not_found');
+    }));
+
+  it("idempotencyKeys: 'uuid' refuses keys that are not UUIDs", () =>
+    withEmulator({ idempotencyKeys: 'uuid' }, async (api) => {
+      const r = await api.post('/v1/issuing/balances', { currency: 'USD' }, { idempotencyKey: 'order-42' });
+      expectError(r, 400, 'invalid_request_error', 'invalid_idempotency_key');
+    }));
+
+  it("transferCreateResponse: 'full' answers Create Transfer with the whole transfer", () =>
+    withEmulator({ transferCreateResponse: 'full' }, async (api) => {
+      const r = await api.post('/v1/issuing/transfers', {
+        source_account_id: DEMO_IDS.masterAccountId, destination_account_id: DEMO_IDS.subAccountIds[0], currency: 'USD', amount: 1,
+      });
+      expect(r.body).toMatchObject({ transfer_id: expect.any(String), amount: '1.00', transfer_status: 'completed' });
+    }));
 });

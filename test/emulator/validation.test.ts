@@ -61,7 +61,7 @@ describe('cardholder validation', () => {
   });
 
   it('reports unknown cardholders as cardholder_not_found', async () => {
-    expectError(await api.get('/v1/issuing/cardholders/00000000-0000-4000-8000-000000000000'), 400, 'cardholder_error', 'cardholder_not_found');
+    expectError(await api.get('/v1/issuing/cardholders/00000000-0000-4000-8000-000000000000'), 404, 'not_found', 'cardholder_not_found');
   });
 });
 
@@ -90,10 +90,11 @@ describe('bad input', () => {
       [{ ...base, metadata: { blob: 'x'.repeat(3200) } }, 'metadata'],
       [{ ...base, metadata: 'text' }, 'metadata'],
       [{ ...base, spending_controls: [{ amount: 10, interval: 'HOURLY' }] }, 'spending_controls[0].interval'],
-      [{ ...base, spending_controls: [{ amount: '10.001', interval: 'DAILY' }] }, 'spending_controls[0].amount'],
+      [{ ...base, spending_controls: [{ amount: 10.001, interval: 'DAILY' }] }, 'spending_controls[0].amount'],
       [{ ...base, risk_controls: { allowed_mcc: ['54'] } }, 'risk_controls.allowed_mcc[0]'],
       [{ ...base, risk_controls: { allow_3ds_transactions: 'yes' } }, 'risk_controls.allow_3ds_transactions'],
-      [{ ...base, card_limit: '12.345' }, 'card_limit'],
+      [{ ...base, card_limit: 12.345 }, 'card_limit'],
+      [{ ...base, card_limit: '12.34' }, 'card_limit'], // a string: UQPAY's SDKs send numbers
       [{ ...base, cardholder_id: 'nope' }, 'cardholder_id'],
     ];
     const before = (await api.get('/v1/issuing/cards')).body.total_items;
@@ -104,13 +105,13 @@ describe('bad input', () => {
       expect(res.body.message).toContain(field);
     }
     expect((await api.get('/v1/issuing/cards')).body.total_items).toBe(before);
-    const ok = await api.post('/v1/issuing/cards', { ...base, metadata: { team: 'ops' }, spending_controls: [{ amount: '100', interval: 'DAILY' }], risk_controls: { allow_3ds_transactions: 'N', blocked_mcc: ['7995'] } });
+    const ok = await api.post('/v1/issuing/cards', { ...base, metadata: { team: 'ops' }, spending_controls: [{ amount: 100, interval: 'DAILY' }], risk_controls: { allow_3ds_transactions: 'N', blocked_mcc: ['7995'] } });
     expect(ok.status).toBe(200);
   });
 
-  it('unknown routes are 404 in the same shape; unknown cards are card_not_found', async () => {
+  it('unknown routes are 404 in the same shape; unknown cards are 404 not_found/card_not_found', async () => {
     expect((await api.get('/v1/issuing/nothing')).body).toMatchObject({ type: 'invalid_request_error', code: 'not_found' });
-    expectError(await api.get('/v1/issuing/cards/00000000-0000-4000-8000-000000000000'), 400, 'card_error', 'card_not_found');
+    expectError(await api.get('/v1/issuing/cards/00000000-0000-4000-8000-000000000000'), 404, 'not_found', 'card_not_found');
   });
 });
 
@@ -156,23 +157,19 @@ describe('x-on-behalf-of isolation', () => {
   it('shows each account only its own objects', async () => {
     const own = await api.get('/v1/issuing/cards', { onBehalfOf: S1 });
     expect(own.body.data.map((c: { card_id: string }) => c.card_id)).toEqual([DEMO_IDS.cards.danielUsdSingle]);
-    expectError(await api.get(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}`, { onBehalfOf: S1 }), 400, 'card_error', 'card_not_found');
-    expectError(await api.get(`/v1/issuing/cards/${DEMO_IDS.cards.danielUsdSingle}`), 400, 'card_error', 'card_not_found');
-    expectError(await api.get(`/v1/issuing/cardholders/${DEMO_IDS.cardholders.emmaBrown}`, { onBehalfOf: S1 }), 400, 'cardholder_error', 'cardholder_not_found');
+    expectError(await api.get(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}`, { onBehalfOf: S1 }), 404, 'not_found', 'card_not_found');
+    expectError(await api.get(`/v1/issuing/cards/${DEMO_IDS.cards.danielUsdSingle}`), 404, 'not_found', 'card_not_found');
+    expectError(await api.get(`/v1/issuing/cardholders/${DEMO_IDS.cardholders.emmaBrown}`, { onBehalfOf: S1 }), 404, 'not_found', 'cardholder_not_found');
     expectError(
       await api.post(`/v1/issuing/cards/${DEMO_IDS.cards.emmaUsdShare}/recharge`, { amount: 1 }, { onBehalfOf: S1 }),
-      400,
-      'card_error',
-      'card_not_found',
+      404, 'not_found', 'card_not_found',
     );
     const tx = await api.get('/v1/issuing/transactions', { onBehalfOf: S2 });
     expect(tx.body.total_items).toBe(0);
     // a cardholder of one account cannot get a card in another
     expectError(
       await api.post('/v1/issuing/cards', { card_currency: 'USD', cardholder_id: DEMO_IDS.cardholders.sophiaTan, card_product_id: DEMO_IDS.products.single }, { onBehalfOf: S2 }),
-      400,
-      'cardholder_error',
-      'cardholder_not_found',
+      404, 'not_found', 'cardholder_not_found',
     );
   });
 
@@ -194,7 +191,7 @@ describe('x-on-behalf-of isolation', () => {
     const m = DEMO_IDS.masterAccountId;
     expectError(await api.post('/v1/issuing/transfers', { ...body, source_account_id: m }, { onBehalfOf: S1 }), 400, 'account_error', 'sub_account_not_found');
     const up = await api.post('/v1/issuing/transfers', { ...body, destination_account_id: m }, { onBehalfOf: S1 });
-    expect(up.body.transfer_status).toBe('completed');
-    expectError(await api.get(`/v1/issuing/transfers/${up.body.transfer_id}`, { onBehalfOf: S2 }), 400, 'invalid_request_error', 'transfer_not_found');
+    expect((await api.get(`/v1/issuing/transfers/${up.body.transfer_id}`, { onBehalfOf: S1 })).body.transfer_status).toBe('completed');
+    expectError(await api.get(`/v1/issuing/transfers/${up.body.transfer_id}`, { onBehalfOf: S2 }), 404, 'not_found', 'transfer_not_found');
   });
 });

@@ -9,7 +9,7 @@ describe('webhooks', () => {
     const rx = await receiver();
     try {
       api.emu.setWebhookUrl(rx.url);
-      const r = await api.post(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}/recharge`, { amount: '12.34' });
+      const r = await api.post(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}/recharge`, { amount: 12.34 });
       await eventually(async () => rx.got.length >= 1);
       const msg = rx.got[0]!;
       expect(verify(api.emu.webhookSecret, msg)).toBe(true);

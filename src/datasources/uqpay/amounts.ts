@@ -1,13 +1,29 @@
 // Money never touches float arithmetic. UQPAY sends amounts as decimal strings ("2000.05") or, per its docs,
-// as JSON numbers; both become exact decimal strings here. A JSON number has already been parsed to a double,
-// so it is converted with its shortest round-trip repr (String(n)) and accepted only when that repr is
-// guaranteed to equal the wire text numerically (≤ 15 significant digits), else we refuse rather than guess.
+// as JSON numbers; both become exact decimal strings here. A JSON number parsed by JSON.parse is a double: its
+// shortest round-trip repr (String(n)) equals the wire literal whenever the literal has at most 15 significant
+// digits. A double that could stand for a longer literal (more than 15 digits in its repr, or ≥ 10^13, where a
+// longer literal can collapse to a short repr) is not guessed at: InexactNumberError sends the client back to
+// parse that answer losslessly (wire-json.ts), and the literal then arrives here as text (a LosslessNumber).
+import { isLosslessNumber } from 'lossless-json';
 import type { Decimal } from './types';
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 
 export class AmountFormatError extends TypeError {
-  override readonly name = 'AmountFormatError';
+  override readonly name: string = 'AmountFormatError';
+}
+
+/** A JSON number whose double may not be its literal: the caller must re-parse the answer losslessly. */
+export class InexactNumberError extends AmountFormatError {
+  override readonly name = 'InexactNumberError';
+}
+
+/** Below 10^13 a literal with ≤ 2 decimals has ≤ 15 significant digits, which a double always round-trips. */
+const EXACT_BELOW = 1e13;
+
+/** True when the double `n` might not be the literal it was parsed from. */
+export function suspectDouble(n: number): boolean {
+  return !(Math.abs(n) < EXACT_BELOW) || significantDigits(String(n)) > 15;
 }
 
 /** Expand a (possibly exponent-form) decimal literal into plain "-123.45" form, exactly, by string shifting. */
@@ -46,13 +62,12 @@ export function toDecimal(value: unknown): Decimal {
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new AmountFormatError(`not a finite amount: ${value}`);
-    const repr = String(value);
-    if (significantDigits(repr) > 15) {
-      throw new AmountFormatError(`amount ${repr} has more digits than a JSON number can carry exactly`);
-    }
-    return canonical(repr, value);
+    if (suspectDouble(value)) throw new InexactNumberError(`amount ${value} may have lost digits as a double`);
+    return canonical(String(value), value);
   }
   if (typeof value === 'bigint') return value.toString();
+  // A literal kept as text by the lossless parse (lossless-json's LosslessNumber).
+  if (isLosslessNumber(value)) return canonical(value.value, value.value);
   throw new AmountFormatError(`not an amount: ${typeof value}`);
 }
 
@@ -75,3 +90,4 @@ export function normaliseAmountList(obj: unknown, field: string): void {
 }
 
 const AMOUNT = ['amount'] as const;
+

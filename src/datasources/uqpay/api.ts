@@ -24,7 +24,7 @@ export interface WriteOptions {
 }
 
 export interface UqpayApi {
-  /** The master account id, read from the token's JWT payload (`account_id`). */
+  /** The master account id, read from the token's JWT payload (`entity_id`, else `account_id`). */
   masterAccountId(scope?: RequestScope): Promise<string>;
   cardholders: {
     create(scope: RequestScope, body: CreateCardholderBody, opts?: WriteOptions): Promise<CardholderResult>;

@@ -18,11 +18,15 @@ export const normaliseLedgerEntry = (e: unknown): void => void normaliseAmounts(
 const normaliseBalancePage = pageOf(normaliseBalance);
 const normaliseLedgerPage = pageOf(normaliseLedgerEntry);
 
+/** Retrieve Balance is a POST that changes nothing: retried like a read, never an unknown-outcome write. */
+const READ_ONLY = { readOnly: true };
+
 export function balancesApi(c: Caller): UqpayApi['balances'] {
   const R = BALANCE_ROUTES;
   return {
     list: (scope, query) => c.get(scope, R.list, `/v1/issuing/balances${qs(query)}`, normaliseBalancePage),
-    retrieve: (scope, currency, opts) => c.post(scope, R.retrieve, '/v1/issuing/balances', { currency }, opts, normaliseBalance),
+    retrieve: (scope, currency, opts) =>
+      c.post(scope, R.retrieve, '/v1/issuing/balances', { currency }, opts, normaliseBalance, READ_ONLY),
     ledger: (scope, query) => c.get(scope, R.ledger, `/v1/issuing/balances/transactions${qs(query)}`, normaliseLedgerPage),
   };
 }

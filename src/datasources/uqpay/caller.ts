@@ -5,22 +5,34 @@ import { randomUUID } from 'node:crypto';
 import type { RequestScope, WriteOptions } from './api';
 import type { CallHandler } from './pipeline';
 import type { Page } from './types';
+import type { AmountSpec } from './wire-json';
 
 export type Normaliser = (data: unknown) => void;
 
+/** How a POST's body goes on the wire. */
+export interface PostWire {
+  /** The body's amount fields, sent as JSON numbers. */
+  amounts?: AmountSpec;
+  /** The POST only reads (never an unknown-outcome write). */
+  readOnly?: boolean;
+}
+
 export interface Caller {
   get<T>(scope: RequestScope, route: string, path: string, normalise?: Normaliser, onBehalf?: boolean): Promise<T>;
-  post<T>(scope: RequestScope, route: string, path: string, body: unknown, opts?: WriteOptions, normalise?: Normaliser): Promise<T>;
+  post<T>(
+    scope: RequestScope, route: string, path: string, body: unknown,
+    opts?: WriteOptions, normalise?: Normaliser, wire?: PostWire,
+  ): Promise<T>;
 }
 
 export function createCaller(handle: CallHandler): Caller {
   return {
     get: (scope, route, path, normalise, onBehalf = true) =>
       handle({ method: 'GET', route, path, scope, onBehalf, normalise }) as Promise<never>,
-    post: (scope, route, path, body, opts, normalise) =>
+    post: (scope, route, path, body, opts, normalise, wire) =>
       handle({
         method: 'POST', route, path, body, scope, onBehalf: true, normalise,
-        idempotencyKey: opts?.idempotencyKey || randomUUID(),
+        idempotencyKey: opts?.idempotencyKey || randomUUID(), amounts: wire?.amounts, readOnly: wire?.readOnly,
       }) as Promise<never>,
   };
 }

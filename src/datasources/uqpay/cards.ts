@@ -4,6 +4,7 @@
 import { normaliseAmountList, normaliseAmounts } from './amounts';
 import type { UqpayApi } from './api';
 import { pageOf, qs, seg, type Caller } from './caller';
+import { amountSpec } from './wire-json';
 
 const BASE = '/v1/issuing/cards';
 
@@ -20,6 +21,11 @@ export const CARD_ROUTES = {
 } as const;
 
 const CARD_AMOUNTS = ['card_limit', 'available_balance', 'consumed_amount'] as const;
+
+// Request amounts go out as JSON numbers (Go issuing/cards.go, Node resources/issuing/types.ts).
+const CREATE_WIRE = { amounts: amountSpec(['card_limit', 'spending_controls[].amount']) };
+const UPDATE_WIRE = { amounts: amountSpec(['card_limit', 'no_pin_payment_amount', 'spending_controls[].amount']) };
+const ORDER_WIRE = { amounts: amountSpec(['amount']) };
 const ORDER_AMOUNTS = ['amount'] as const;
 
 export function normaliseCard(card: unknown): void {
@@ -36,16 +42,17 @@ const normaliseCardPage = pageOf(normaliseCard);
 export function cardsApi(c: Caller): UqpayApi['cards'] {
   const R = CARD_ROUTES;
   return {
-    create: (scope, body, opts) => c.post(scope, R.create, BASE, body, opts),
+    create: (scope, body, opts) => c.post(scope, R.create, BASE, body, opts, undefined, CREATE_WIRE),
     assign: (scope, body, opts) => c.post(scope, R.assign, `${BASE}/assign`, body, opts),
     retrieve: (scope, id) => c.get(scope, R.retrieve, `${BASE}/${seg(id)}`, normaliseCard),
     list: (scope, query) => c.get(scope, R.list, BASE + qs(query), normaliseCardPage),
-    update: (scope, id, body, opts) => c.post(scope, R.update, `${BASE}/${seg(id)}`, body, opts, normaliseCard),
+    update: (scope, id, body, opts) =>
+      c.post(scope, R.update, `${BASE}/${seg(id)}`, body, opts, normaliseCard, UPDATE_WIRE),
     setStatus: (scope, id, body, opts) => c.post(scope, R.setStatus, `${BASE}/${seg(id)}/status`, body, opts),
     recharge: (scope, id, body, opts) =>
-      c.post(scope, R.recharge, `${BASE}/${seg(id)}/recharge`, body, opts, normaliseCardOrder),
+      c.post(scope, R.recharge, `${BASE}/${seg(id)}/recharge`, body, opts, normaliseCardOrder, ORDER_WIRE),
     withdraw: (scope, id, body, opts) =>
-      c.post(scope, R.withdraw, `${BASE}/${seg(id)}/withdraw`, body, opts, normaliseCardOrder),
+      c.post(scope, R.withdraw, `${BASE}/${seg(id)}/withdraw`, body, opts, normaliseCardOrder, ORDER_WIRE),
     order: (scope, orderId) => c.get(scope, R.order, `${BASE}/${seg(orderId)}/order`, normaliseCardOrder),
   };
 }

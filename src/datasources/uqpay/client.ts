@@ -12,7 +12,10 @@ import type { RequestScope, UqpayApi } from './api';
 import { createUqpayApi } from './create-api';
 import { CircuitBreaker, type CircuitOptions } from './circuit';
 import { CallGuard, abortable } from './deadline';
-import { UpstreamUnavailableError, parseUqpayError, type UnavailableReason } from './errors';
+import {
+  UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayError, isRequestProcessing, parseUqpayError,
+  type UnavailableReason,
+} from './errors';
 import {
   compose, type AttemptHandler, type AttemptMiddleware, type CallHandler, type CallMiddleware, type HttpMethod,
   type RawResponse, type UqpayCall,
@@ -23,6 +26,8 @@ import { SharedTokenStore } from './token-redis';
 import { createTransport } from './transport';
 import type { Token } from './types';
 import { redactText } from '../../redact';
+import { InexactNumberError } from './amounts';
+import { encodeBody, parseExact, settleNumbers } from './wire-json';
 
 export const TOKEN_ROUTE = 'POST /v1/connect/token';
 
@@ -89,6 +94,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
       if (a.bodyText !== undefined) headers['content-type'] = 'application/json';
     }
     circuit.enter(call.route);
+    a.onSend?.();
     const started = performance.now();
     let res: RawResponse;
     try {
@@ -114,8 +120,12 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
     const isToken = call.route === TOKEN_ROUTE;
     const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope.signal);
     const abortError = () => guard.error(call.route);
-    const bodyText = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const bodyText = call.body === undefined ? undefined : encodeBody(call.body, call.amounts);
     let authHeader: string | undefined;
+    // Writes: which failed attempts may have been applied upstream (the request went out, nothing settled it).
+    const write = isWrite(call)
+      ? { replay: config.unknownOutcomePolicy !== 'never', maybeApplied: new WeakSet<object>() }
+      : undefined;
     try {
       return await runWithRetries(
         {
@@ -133,6 +143,11 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
             ? undefined
             : async () => void (await abortable(tokens.refresh(authHeader), guard.signal, abortError)),
           isFinal,
+          write: write && {
+            replay: write.replay,
+            ambiguous: (err) => write.maybeApplied.has(err as object),
+            unknown: (err) => outcomeUnknown(call, err),
+          },
         },
         async (n) => {
           if (!isToken) {
@@ -147,13 +162,27 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
             }
           }
           let res: RawResponse;
+          let sent = false;
+          const onSend = write ? () => void (sent = true) : undefined;
           try {
-            res = await attempt({ call, n, deadline: guard.deadline, signal: guard.signal, authHeader, bodyText });
+            const { deadline, signal } = guard;
+            res = await attempt({ call, n, deadline, signal, authHeader, bodyText, onSend });
           } catch (err) {
-            throw guard.signal.aborted ? guard.error(call.route, err) : err;
+            const e = guard.signal.aborted ? guard.error(call.route, err) : err;
+            if (sent && !neverSent(err)) write!.maybeApplied.add(e as object);
+            throw e;
           }
-          if (res.status >= 200 && res.status < 300) return parseOk(res, call);
-          throw parseUqpayError(res.status, res.body, call.route, secrets(), res.retryAfterMs);
+          if (res.status >= 200 && res.status < 300) {
+            try {
+              return parseOk(res, call);
+            } catch (err) {
+              if (write) write.maybeApplied.add(err as object); // applied, but its answer is unreadable
+              throw err;
+            }
+          }
+          const err = parseUqpayError(res.status, res.body, call.route, secrets(), res.retryAfterMs);
+          if (write && (res.status >= 500 || isRequestProcessing(err))) write.maybeApplied.add(err);
+          throw err;
         },
       );
     } finally {
@@ -201,8 +230,40 @@ function parseOk(res: RawResponse, call: UqpayCall): unknown {
   } catch (err) {
     throw new UpstreamUnavailableError('bad_response', call.route, `UQPAY answered ${res.status} with a non-JSON body`, res.status, { cause: err });
   }
-  call.normalise?.(data);
+  if (!call.normalise) return data;
+  try {
+    call.normalise(data);
+  } catch (err) {
+    if (!(err instanceof InexactNumberError)) throw err;
+    // An amount came as a number a double may have rounded: read the literals from the text (rare, slower).
+    data = parseExact(res.body);
+    call.normalise(data);
+    settleNumbers(data);
+  }
   return data;
+}
+
+/** A POST that changes something (not the token call, not Retrieve Balance). */
+function isWrite(call: UqpayCall): boolean {
+  return call.method === 'POST' && call.route !== TOKEN_ROUTE && !call.readOnly;
+}
+
+/** Failures of the connect phase: the request never left this process, so nothing can have been applied. */
+const NEVER_SENT_CODES = new Set([
+  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT',
+]);
+function neverSent(err: unknown): boolean {
+  const cause = err instanceof UpstreamUnavailableError ? err.cause : err;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && NEVER_SENT_CODES.has(code);
+}
+
+function outcomeUnknown(call: UqpayCall, err: unknown): UpstreamOutcomeUnknownError {
+  const why = err instanceof Error ? err.message : String(err);
+  const status = err instanceof UpstreamUnavailableError || err instanceof UqpayError ? err.status : undefined;
+  const message = `UQPAY may or may not have applied ${call.route} (${why}); retry with the same idempotency key`;
+  const key = call.idempotencyKey ?? '';
+  return new UpstreamOutcomeUnknownError(call.route, call.method, call.path, key, message, status, { cause: err });
 }
 
 /** undici/socket failures → UpstreamUnavailableError; anything else (a middleware's own error) passes through. */

@@ -13,6 +13,7 @@ export type UqpayErrorType =
   | 'idempotency_error'
   | 'unauthorized_error'
   | 'rate_limit_error'
+  | 'not_found'
   | 'api_error'
   | (string & {});
 
@@ -47,10 +48,11 @@ export type UnavailableReason =
   | 'server_error' // 5xx after retries
   | 'rate_limited' // 429 after retries
   | 'bad_response' // a 2xx whose body is not JSON
-  | 'circuit_open'; // repeated failures: calls fail fast until a probe succeeds (circuit.ts)
+  | 'circuit_open' // repeated failures: calls fail fast until a probe succeeds (circuit.ts)
+  | 'outcome_unknown'; // a write may or may not have been applied (UpstreamOutcomeUnknownError)
 
 export class UpstreamUnavailableError extends Error {
-  override readonly name = 'UpstreamUnavailableError';
+  override readonly name: string = 'UpstreamUnavailableError';
   constructor(
     readonly reason: UnavailableReason,
     readonly route: string,
@@ -60,6 +62,34 @@ export class UpstreamUnavailableError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * A write that may or may not have been applied upstream: the request went out and no answer settled it (the
+ * connection dropped after sending, the answer was lost or unreadable, a 5xx, a timeout after sending, "request is
+ * processing" until the deadline). UQPAY's CLI calls this reconcile_required. Retrying with `idempotencyKey` is the
+ * safe next step: UQPAY replays the first result if it was applied and applies it once if it was not.
+ */
+export class UpstreamOutcomeUnknownError extends UpstreamUnavailableError {
+  override readonly name = 'UpstreamOutcomeUnknownError';
+  constructor(
+    route: string,
+    readonly method: string,
+    readonly path: string,
+    /** The x-idempotency-key every attempt carried; the GraphQL layer may report the client's own key instead. */
+    readonly idempotencyKey: string,
+    message: string,
+    status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super('outcome_unknown', route, message, status, options);
+  }
+
+  /** The same error naming the key the client should retry with (its own, when the key sent was derived from it). */
+  withKey(key: string): UpstreamOutcomeUnknownError {
+    const { route, method, path, message, status, cause } = this;
+    return new UpstreamOutcomeUnknownError(route, method, path, key, message, status, { cause });
   }
 }
 
@@ -75,14 +105,19 @@ export function isRequestProcessing(err: UqpayError): boolean {
   return err.status < 500 && err.status !== 429 && /request is processing/i.test(err.message);
 }
 
-/** Not-found of the object asked for (→ null in loaders); an unknown on-behalf-of account is NOT that. */
+/**
+ * Not-found of the object asked for (→ null in loaders): HTTP 404 or `type: "not_found"` (UQPAY's current form: CLI
+ * client tests, Go common/errors.go IsNotFound) or the older 400 `{type: card_error, code: card_not_found}`. An
+ * unknown on-behalf-of account is NOT that.
+ */
 export function isNotFound(err: unknown): boolean {
   if (!(err instanceof UqpayError) || err.type === 'account_error') return false;
-  return err.status === 404 || err.code.endsWith('_not_found') || err.code === 'not_found';
+  return err.status === 404 || err.type === 'not_found' || err.code.endsWith('_not_found') || err.code === 'not_found';
 }
 
 function typeForStatus(status: number): string {
   if (status === 401 || status === 403) return 'unauthorized_error';
+  if (status === 404) return 'not_found';
   if (status === 429) return 'rate_limit_error';
   if (status >= 500) return 'api_error';
   return 'invalid_request_error';

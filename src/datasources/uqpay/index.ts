@@ -4,7 +4,8 @@ export type * from './types';
 export { createUqpayClient, TOKEN_ROUTE, type UqpayClient, type UqpayClientOptions, type UqpayObserver } from './client';
 export { createUqpayApi } from './create-api';
 export {
-  UqpayError, UqpayAuthError, UpstreamUnavailableError, isNotFound, isRequestProcessing, isTokenExpired, parseUqpayError,
+  UqpayError, UqpayAuthError, UpstreamOutcomeUnknownError, UpstreamUnavailableError, isNotFound, isRequestProcessing,
+  isTokenExpired, parseUqpayError,
   type UnavailableReason, type UqpayErrorType,
 } from './errors';
 export { AmountFormatError, toDecimal } from './amounts';
@@ -14,7 +15,7 @@ export type {
   Attempt, AttemptHandler, AttemptMiddleware, CallHandler, CallMiddleware, RawResponse, UqpayCall,
 } from './pipeline';
 export type { RetryReason } from './retry';
-export type { TokenRefreshReason } from './token';
+export { MasterAccountUnknownError, type TokenRefreshReason } from './token';
 export {
   UpstreamBudgetExhaustedError, defaultRateLimitPerMin, type BudgetRejectReason,
 } from './budget';

@@ -4,6 +4,7 @@
 //   - call middleware wraps a whole logical call: in-flight GET coalescing, a read cache;
 //   - attempt middleware wraps every HTTP exchange (token calls and retries included): a rate-limit budget.
 import type { RequestScope } from './api';
+import type { AmountSpec } from './wire-json';
 
 export type HttpMethod = 'GET' | 'POST';
 
@@ -15,6 +16,10 @@ export interface UqpayCall {
   readonly path: string;
   /** JSON body (POST); stringified once per logical call, not per attempt. */
   readonly body?: unknown;
+  /** Which body fields are amounts: written as exact JSON number literals (wire-json.ts). */
+  readonly amounts?: AmountSpec;
+  /** A POST that only reads (Retrieve Balance): repeatable, never an unknown-outcome write. */
+  readonly readOnly?: boolean;
   /** Send `x-on-behalf-of` (false for the token and connected-accounts calls). */
   readonly onBehalf: boolean;
   readonly scope: RequestScope;
@@ -46,6 +51,8 @@ export interface Attempt {
   readonly authHeader?: string;
   /** The call's JSON body, stringified once for all attempts. */
   readonly bodyText?: string;
+  /** Called by the innermost handler just before the request is handed to the socket (it may reach UQPAY). */
+  readonly onSend?: () => void;
 }
 
 export type CallHandler = (call: UqpayCall) => Promise<unknown>;

@@ -68,6 +68,27 @@ export function finalError(err: unknown, route: string): unknown {
   return err;
 }
 
+/**
+ * An answer that settles a write whose earlier attempt was ambiguous: UQPAY answered this attempt with a business
+ * decision (a replay of the first result, or a fresh refusal), so the write was applied at most as that answer says.
+ * 401/403 (never processed), 429 (not processed) and "request is processing" (still running) settle nothing.
+ */
+function settlesWrite(err: unknown): boolean {
+  if (!(err instanceof UqpayError) || err instanceof UqpayAuthError) return false;
+  if (err.status < 400 || err.status >= 500 || err.status === 429) return false;
+  return !isTokenExpired(err) && !isRequestProcessing(err);
+}
+
+/** Writes (POSTs that change something): the unknown-outcome policy. */
+export interface WritePolicy {
+  /** true: retry an ambiguous attempt with the same key (as the API reference promises); false: never (CLI 2.0.1). */
+  replay: boolean;
+  /** The attempt that failed with `err` may have been applied upstream. */
+  ambiguous(err: unknown): boolean;
+  /** The error to give up with while the outcome is unknown. */
+  unknown(err: unknown): Error;
+}
+
 export interface RetryContext {
   route: string;
   /** GET, keyed POST or the token call. */
@@ -82,33 +103,54 @@ export interface RetryContext {
   isFinal?: (err: unknown) => boolean;
   /** Builds the error thrown when the signal fires while waiting. */
   abortError: () => Error;
+  /** Set for writes: ambiguous attempts follow the policy, and giving up while unsettled says "outcome unknown". */
+  write?: WritePolicy;
 }
 
 export async function runWithRetries<T>(ctx: RetryContext, attempt: (n: number) => Promise<T>): Promise<T> {
   let retries = 0;
   let refreshed = false;
+  // A write stays unsettled from its first ambiguous attempt until an answer settles it (or it succeeds): a later
+  // 429 or refused connection proves nothing about the earlier attempt.
+  let unsettled = false;
+  const w = ctx.write;
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (err) {
-      if (ctx.signal.aborted || ctx.isFinal?.(err)) throw err;
-      const why = retryReason(err);
-      if (!why) throw err;
-      if (why.reason === 'token_expired') {
-        if (refreshed || !ctx.onTokenExpired) throw finalError(err, ctx.route);
-        refreshed = true;
-        ctx.onRetry?.({ route: ctx.route, reason: why.reason, attempt: n, delayMs: 0 });
-        await ctx.onTokenExpired();
-        continue;
+      if (w) {
+        if (w.ambiguous(err)) unsettled = true;
+        else if (settlesWrite(err)) unsettled = false;
       }
-      if (!ctx.retryable || retries >= ctx.policy.maxRetries) throw finalError(err, ctx.route);
-      retries++;
-      const delayMs = Math.max(backoffDelay(retries, ctx.policy), why.minDelayMs);
-      // Never start a wait the deadline cannot cover, and never wait less than Retry-After.
-      if (Date.now() + delayMs >= ctx.deadline) throw finalError(err, ctx.route);
-      ctx.onRetry?.({ route: ctx.route, reason: why.reason, attempt: n, delayMs });
-      if (delayMs > 0) await sleep(delayMs, ctx.signal, ctx.abortError);
+      const giveUp = (e: unknown) => (unsettled ? w!.unknown(err) : e);
+      if (ctx.signal.aborted || ctx.isFinal?.(err)) throw giveUp(err);
+      if (unsettled && !w!.replay) throw w!.unknown(err);
+      try {
+        await waitBeforeRetry(err, n);
+      } catch (final) {
+        throw giveUp(final);
+      }
     }
+  }
+
+  /** Resolves when attempt n+1 may start; throws the error to give up with otherwise. */
+  async function waitBeforeRetry(err: unknown, n: number): Promise<void> {
+    const why = retryReason(err);
+    if (!why) throw err;
+    if (why.reason === 'token_expired') {
+      if (refreshed || !ctx.onTokenExpired) throw finalError(err, ctx.route);
+      refreshed = true;
+      ctx.onRetry?.({ route: ctx.route, reason: why.reason, attempt: n, delayMs: 0 });
+      await ctx.onTokenExpired();
+      return;
+    }
+    if (!ctx.retryable || retries >= ctx.policy.maxRetries) throw finalError(err, ctx.route);
+    retries++;
+    const delayMs = Math.max(backoffDelay(retries, ctx.policy), why.minDelayMs);
+    // Never start a wait the deadline cannot cover, and never wait less than Retry-After.
+    if (Date.now() + delayMs >= ctx.deadline) throw finalError(err, ctx.route);
+    ctx.onRetry?.({ route: ctx.route, reason: why.reason, attempt: n, delayMs });
+    if (delayMs > 0) await sleep(delayMs, ctx.signal, ctx.abortError);
   }
 }
 

@@ -1,6 +1,7 @@
 // Sandbox simulator: card authorisations and reversals (test and demo flows only).
 import type { UqpayApi } from './api';
 import type { Caller } from './caller';
+import { amountSpec } from './wire-json';
 import { normaliseTransaction } from './transactions';
 
 export const SIMULATION_ROUTES = {
@@ -8,11 +9,16 @@ export const SIMULATION_ROUTES = {
   reverse: 'POST /v1/simulation/issuing/reversal',
 } as const;
 
+// transaction_amount goes out as a JSON number (Go simulator/issuing.go AuthorizationRequest float64).
+const AUTHORIZE_WIRE = { amounts: amountSpec(['transaction_amount']) };
+
 export function simulationApi(c: Caller): UqpayApi['simulation'] {
   const R = SIMULATION_ROUTES;
   return {
     authorize: (scope, body, opts) =>
-      c.post(scope, R.authorize, '/v1/simulation/issuing/authorization', body, opts, normaliseTransaction),
+      c.post(
+        scope, R.authorize, '/v1/simulation/issuing/authorization', body, opts, normaliseTransaction, AUTHORIZE_WIRE,
+      ),
     reverse: (scope, body, opts) =>
       c.post(scope, R.reverse, '/v1/simulation/issuing/reversal', body, opts, normaliseTransaction),
   };

@@ -9,6 +9,11 @@ import type { Token } from './types';
 
 export type TokenRefreshReason = 'initial' | 'expired' | 'ttl';
 
+/** The token has no account claim, so the master account's id cannot be known. */
+export class MasterAccountUnknownError extends Error {
+  override readonly name = 'MasterAccountUnknownError';
+}
+
 interface Cached {
   header: string;
   raw: string;
@@ -71,14 +76,28 @@ export class TokenManager {
     return (await this.obtain(stale, 'expired')).header;
   }
 
-  /** `account_id` from the token's JWT payload (decoded, not verified: UQPAY issued it to us over TLS). */
+  /**
+   * The master account's id from the token's JWT payload (decoded, not verified: UQPAY issued it to us over TLS):
+   * `entity_id`, as UQPAY's Node (src/auth.ts) and Python (uqpay/auth.py) SDKs read it, else the `account_id` one
+   * older docs example shows. A token with neither is a configuration problem worth saying plainly.
+   */
   async masterAccountId(): Promise<string> {
     await this.header();
     const raw = this.cached!.raw;
     if (this.account?.raw === raw) return this.account.id;
-    const payload = decodeJwt(raw);
-    const id = payload.account_id;
-    if (typeof id !== 'string' || !id) throw new Error('UQPAY token carries no account_id');
+    let payload: Record<string, unknown> = {};
+    try {
+      payload = decodeJwt(raw);
+    } catch {
+      // not a JWT: reported below like a JWT without the claims
+    }
+    const id = [payload.entity_id, payload.account_id].find((v): v is string => typeof v === 'string' && v !== '');
+    if (!id) {
+      const claims = Object.keys(payload).join(', ') || 'none (not a readable JWT)';
+      const message = `UQPAY's auth token names no account: neither entity_id nor account_id in its claims (${claims})`;
+      this.opts.logger?.error({ claims }, message);
+      throw new MasterAccountUnknownError(message);
+    }
     this.account = { raw, id };
     return id;
   }

@@ -2,6 +2,7 @@
 import { normaliseAmounts } from './amounts';
 import type { UqpayApi } from './api';
 import { seg, type Caller } from './caller';
+import { amountSpec } from './wire-json';
 
 export const TRANSFER_ROUTES = {
   create: 'POST /v1/issuing/transfers',
@@ -11,9 +12,13 @@ export const TRANSFER_ROUTES = {
 const TRANSFER_AMOUNTS = ['amount', 'fee_amount'] as const;
 export const normaliseTransfer = (t: unknown): void => void normaliseAmounts(t, TRANSFER_AMOUNTS);
 
+// The amount goes out as a JSON number (Go issuing/transfers.go CreateTransferRequest.Amount float64).
+const CREATE_WIRE = { amounts: amountSpec(['amount']) };
+
 export function transfersApi(c: Caller): UqpayApi['transfers'] {
   return {
-    create: (scope, body, opts) => c.post(scope, TRANSFER_ROUTES.create, '/v1/issuing/transfers', body, opts),
+    create: (scope, body, opts) =>
+      c.post(scope, TRANSFER_ROUTES.create, '/v1/issuing/transfers', body, opts, undefined, CREATE_WIRE),
     retrieve: (scope, id) =>
       c.get(scope, TRANSFER_ROUTES.retrieve, `/v1/issuing/transfers/${seg(id)}`, normaliseTransfer),
   };

@@ -133,6 +133,8 @@ export interface CreateCardBody {
   risk_controls?: RiskControls;
   metadata?: Record<string, unknown>;
   usage_type?: 'NORMAL' | 'ONE_TIME';
+  /** Required when usage_type is ONE_TIME. */
+  auto_cancel_trigger?: 'ON_AUTH' | 'ON_CAPTURE';
 }
 
 export interface AssignCardBody {

@@ -40,7 +40,7 @@ export function registerBalances(app: FastifyInstance, core: EmulatorCore): void
     method: 'POST',
     path: '/v1/issuing/balances',
     handler: ({ core: c, store, body }) => {
-      const currency = currencyField(bodyObject(body), 'currency', true) as string;
+      const currency = currencyField(bodyObject(body, c.options.amountInput), 'currency', true) as string;
       const b = store.balance(currency);
       if (!b) throw badRequest('invalid_request_error', 'balance_not_found', `no ${currency} issuing balance`);
       return c.views.balance(b);

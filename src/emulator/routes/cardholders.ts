@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from '../core';
 import { phoneLengthOk, phoneRule } from '../countries';
-import { badRequest, invalidField, missingField } from '../errors';
+import { badRequest, invalidField, missingField, notFound } from '../errors';
 import { defineRoute } from '../router';
 import { newestFirst, type AccountStore, type Address, type Cardholder, type KycLevel } from '../state';
 import { bodyObject, Fields, page, paging } from '../validation';
@@ -20,7 +20,7 @@ const REQUIRED_BY_LEVEL: Record<KycLevel, readonly ('nationality' | 'identity' |
 
 export function findCardholder(store: AccountStore, id: string): Cardholder {
   const ch = store.cardholders.get(id.toLowerCase());
-  if (!ch) throw badRequest('cardholder_error', 'cardholder_not_found', `cardholder ${id} not found`);
+  if (!ch) throw notFound('cardholder_error', 'cardholder_not_found', `cardholder ${id} not found`);
   return ch;
 }
 
@@ -145,7 +145,7 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
     method: 'POST',
     path: '/v1/issuing/cardholders',
     handler: ({ core: c, store, body }) => {
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       const email = f.email('email', { required: true });
       const first = name(f, 'first_name', hyphen, true) as string;
       const last = name(f, 'last_name', hyphen, true) as string;
@@ -199,7 +199,7 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
     path: '/v1/issuing/cardholders/{id}',
     handler: ({ core: c, store, body, params }) => {
       const ch = findCardholder(store, String(params.id));
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       for (const k of ['first_name', 'last_name']) if (f.has(k)) throw invalidField(k, 'cannot be updated');
       const country = f.country('country_code') ?? ch.country_code;
       const phoneNumber = phone(f, country, false);

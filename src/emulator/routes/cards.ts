@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ASSIGN_BIN, randomPan } from '../cardnumbers';
 import type { EmulatorCore } from '../core';
-import { badRequest, invalidField } from '../errors';
+import { badRequest, invalidField, notFound } from '../errors';
 import type { Cents } from '../money';
 import { defineRoute } from '../router';
 import {
@@ -28,13 +28,14 @@ const CARD_STATUSES = ['PENDING', 'ACTIVE', 'FROZEN', 'BLOCKED', 'PRE_CANCEL', '
 /** BINs whose products require a card_limit ≥ 0.01 */
 const LIMIT_REQUIRED_BINS = ['527735', '555071', '555243'];
 const METADATA_MAX_BYTES = 3200;
+const AUTO_CANCEL_TRIGGERS = ['ON_AUTH', 'ON_CAPTURE'] as const;
 const MCC = /^\d{4}$/;
 /** statuses in which funds may still move on the card */
 const FUNDABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 
 export function findCard(store: AccountStore, id: string): Card {
   const card = store.cards.get(id.toLowerCase());
-  if (!card) throw badRequest('card_error', 'card_not_found', `card ${id} not found`);
+  if (!card) throw notFound('card_error', 'card_not_found', `card ${id} not found`);
   return card;
 }
 
@@ -129,7 +130,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     method: 'POST',
     path: '/v1/issuing/cards',
     handler: ({ core: c, store, body }) => {
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       const currency = f.enum('card_currency', CARD_CURRENCIES, { required: true }) as string;
       const holder = findCardholder(store, f.uuid('cardholder_id', { required: true }) as string);
       const productId = f.uuid('card_product_id', { required: true }) as string;
@@ -144,6 +145,8 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const risk = riskControls(f) ?? {};
       const metadata = f.jsonObject('metadata', METADATA_MAX_BYTES) ?? {};
       const usage = f.enum('usage_type', ['NORMAL', 'ONE_TIME'] as const) ?? 'NORMAL';
+      // A single-use card says when it cancels itself (Go CreateCardRequest: required when usage_type=ONE_TIME).
+      const autoCancel = f.enum('auto_cancel_trigger', AUTO_CANCEL_TRIGGERS, { required: usage === 'ONE_TIME' });
       if (holder.cardholder_status !== 'SUCCESS') {
         throw badRequest('cardholder_error', 'invalid_cardholder_status', `cardholder is ${holder.cardholder_status}: only SUCCESS cardholders can be issued cards`);
       }
@@ -163,6 +166,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         risk_controls: risk,
         metadata,
         usage_type: usage,
+        ...(autoCancel ? { auto_cancel_trigger: autoCancel } : {}),
       });
       // A prepaid card carries its card_limit from the issuing balance; refused whole if short.
       if (card.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
@@ -174,7 +178,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     method: 'POST',
     path: '/v1/issuing/cards/assign',
     handler: ({ core: c, store, body }) => {
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       const holder = findCardholder(store, f.uuid('cardholder_id', { required: true }) as string);
       const pan = f.string('card_number', { required: true }) as string;
       if (!/^\d{16}$/.test(pan)) throw invalidField('card_number', 'must be 16 digits');
@@ -239,7 +243,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     path: '/v1/issuing/cards/{id}',
     handler: ({ core: c, store, body, params }) => {
       const card = findCard(store, String(params.id));
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       const limit = f.amount('card_limit', { allowZero: true });
       if (limit !== undefined && card.mode_type === 'SINGLE') {
         throw badRequest('card_error', 'card_limit_not_updatable', 'card_limit cannot be updated on a SINGLE card: use recharge or withdraw');
@@ -271,7 +275,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     path: '/v1/issuing/cards/{id}/status',
     handler: ({ core: c, store, body, params }) => {
       const card = findCard(store, String(params.id));
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       const target = f.enum('card_status', ['ACTIVE', 'FROZEN', 'CANCELLED'] as const, { required: true }) as CardStatus;
       const reason = f.string('update_reason', { max: 200 }) ?? null;
       if (!TRANSITIONS[card.card_status]?.includes(target)) {
@@ -298,7 +302,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     path: '/v1/issuing/cards/{id}/recharge',
     handler: ({ core: c, store, body, params }) => {
       const card = findCard(store, String(params.id));
-      const amount = bodyObject(body).amount('amount', { required: true }) as Cents;
+      const amount = bodyObject(body, c.options.amountInput).amount('amount', { required: true }) as Cents;
       assertFundable(card);
       if (card.mode_type === 'SINGLE') store.move(card.card_currency, -amount, 'CARD_RECHARGE', `recharge card ${card.card_id}`);
       else if (!c.options.shareRecharge) throw badRequest('card_error', 'recharge_not_supported', 'SHARE cards cannot be recharged');
@@ -313,7 +317,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     path: '/v1/issuing/cards/{id}/withdraw',
     handler: ({ core: c, store, body, params }) => {
       const card = findCard(store, String(params.id));
-      const amount = bodyObject(body).amount('amount', { required: true }) as Cents;
+      const amount = bodyObject(body, c.options.amountInput).amount('amount', { required: true }) as Cents;
       assertFundable(card);
       if (card.mode_type === 'SHARE' && !c.options.shareRecharge) throw badRequest('card_error', 'withdraw_not_supported', 'SHARE cards cannot be withdrawn from');
       if (amount > card.available_balance) {
@@ -331,7 +335,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     path: '/v1/issuing/cards/{card_order_id}/order',
     handler: ({ core: c, store, params }) => {
       const order = store.orders.get(String(params.card_order_id).toLowerCase());
-      if (!order) throw badRequest('card_error', 'card_order_not_found', `card order ${params.card_order_id} not found`);
+      if (!order) throw notFound('card_error', 'card_order_not_found', `card order ${params.card_order_id} not found`);
       return c.views.order(order);
     },
   });

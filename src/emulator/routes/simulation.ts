@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from '../core';
-import { badRequest, invalidField } from '../errors';
+import { badRequest, invalidField, notFound } from '../errors';
 import type { Cents } from '../money';
 import { defineRoute } from '../router';
 import { shortRef, type AccountStore, type Card, type CardTransaction, type EmulatorState } from '../state';
@@ -79,7 +79,9 @@ export function authorize(
 /** Gives an approved authorization back; a cancelled prepaid card's refund lands in the issuing balance. */
 export function reverse(state: EmulatorState, store: AccountStore, transactionId: string, at = Date.now(), id: string = randomUUID()): CardTransaction {
   const original = store.transactions.get(transactionId.toLowerCase());
-  if (!original) throw badRequest('invalid_request_error', 'transaction_not_found', `transaction ${transactionId} not found`);
+  if (!original) {
+    throw notFound('invalid_request_error', 'transaction_not_found', `transaction ${transactionId} not found`);
+  }
   if (original.transaction_type !== 'AUTHORIZATION' || original.transaction_status !== 'APPROVED' || original.reversed) {
     throw badRequest('invalid_request_error', 'transaction_not_reversible', 'transaction_id must be an approved, unreversed authorization');
   }
@@ -117,7 +119,7 @@ export function registerSimulation(app: FastifyInstance, core: EmulatorCore): vo
     method: 'POST',
     path: '/v1/simulation/issuing/authorization',
     handler: ({ core: c, store, body }) => {
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       const cardId = f.uuid('card_id', { required: true }) as string;
       const amount = f.amount('transaction_amount', { required: true }) as Cents;
       const currency = currencyField(f, 'transaction_currency', true) as string;
@@ -137,7 +139,7 @@ export function registerSimulation(app: FastifyInstance, core: EmulatorCore): vo
     method: 'POST',
     path: '/v1/simulation/issuing/reversal',
     handler: ({ core: c, store, body }) => {
-      const id = bodyObject(body).uuid('transaction_id', { required: true }) as string;
+      const id = bodyObject(body, c.options.amountInput).uuid('transaction_id', { required: true }) as string;
       const tx = reverse(c.state, store, id);
       const view = c.views.transaction(store, tx);
       c.webhooks.emit('issuing.transaction.reversal.approved', tx.transaction_id, store.id, view);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from '../core';
-import { badRequest, invalidField } from '../errors';
+import { badRequest, invalidField, notFound } from '../errors';
 import { defineRoute } from '../router';
 import { Fields, page, paging } from '../validation';
 
@@ -37,7 +37,7 @@ export function registerTransactions(app: FastifyInstance, core: EmulatorCore): 
     path: '/v1/issuing/transactions/{id}',
     handler: ({ core: c, store, params }) => {
       const t = store.transactions.get(String(params.id).toLowerCase());
-      if (!t) throw badRequest('invalid_request_error', 'transaction_not_found', `transaction ${params.id} not found`);
+      if (!t) throw notFound('invalid_request_error', 'transaction_not_found', `transaction ${params.id} not found`);
       return c.views.transaction(store, t);
     },
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from '../core';
-import { badRequest, invalidField } from '../errors';
+import { badRequest, invalidField, notFound } from '../errors';
 import type { Cents } from '../money';
 import { defineRoute } from '../router';
 import { shortRef, type Transfer } from '../state';
@@ -13,7 +13,7 @@ export function registerTransfers(app: FastifyInstance, core: EmulatorCore): voi
     method: 'POST',
     path: '/v1/issuing/transfers',
     handler: ({ core: c, store, caller, body }) => {
-      const f = bodyObject(body);
+      const f = bodyObject(body, c.options.amountInput);
       const sourceId = f.uuid('source_account_id', { required: true }) as string;
       const destId = f.uuid('destination_account_id', { required: true }) as string;
       const currency = currencyField(f, 'currency', true) as string;
@@ -60,7 +60,8 @@ export function registerTransfers(app: FastifyInstance, core: EmulatorCore): voi
         remark,
       };
       c.state.transfers.set(id, t);
-      return c.views.transfer(t);
+      // UQPAY answers with the id only (Go CreateTransferResponse); the transfer is read with GET.
+      return c.options.transferCreateResponse === 'full' ? c.views.transfer(t) : { transfer_id: id };
     },
   });
 
@@ -70,7 +71,9 @@ export function registerTransfers(app: FastifyInstance, core: EmulatorCore): voi
     handler: ({ core: c, store, params }) => {
       const t = c.state.transfers.get(String(params.id).toLowerCase());
       const visible = t && (store.id === t.source_account_id || store.id === t.destination_account_id);
-      if (!t || !visible) throw badRequest('invalid_request_error', 'transfer_not_found', `transfer ${params.id} not found`);
+      if (!t || !visible) {
+        throw notFound('invalid_request_error', 'transfer_not_found', `transfer ${params.id} not found`);
+      }
       return c.views.transfer(t);
     },
   });
