@@ -11,10 +11,13 @@ import { startGateway, type RunningGateway } from '../../src/server';
 import { startHarness, type Harness } from '../harness';
 
 const RECHARGE_ROUTE = 'POST /v1/issuing/cards/{id}/recharge';
-const RECHARGE = `mutation($input: CardAmountInput!) { rechargeCard(input: $input) { order { orderId } userErrors { code } } }`;
+const RECHARGE = `mutation($input: CardAmountInput!) {
+  rechargeCard(input: $input) { order { orderId } userErrors { code } } }`;
 const CARD = `query($id: UUID!) { card(cardId: $id) { cardId availableBalance { amount } } }`;
-const DASHBOARD = `{ account { balances { currency } } cards(first: 5) { totalCount } cardholders(first: 5) { totalCount } }`;
-const FREEZE = `mutation($input: SetCardStatusInput!) { setCardStatus(input: $input) { card { status } userErrors { code } } }`;
+const DASHBOARD = `{ account { balances { currency } } cards(first: 5) { totalCount }
+  cardholders(first: 5) { totalCount } }`;
+const FREEZE = `mutation($input: SetCardStatusInput!) {
+  setCardStatus(input: $input) { card { status } userErrors { code } } }`;
 
 const recharge = (h: Harness) =>
   h.gql(RECHARGE, { input: { cardId: DEMO_IDS.cards.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() } });
@@ -33,13 +36,13 @@ describe.each([
     await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'DELETE' });
   });
 
-  it('opens that route\'s circuit only: card reads, dashboards and other writes keep working', async () => {
+  it("opens that route's circuit only: card reads, dashboards and other writes keep working", async () => {
     await fetch(`${h.emulator.url}/__emulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...faults, routes: [RECHARGE_ROUTE] }),
     });
-    // Three recharges, each tried up to 1 + UQPAY_MAX_RETRIES (4) times: past the threshold (8) of consecutive failures.
+    // Three recharges, each tried up to 1 + UQPAY_MAX_RETRIES (4) times: past the threshold (8) of failures in a row.
     for (let i = 0; i < 3; i++) {
       const r = await recharge(h);
       expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
@@ -53,9 +56,13 @@ describe.each([
     expect(card.data.card.cardId).toBe(DEMO_IDS.cards.sophiaUsdSingle);
     const dashboard = await h.gql(DASHBOARD, {}, { headers: { 'x-on-behalf-of': DEMO_IDS.accounts.acmeTravel } });
     expect(dashboard.errors).toBeUndefined();
-    const freeze = await h.gql(FREEZE, { input: { cardId: DEMO_IDS.cards.meiLingMastercard, status: 'FROZEN', idempotencyKey: randomUUID() } });
+    const freeze = await h.gql(FREEZE, {
+      input: { cardId: DEMO_IDS.cards.meiLingMastercard, status: 'FROZEN', idempotencyKey: randomUUID() },
+    });
     expect(freeze.data.setCardStatus).toEqual({ card: { status: 'FROZEN' }, userErrors: [] });
-    await h.gql(FREEZE, { input: { cardId: DEMO_IDS.cards.meiLingMastercard, status: 'ACTIVE', idempotencyKey: randomUUID() } });
+    await h.gql(FREEZE, {
+      input: { cardId: DEMO_IDS.cards.meiLingMastercard, status: 'ACTIVE', idempotencyKey: randomUUID() },
+    });
     const ready = await fetch(h.gateway.url.replace('/graphql', '/ready'));
     expect(ready.status).toBe(200);
     await ready.arrayBuffer();
@@ -75,8 +82,13 @@ describe('UQPAY refusing connections', () => {
     emulator = await startEmulator({ port: 0, seed: true, asyncDelayMs: 0 });
     sw = await startTcpSwitch(Number(new URL(emulator.url).port));
     const config = loadConfig({
-      NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', UQPAY_BASE_URL: `${sw.url}/api`,
-      UQPAY_CLIENT_ID: emulator.clientId, UQPAY_API_KEY: emulator.apiKey, UQPAY_CONNECT_TIMEOUT_MS: '500',
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      UQPAY_BASE_URL: `${sw.url}/api`,
+      UQPAY_CLIENT_ID: emulator.clientId,
+      UQPAY_API_KEY: emulator.apiKey,
+      UQPAY_CONNECT_TIMEOUT_MS: '500',
     });
     gateway = await startGateway(config, { logger: createLogger({ level: 'silent' }) });
   });
@@ -87,7 +99,11 @@ describe('UQPAY refusing connections', () => {
   });
 
   const ask = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
   };
 
@@ -96,7 +112,9 @@ describe('UQPAY refusing connections', () => {
     await sw.set('refuse');
     // Two card reads, five refused connections each: past the threshold.
     for (let i = 0; i < 2; i++) {
-      expect((await ask(CARD, { id: DEMO_IDS.cards.sophiaUsdSingle })).errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect((await ask(CARD, { id: DEMO_IDS.cards.sophiaUsdSingle })).errors?.[0]?.extensions?.code).toBe(
+        'UPSTREAM_UNAVAILABLE',
+      );
     }
     // Accepting (and resetting) connections again, the switch counts each attempt: other routes, reads and
     // writes, fail at once without one.
@@ -105,7 +123,9 @@ describe('UQPAY refusing connections', () => {
     const others = [
       await ask(DASHBOARD),
       await ask(`{ transfer(transferId: "${randomUUID()}") { transferId } }`),
-      await ask(RECHARGE, { input: { cardId: DEMO_IDS.cards.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() } }),
+      await ask(RECHARGE, {
+        input: { cardId: DEMO_IDS.cards.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() },
+      }),
     ];
     for (const r of others) expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     // A half-open probe at most (the cool-down is 1 s; a slow machine may reach it).
