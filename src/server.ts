@@ -137,7 +137,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   });
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
   const access = createAccess(config, { logger, redis });
-  // Issue 8: shared call budget, in-flight coalescing, optional read cache — on the gateway's own client.
+  // The upstream economy: shared call budget (with each client's share), in-flight coalescing, optional read cache.
   const economy = ownClient
     ? createUpstreamEconomy({
       config: config.uqpay, redis, logger, observer: upstreamEconomyMetrics(observability.metrics.registry),
