@@ -9,6 +9,7 @@
 // 1% updateCardholder (invalidates the cached cardholders). Everything runs in this process against the emulator,
 // whose own counters give the upstream calls. The numbers depend on rate and latency: overlap is what coalescing
 // saves, so a slower upstream (UQPAY answers in 100–300 ms) saves more.
+import { randomUUID } from 'node:crypto';
 import { loadConfig } from '../src/config';
 import { DEMO_IDS, startEmulator } from '../src/emulator';
 import { createLogger } from '../src/logger';
@@ -90,7 +91,7 @@ async function runOne(c: Config): Promise<Result> {
     if (r < 0.75) return gql(PRODUCTS);
     if (r < 0.85) return gql(HOLDERS);
     if (r < 0.95) return gql(TXS, { id: pick(cards) });
-    if (r < 0.99) return gql(RECHARGE, { input: { cardId: DEMO_IDS.cards.sophiaUsdSingle, amount: '0.01' } });
+    if (r < 0.99) return gql(RECHARGE, { input: { cardId: DEMO_IDS.cards.sophiaUsdSingle, amount: '0.01', idempotencyKey: randomUUID() } });
     return gql(UPDATE, { input: { cardholderId: DEMO_IDS.cardholders.sophiaTan, email: `sophia.${Math.floor(rnd() * 1e9)}@example.com` } });
   };
 

@@ -37,7 +37,7 @@ export type CardAmountInput = {
   amount: string;
   /** The card. */
   cardId: string;
-  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  /** Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same key for a different request → IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey?: string | null | undefined;
 };
 
@@ -117,7 +117,7 @@ export type CreateCardInput = {
   cardholderId: string;
   /** Card currency, one of the product's currencies. */
   currency: string;
-  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  /** Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same key for a different request → IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey?: string | null | undefined;
   /** Your own data to store with the card (≤ 3200 bytes as JSON). */
   metadata?: Record<string, unknown> | null | undefined;
@@ -143,7 +143,7 @@ export type CreateCardholderInput = {
   firstName: string;
   /** Gender. */
   gender?: Gender | null | undefined;
-  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  /** Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same key for a different request → IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey?: string | null | undefined;
   /** Identity document. */
   identity?: IdentityInput | null | undefined;
@@ -167,7 +167,7 @@ export type CreateTransferInput = {
   currency: string;
   /** Account to move it to (not the source). */
   destinationAccountId: string;
-  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  /** Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same key for a different request → IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey?: string | null | undefined;
   /** Free-text note (≤ 255 characters). */
   remark?: string | null | undefined;
@@ -252,7 +252,7 @@ export type RiskControlsInput = {
 export type SetCardStatusInput = {
   /** The card. */
   cardId: string;
-  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  /** Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same key for a different request → IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey?: string | null | undefined;
   /** Why (kept as the card's `updateReason`). */
   reason?: string | null | undefined;
@@ -313,7 +313,7 @@ export type UpdateCardholderInput = {
   email?: string | null | undefined;
   /** New gender. */
   gender?: Gender | null | undefined;
-  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  /** Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same key for a different request → IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey?: string | null | undefined;
   /** New identity document. */
   identity?: IdentityInput | null | undefined;

@@ -48,6 +48,12 @@ const EnvSchema = z.object({
   GATEWAY_MAX_BODY_BYTES: int(100_000),
   GATEWAY_REQUEST_TIMEOUT_MS: int(30_000),
   GATEWAY_SHUTDOWN_GRACE_MS: int(10_000),
+  // What one operation may cost upstream: refused before execution when the document says so, stopped during it.
+  GATEWAY_MAX_NODE_IDS: z.coerce.number().int().positive().default(100),
+  GATEWAY_MAX_UPSTREAM_CALLS: z.coerce.number().int().positive().default(100),
+  // Money-moving mutations need an idempotencyKey unless this is turned off.
+  GATEWAY_REQUIRE_IDEMPOTENCY_KEY: z.enum(['true', 'false', '1', '0', 'on', 'off']).default('true'),
+  GATEWAY_IDEMPOTENCY_SECRET: optionalString,
 });
 
 export interface UqpayConfig {
@@ -102,6 +108,24 @@ export interface GatewayConfig {
   limits?: GatewayLimits;
   /** How long shutdown waits for in-flight requests before closing connections. */
   shutdownGraceMs?: number;
+  /** Upstream calls one operation may cause; defaults apply when absent (hand-built configs in tests). */
+  callLimits?: CallLimits;
+  /** The gateway's own idempotency-key rules; defaults apply when absent. */
+  idempotency?: IdempotencyConfig;
+}
+
+export interface CallLimits {
+  /** Most ids one `nodes(ids:)` may name. */
+  maxNodeIds: number;
+  /** Most upstream calls one query or mutation may cause (estimated before execution, enforced during it). */
+  maxUpstreamCalls: number;
+}
+
+export interface IdempotencyConfig {
+  /** Money-moving mutations without an idempotencyKey are refused (IDEMPOTENCY_KEY_REQUIRED). */
+  required: boolean;
+  /** Keys the input fingerprints kept for reuse detection; default derived from the UQPAY API key. */
+  secret?: string;
 }
 
 export interface GatewayLimits {
@@ -168,5 +192,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
     },
     shutdownGraceMs: e.GATEWAY_SHUTDOWN_GRACE_MS,
+    callLimits: { maxNodeIds: e.GATEWAY_MAX_NODE_IDS, maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS },
+    idempotency: {
+      required: ['true', '1', 'on'].includes(e.GATEWAY_REQUIRE_IDEMPOTENCY_KEY),
+      secret: e.GATEWAY_IDEMPOTENCY_SECRET,
+    },
   };
 }

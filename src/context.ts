@@ -1,9 +1,12 @@
 // Per-request context: who is calling, which account the request acts for, and per-account loaders so that
 // nested `Account` objects (connectedAccounts) read on behalf of THEIR account with their own caches.
+import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
 import { EXPLORER, actingAccount, assertMayActFor, type Caller } from './access/caller';
 import { callerOf } from './access/plugin';
 import { requestSignalOf } from './access/limits';
+import { CallMeter } from './access/upstream-calls';
+import { MemoryLedgerStore, createIdempotencyLedger, type IdempotencyLedger } from './access/idempotency';
 import type { UqpayApi, RequestScope } from './datasources/uqpay/api';
 import { createLoaders, type UqpayLoaders } from './datasources/uqpay';
 import type { Logger } from './logger';
@@ -37,6 +40,12 @@ export interface GatewayContext {
   viewOf(value: object): AccountView;
   /** Verified UQPAY webhook events, for subscriptions (issue 6). */
   pubsub: EventBus;
+  /** For master-level calls that name no acting account (connected accounts): metered and attributed like the rest. */
+  masterScope: RequestScope;
+  /** This operation's upstream calls, limited once execution starts (the per-operation call limit). */
+  upstreamCalls: CallMeter;
+  /** Idempotency keys: required for money-moving mutations, and a key's first use recorded. */
+  idempotency: IdempotencyLedger;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,6 +58,8 @@ export interface ContextFactoryDeps {
   pubsub: EventBus;
   /** Each loader batch's size (the batch-size metric). */
   onBatch?(loader: string, size: number): void;
+  /** The idempotency-key record (default: in memory, keys required). */
+  idempotency?: IdempotencyLedger;
 }
 
 export function clientError(message: string, code: string, status = 400): GraphQLError {
@@ -63,6 +74,9 @@ export function createContextFactory(deps: ContextFactoryDeps) {
   // Accounts named by x-on-behalf-of that UQPAY confirmed recently: unknown ids become a clean 400 up front
   // instead of failing each field, at one upstream call per account per TTL.
   const verified = new Map<string, number>();
+  const idempotency =
+    deps.idempotency ??
+    createIdempotencyLedger({ required: true, store: new MemoryLedgerStore(), secret: randomUUID() });
 
   async function verifyAccount(accountId: string, scope: RequestScope): Promise<void> {
     const until = verified.get(accountId);
@@ -89,6 +103,18 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       throw clientError('x-on-behalf-of must be the UUID of a connected account.', 'BAD_USER_INPUT');
     }
     const onBehalfOf = actingAccount(caller, header);
+    const meter = new CallMeter();
+    const scopeFor = (accountId: string | undefined): RequestScope => ({
+      accountId,
+      requestId,
+      meter,
+      client: caller.name,
+      // Fires when the request timeout abandons the execution: its upstream calls stop too. Created on first
+      // read (an upstream call), not per request.
+      get signal() {
+        return requestSignalOf(request);
+      },
+    });
 
     const views = new Map<string | undefined, AccountView>();
     let tags: WeakMap<object, AccountView> | undefined;
@@ -97,15 +123,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       if (!view) {
         // Nested Account objects switch accounts too: a partner key never reaches past its own.
         if (views.size > 0) assertMayActFor(caller, accountId);
-        const scope: RequestScope = {
-          accountId,
-          requestId,
-          // Fires when the request timeout abandons the execution: its upstream calls stop too. Created on
-          // first read (an upstream call), not per request.
-          get signal() {
-            return requestSignalOf(request);
-          },
-        };
+        const scope = scopeFor(accountId);
         const memo = new Map<string, Promise<unknown>>();
         view = {
           accountId,
@@ -122,7 +140,10 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       return view;
     };
     const account = forAccount(onBehalfOf?.toLowerCase());
-    if (onBehalfOf !== undefined && onBehalfOf !== caller.account) await verifyAccount(account.accountId!, { requestId });
+    if (onBehalfOf !== undefined && onBehalfOf !== caller.account) {
+      await verifyAccount(account.accountId!, { requestId, client: caller.name });
+    }
+    const masterScope = scopeFor(undefined);
 
     return {
       requestId,
@@ -130,6 +151,9 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       api: deps.api,
       logger: deps.logger,
       pubsub: deps.pubsub,
+      masterScope,
+      upstreamCalls: meter,
+      idempotency,
       account,
       forAccount,
       adopt(view, value) {

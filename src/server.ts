@@ -16,7 +16,7 @@ import { UpstreamBudgetExhaustedError } from './datasources/uqpay/budget';
 import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy';
 import { upstreamEconomyMetrics } from './observability/upstream-economy';
 import { createLogger, type Logger } from './logger';
-import { createAccess, createBodySizeGuard, type Access } from './access';
+import { createAccess, createBodySizeGuard, EXPLORER, type Access } from './access';
 import { createObservability, type Observability } from './observability';
 import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
@@ -146,11 +146,15 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     draining: () => draining,
     defaultMetrics: config.env !== 'test',
   });
-  const access = createAccess(config, { logger });
-  // Issue 8: shared call budget, in-flight coalescing, optional read cache — on the gateway's own client.
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
+  const access = createAccess(config, { logger, redis });
+  // The upstream economy: shared call budget (with each client's share), in-flight coalescing, optional read cache.
   const economy = ownClient
-    ? createUpstreamEconomy({ config: config.uqpay, redis, logger, observer: upstreamEconomyMetrics(observability.metrics.registry) })
+    ? createUpstreamEconomy({
+      config: config.uqpay, redis, logger, observer: upstreamEconomyMetrics(observability.metrics.registry),
+      // Each API client gets its share of the budget; open explorer mode is one client with all of it.
+      clients: access.keyring?.clients.map((c) => ({ name: c.name, sharePerMin: c.upstreamSharePerMin })) ?? [EXPLORER],
+    })
     : undefined;
   const client =
     deps.client ??
@@ -166,7 +170,14 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     });
   const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, redis, logger });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
-  const context = createContextFactory({ api: client.api, logger, loaderConcurrency: config.uqpay.loaderConcurrency, pubsub: events.bus, onBatch: observability.onBatch });
+  const context = createContextFactory({
+    api: client.api,
+    logger,
+    loaderConcurrency: config.uqpay.loaderConcurrency,
+    pubsub: events.bus,
+    onBatch: observability.onBatch,
+    idempotency: access.idempotency,
+  });
 
   const yoga = createYoga<Record<string, never>, GatewayContext>({
     schema: buildSchema(),

@@ -11,6 +11,12 @@ const Sha256Hex = z
 // UQPAY account ids are UUIDs; accept any 8-4-4-4-12 hex shape and compare lower-cased.
 const AccountId = z.guid('must be a connected account UUID').transform((s) => s.toLowerCase());
 
+/**
+ * This client's share of the UQPAY call budget, in calls per minute across all replicas. Unset: an equal part of
+ * what the clients with an explicit share leave (see README "Upstream budget").
+ */
+const UpstreamShare = z.number().int('must be a whole number of calls per minute').positive().optional();
+
 const ClientSchema = z.discriminatedUnion('kind', [
   z.object({
     name: z.string().min(1),
@@ -18,6 +24,7 @@ const ClientSchema = z.discriminatedUnion('kind', [
     keySha256: Sha256Hex,
     /** The account a frontend acts for when it sends no x-on-behalf-of (default: the master account). */
     account: AccountId.optional(),
+    upstreamSharePerMin: UpstreamShare,
   }),
   z.object({
     name: z.string().min(1),
@@ -25,6 +32,7 @@ const ClientSchema = z.discriminatedUnion('kind', [
     keySha256: Sha256Hex,
     /** A partner always acts for this account and for no other. */
     account: AccountId,
+    upstreamSharePerMin: UpstreamShare,
   }),
 ]);
 

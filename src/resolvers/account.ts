@@ -22,7 +22,7 @@ export async function connectedAccounts(_root: unknown, args: ConnectionArgs, ct
     windowOf(args);
     return toConnection<AccountShape>([], 0, 0);
   }
-  const page = await listConnection(args, (p) => ctx.api.accounts.list({ requestId: ctx.requestId }, p));
+  const page = await listConnection(args, (p) => ctx.api.accounts.list(ctx.masterScope, p));
   return {
     ...page,
     edges: page.edges.map((e) => ({
@@ -41,7 +41,7 @@ export function accountInfo(account: AccountShape, ctx: GatewayContext): Promise
   if (account.info !== undefined) return Promise.resolve(account.info);
   const id = account.view.accountId;
   if (id === undefined) return Promise.resolve(null);
-  return account.view.once('account', () => ctx.api.accounts.retrieve({ requestId: ctx.requestId }, id));
+  return account.view.once('account', () => ctx.api.accounts.retrieve(ctx.masterScope, id));
 }
 
 export const accountField =

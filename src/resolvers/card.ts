@@ -9,8 +9,9 @@ import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/errors';
 import { cardStatusReached } from './outcome';
 import { primeCards } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
-import { isPositive, money, moneyFromSuffixed } from './money';
-import { runMutation, type Payload } from './user-errors';
+import { isPositive, money, moneyFromSuffixed, sameAmount } from './money';
+import { defineMutation, replayMismatch } from './mutation';
+import type { Payload } from './user-errors';
 
 export interface CardFilter {
   status?: CardStatus | null;
@@ -168,7 +169,8 @@ function written(ctx: GatewayContext, cardId: string, order?: CardOrder | null):
   return { cardId, order };
 }
 
-const opts = (key: string | null | undefined) => ({ idempotencyKey: key ?? undefined });
+const opts = (key: string | undefined) => ({ idempotencyKey: key });
+const same = (a: string | null | undefined, b: string) => !a || a.toLowerCase() === b.toLowerCase();
 
 function creationOrder(r: CardCreateResult, currency: string, amount?: string | null): CardOrder {
   return {
@@ -177,8 +179,29 @@ function creationOrder(r: CardCreateResult, currency: string, amount?: string | 
   };
 }
 
-export function createCard(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
-  return runMutation(args.input, CreateCardInput, async (i) => {
+/**
+ * The card UQPAY says it issued, read fresh (the payload re-reads the same copy), checked against what was asked:
+ * a replayed answer to another request under the same key names another cardholder or currency.
+ */
+async function issuedCard(
+  ctx: GatewayContext,
+  result: CardCreateResult,
+  cardholderId: string,
+  currency: string,
+): Promise<Card | null> {
+  ctx.account.loaders.card.clear(result.card_id);
+  const issued = await ctx.account.loaders.card.load(result.card_id);
+  if (issued && (!same(issued.cardholder?.cardholder_id, cardholderId) || !same(issued.card_currency, currency))) {
+    throw replayMismatch(`card ${result.card_id} belongs to another cardholder or currency`);
+  }
+  return issued;
+}
+
+export const createCard = defineMutation({
+  operation: 'createCard',
+  input: CreateCardInput,
+  moneyMoving: true,
+  async perform(i, ctx, key): Promise<CardPayload> {
     const result = await ctx.api.cards.create(
       ctx.account.scope,
       {
@@ -192,45 +215,62 @@ export function createCard(_root: unknown, args: { input: unknown }, ctx: Gatewa
         ...(i.usageType ? { usage_type: i.usageType } : {}),
         ...(i.autoCancelTrigger ? { auto_cancel_trigger: i.autoCancelTrigger } : {}),
       },
-      opts(i.idempotencyKey),
+      opts(key),
     );
-    return written(ctx, result.card_id, creationOrder(result, i.currency, i.cardLimit));
-  });
-}
+    await issuedCard(ctx, result, i.cardholderId, i.currency);
+    return { cardId: result.card_id, order: creationOrder(result, i.currency, i.cardLimit) };
+  },
+});
 
-export function assignCard(_root: unknown, args: { input: { cardNumber?: string } }, ctx: GatewayContext) {
-  const pan = args.input.cardNumber ?? '';
-  return runMutation(
-    args.input,
-    AssignCardInput,
-    async (i) => {
-      const result = await ctx.api.cards.assign(
-        ctx.account.scope,
-        { cardholder_id: i.cardholderId, card_number: i.cardNumber, card_currency: i.currency, card_mode: i.mode },
-        opts(i.idempotencyKey),
-      );
-      return written(ctx, result.card_id, creationOrder(result, i.currency));
-    },
-    // The full card number must never come back, not even inside an upstream error message.
-    { secrets: [pan, pan.replace(/[\s-]/g, '')] },
-  );
-}
+const panOf = (input: unknown) => {
+  const pan = (input as { cardNumber?: unknown } | null)?.cardNumber;
+  return typeof pan === 'string' ? [pan, pan.replace(/[\s-]/g, '')] : [];
+};
 
-export function updateCard(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
-  return runMutation(args.input, UpdateCardInput, async (i) => {
+export const assignCard = defineMutation({
+  operation: 'assignCard',
+  input: AssignCardInput,
+  moneyMoving: true,
+  // The full card number must never come back, not even inside an upstream error message.
+  secrets: panOf,
+  async perform(i, ctx, key): Promise<CardPayload> {
+    const result = await ctx.api.cards.assign(
+      ctx.account.scope,
+      { cardholder_id: i.cardholderId, card_number: i.cardNumber, card_currency: i.currency, card_mode: i.mode },
+      opts(key),
+    );
+    const card = await issuedCard(ctx, result, i.cardholderId, i.currency);
+    if (card?.card_number && !card.card_number.endsWith(i.cardNumber.slice(-4))) {
+      throw replayMismatch(`card ${result.card_id} has another card number`);
+    }
+    return { cardId: result.card_id, order: creationOrder(result, i.currency) };
+  },
+});
+
+export const updateCard = defineMutation({
+  operation: 'updateCard',
+  input: UpdateCardInput,
+  async perform(i, ctx, key): Promise<CardPayload> {
     const body: UpdateCardBody = {};
     if (i.cardLimit != null) body.card_limit = i.cardLimit;
     if (i.noPinPaymentAmount != null) body.no_pin_payment_amount = i.noPinPaymentAmount;
     if (i.spendingControls) body.spending_controls = toSpending(i.spendingControls);
     if (i.riskControls) body.risk_controls = toRisk(i.riskControls);
     if (i.metadata) body.metadata = i.metadata;
-    await ctx.api.cards.update(ctx.account.scope, i.cardId, body, opts(i.idempotencyKey));
+    const updated = (await ctx.api.cards.update(ctx.account.scope, i.cardId, body, opts(key))) as
+      | { card_id?: string }
+      | undefined;
+    if (!same(updated?.card_id, i.cardId)) {
+      throw replayMismatch(`card ${updated?.card_id} was changed, not ${i.cardId}`);
+    }
     return written(ctx, i.cardId);
-  });
-}
+  },
+});
 
-export function setCardStatus(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
-  return runMutation(args.input, SetCardStatusInput, async (i) => {
+export const setCardStatus = defineMutation({
+  operation: 'setCardStatus',
+  input: SetCardStatusInput,
+  async perform(i, ctx, key): Promise<CardPayload> {
     // UQPAY answers a status change with a card order; fetching the order itself is left to the `order` field.
     let result: CardStatusResult;
     try {
@@ -238,7 +278,7 @@ export function setCardStatus(_root: unknown, args: { input: unknown }, ctx: Gat
         ctx.account.scope,
         i.cardId,
         { card_status: i.status, ...(i.reason ? { update_reason: i.reason } : {}) },
-        opts(i.idempotencyKey),
+        opts(key),
       );
     } catch (err) {
       // Outcome unknown: the card's state is the answer when it shows the change (the order stays unknown).
@@ -247,18 +287,33 @@ export function setCardStatus(_root: unknown, args: { input: unknown }, ctx: Gat
       }
       throw err;
     }
-    return written(ctx, result.card_id ?? i.cardId, {
-      card_id: result.card_id ?? i.cardId, card_order_id: result.card_order_id, order_type: 'CARD_UPDATE', order_status: result.order_status,
+    if (!same(result.card_id ?? i.cardId, i.cardId)) {
+      throw replayMismatch(`card ${result.card_id} was changed, not ${i.cardId}`);
+    }
+    return written(ctx, i.cardId, {
+      card_id: i.cardId,
+      card_order_id: result.card_order_id,
+      order_type: 'CARD_UPDATE',
+      order_status: result.order_status,
     });
-  });
-}
+  },
+});
 
 function moveFunds(direction: 'recharge' | 'withdraw') {
-  return (_root: unknown, args: { input: unknown }, ctx: GatewayContext) =>
-    runMutation(args.input, CardAmountInput, async (i) => {
-      const order = await ctx.api.cards[direction](ctx.account.scope, i.cardId, { amount: i.amount }, opts(i.idempotencyKey));
+  return defineMutation({
+    operation: `${direction}Card`,
+    input: CardAmountInput,
+    moneyMoving: true,
+    async perform(i, ctx, key): Promise<CardPayload> {
+      const order = await ctx.api.cards[direction](ctx.account.scope, i.cardId, { amount: i.amount }, opts(key));
+      // UQPAY replays a key's first order for the same route and body: the same amount on another card comes
+      // back as that card's order. Only this card's order, of this amount, is this request's success.
+      if (!same(order.card_id, i.cardId) || !sameAmount(order.amount, i.amount)) {
+        throw replayMismatch(`order ${order.card_order_id} moved ${order.amount ?? '?'} on card ${order.card_id}`);
+      }
       return written(ctx, i.cardId, order);
-    });
+    },
+  });
 }
 
 export const rechargeCard = moveFunds('recharge');

@@ -4,7 +4,8 @@ import type { AccountView, GatewayContext } from '../context';
 import type { Address, Cardholder, CardholderStatus, CreateCardholderBody, Identity, UpdateCardholderBody } from '../datasources/uqpay/types';
 import { primeCardholders } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
-import { runMutation, type Payload } from './user-errors';
+import { defineMutation, replayMismatch } from './mutation';
+import type { Payload } from './user-errors';
 import { listCards, type CardFilter } from './card';
 
 export async function cardholder(_root: unknown, args: { cardholderId: string }, ctx: GatewayContext) {
@@ -135,22 +136,29 @@ export interface CardholderPayload extends Partial<Payload> {
   cardholderId?: string;
 }
 
-export function createCardholder(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
-  return runMutation(args.input, CreateCardholderInput, async (input): Promise<CardholderPayload> => {
+export const createCardholder = defineMutation({
+  operation: 'createCardholder',
+  input: CreateCardholderInput,
+  async perform(input, ctx, key): Promise<CardholderPayload> {
     const body = { first_name: input.firstName, last_name: input.lastName, ...toCardholderBody(input) } as CreateCardholderBody;
-    const result = await ctx.api.cardholders.create(ctx.account.scope, body, { idempotencyKey: input.idempotencyKey ?? undefined });
+    const result = await ctx.api.cardholders.create(ctx.account.scope, body, { idempotencyKey: key });
     return written(ctx, result.cardholder_id);
-  });
-}
+  },
+});
 
-export function updateCardholder(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
-  return runMutation(args.input, UpdateCardholderInput, async (input): Promise<CardholderPayload> => {
+export const updateCardholder = defineMutation({
+  operation: 'updateCardholder',
+  input: UpdateCardholderInput,
+  async perform(input, ctx, key): Promise<CardholderPayload> {
     const result = await ctx.api.cardholders.update(ctx.account.scope, input.cardholderId, toCardholderBody(input), {
-      idempotencyKey: input.idempotencyKey ?? undefined,
+      idempotencyKey: key,
     });
-    return written(ctx, result.cardholder_id);
-  });
-}
+    if (result.cardholder_id && result.cardholder_id.toLowerCase() !== input.cardholderId.toLowerCase()) {
+      throw replayMismatch(`cardholder ${result.cardholder_id} was changed, not ${input.cardholderId}`);
+    }
+    return written(ctx, input.cardholderId);
+  },
+});
 
 /** After a write, the payload re-reads the cardholder (never a cached pre-write copy). */
 function written(ctx: GatewayContext, cardholderId: string): CardholderPayload {

@@ -18,3 +18,14 @@ export function moneyFromSuffixed(value: string | null | undefined): Money | nul
 
 /** A decimal string is > 0 (inputs are already plain decimals, checked by the Decimal scalar). */
 export const isPositive = (value: string): boolean => !value.startsWith('-') && /[1-9]/.test(value);
+
+/** Two decimal amounts are the same number ("25.50" and "25.5"); absent on either side counts as the same. */
+export function sameAmount(a: string | number | null | undefined, b: string | number | null | undefined): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) return true;
+  const canonical = (v: string | number) => {
+    let s = String(v).trim();
+    if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+    return s.replace(/^(-?)0+(?=\d)/, '$1');
+  };
+  return canonical(a) === canonical(b);
+}

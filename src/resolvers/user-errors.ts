@@ -133,7 +133,29 @@ export function userErrorsFromZod(error: z.ZodError): UserError[] {
 export interface MutationOptions {
   /** Literal values to keep out of any message (a full card number from assignCard's input). */
   secrets?: readonly string[];
+  /** A money-moving mutation: no `idempotencyKey` in the input → IDEMPOTENCY_KEY_REQUIRED, nothing done. */
+  requireKey?: boolean;
 }
+
+/** Thrown by a mutation to refuse with this userError (the gateway's own checks, before or after UQPAY). */
+export class MutationRefused extends Error {
+  constructor(readonly userError: UserError) {
+    super(userError.message);
+  }
+}
+
+export const keyRequired = (): UserError =>
+  userError(
+    'IDEMPOTENCY_KEY_REQUIRED',
+    'This mutation moves money: send an idempotencyKey (a new UUID per intended change, the same one on every ' +
+      'retry of it).',
+    ['idempotencyKey'],
+  );
+
+const hasKey = (input: unknown) => {
+  const key = (input as { idempotencyKey?: unknown } | null | undefined)?.idempotencyKey;
+  return typeof key === 'string' && key !== '';
+};
 
 /**
  * Validate `input` (no upstream call when invalid), run the mutation, and turn expected UQPAY rejections into
@@ -146,11 +168,14 @@ export async function runMutation<S extends z.ZodType, R extends object>(
   opts: MutationOptions = {},
 ): Promise<Partial<R> & Payload> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error) } as Partial<R> & Payload;
+  const userErrors = parsed.success ? [] : userErrorsFromZod(parsed.error);
+  if (opts.requireKey && !hasKey(input)) userErrors.push(keyRequired());
+  if (userErrors.length > 0 || !parsed.success) return { userErrors } as Partial<R> & Payload;
   try {
     const result = await perform(parsed.data);
     return { ...result, userErrors: [] };
   } catch (err) {
+    if (err instanceof MutationRefused) return { userErrors: [err.userError] } as Partial<R> & Payload;
     // The client retries with ITS key: name that one, whatever key went on the wire.
     const key = (parsed.data as { idempotencyKey?: unknown }).idempotencyKey;
     if (err instanceof UpstreamOutcomeUnknownError && typeof key === 'string' && key) throw err.withKey(key);

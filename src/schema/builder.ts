@@ -65,7 +65,8 @@ builder.addScalarType('URL', scalars.URL);
 builder.queryType({ description: 'Read UQPAY card issuing data for the acting account (`x-on-behalf-of`, default the master account).' });
 builder.mutationType({
   description:
-    'Change UQPAY card issuing data. Every mutation takes one `input` (with an optional `idempotencyKey`) and returns a payload with `userErrors`.',
+    'Change UQPAY card issuing data. Every mutation takes one `input` (with an `idempotencyKey`, required on those ' +
+    'that move money) and returns a payload with `userErrors`.',
 });
 
 builder.globalConnectionField('totalCount', (t) =>

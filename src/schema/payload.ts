@@ -9,7 +9,10 @@ type ObjectFields<P> = PothosSchemaTypes.ObjectFieldBuilder<Types, P>;
 export const idempotencyKeyField = (t: InputFields) =>
   t.field({
     type: 'UUID',
-    description: 'Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours.',
+    description:
+      'Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, ' +
+      'per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same ' +
+      'key for a different request → IDEMPOTENCY_KEY_REUSED.',
   });
 
 /** A mutation payload: the given fields plus `userErrors`. */

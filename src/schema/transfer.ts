@@ -8,7 +8,7 @@ import { uuidNodeId } from './node';
 builder.node(TransferRef, {
   description: 'Money moved between the master account and a connected account\'s issuing balances.',
   id: uuidNodeId((x) => x.transfer_id),
-  loadWithoutCache: (id, ctx) => ctx.account.loaders.transfer.load(id),
+  loadWithoutCache: (id, ctx) => r.loadTransfer(ctx, id),
   fields: (t) => ({
     transferId: t.field({ type: 'UUID', description: 'UQPAY\'s transfer id.', resolve: (x) => x.transfer_id }),
     referenceId: t.exposeString('reference_id', { nullable: true, description: 'UQPAY\'s human-readable reference, e.g. "T250624-K0XMYZRF".' }),
@@ -52,7 +52,10 @@ const CreateTransferPayload = payloadType<r.TransferPayload>('CreateTransferPayl
 builder.mutationField('createTransfer', (t) =>
   t.field({
     type: CreateTransferPayload,
-    description: 'Transfer funds between accounts. Errors: INSUFFICIENT_BALANCE, ACCOUNT_NOT_FOUND, VALIDATION.',
+    description:
+      'Transfer funds between the master account and a connected account. Errors: FORBIDDEN (an account the ' +
+      'caller may not move money out of or into), INSUFFICIENT_BALANCE, ACCOUNT_NOT_FOUND, VALIDATION, ' +
+      'IDEMPOTENCY_KEY_REQUIRED.',
     args: { input: t.arg({ type: CreateTransferInput, required: true, description: 'The transfer.' }) },
     resolve: r.createTransfer,
   }),

@@ -9,6 +9,7 @@ import { DEMO_IDS } from '../../src/emulator';
 
 export const FRONTEND_KEY = 'fe-test-key-5d1b9c';
 export const PARTNER_KEY = 'partner-acme-key-77e0a1';
+export const GLOBEX_KEY = 'partner-globex-key-3c9f42';
 export const ACME = DEMO_IDS.accounts.acmeTravel;
 export const GLOBEX = DEMO_IDS.accounts.globexMedia;
 export const MASTER = DEMO_IDS.accounts.master;
@@ -28,8 +29,14 @@ export function idOf(operationName: string): string {
   return hit[0];
 }
 
-/** A temp dir with a keys file (one frontend, one partner bound to Acme Travel) and a manifest with extras. */
-export function accessFiles(extraDocuments: string[] = []): { keysFile: string; manifestFile: string; ids: Record<string, string> } {
+/**
+ * A temp dir with a keys file (one frontend, one partner bound to Acme Travel, plus `extraClients`) and a
+ * manifest with extras.
+ */
+export function accessFiles(
+  extraDocuments: string[] = [],
+  extraClients: Record<string, unknown>[] = [],
+): { keysFile: string; manifestFile: string; ids: Record<string, string> } {
   const dir = mkdtempSync(join(tmpdir(), 'gateway-access-'));
   const keysFile = join(dir, 'keys.json');
   writeFileSync(
@@ -38,6 +45,7 @@ export function accessFiles(extraDocuments: string[] = []): { keysFile: string; 
       clients: [
         { name: 'web-dashboard', kind: 'frontend', keySha256: hashKey(FRONTEND_KEY) },
         { name: 'acme-partner', kind: 'partner', keySha256: hashKey(PARTNER_KEY), account: ACME },
+        ...extraClients,
       ],
     }),
   );
@@ -73,6 +81,10 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+/** The Globex Media partner, for accessFiles' extraClients. */
+export const globexPartner = (extra: Record<string, unknown> = {}) =>
+  ({ name: 'globex-partner', kind: 'partner', keySha256: hashKey(GLOBEX_KEY), account: GLOBEX, ...extra });
 
 /** Every emulator call, the token endpoint included. */
 export const allCalls = (stats: Record<string, number>) => Object.values(stats).reduce((a, b) => a + b, 0);

@@ -198,7 +198,7 @@ describe('coalescing and the read cache', () => {
     const id = DEMO_IDS.cards.sophiaUsdSingle;
     const before = (await h.gql(CARD, { id })).data.card.availableBalance.amount as string;
     const r = await h.gql(`mutation($input: CardAmountInput!) { rechargeCard(input: $input) { userErrors { code message } } }`, {
-      input: { cardId: id, amount: '12.34' },
+      input: { cardId: id, amount: '12.34', idempotencyKey: randomUUID() },
     });
     expect(r.errors).toBeUndefined();
     expect(r.data.rechargeCard.userErrors).toEqual([]);

@@ -1,4 +1,5 @@
 // Test data made through the gateway itself: many cardholders and cards, for paging and batching proofs.
+import { randomUUID } from 'node:crypto';
 import { DEMO_IDS } from '../../src/emulator';
 import type { Harness } from '../harness';
 
@@ -38,7 +39,8 @@ export async function createBulk(h: Harness, count: number, tag: string): Promis
     return p.cardholder.cardholderId as string;
   });
   const cards = cardholderIds.map(
-    (id, i) => `c${i}: createCard(input: { cardholderId: "${id}", productId: "${DEMO_IDS.products.share}", currency: "USD", cardLimit: "100.00" }) {
+    (id, i) => `c${i}: createCard(input: { cardholderId: "${id}", productId: "${DEMO_IDS.products.share}", currency: "USD", cardLimit: "100.00",
+      idempotencyKey: "${randomUUID()}" }) {
       card { cardId } userErrors { code message field } }`,
   );
   const issued = await mutateInChunks(h, cards);

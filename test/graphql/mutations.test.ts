@@ -110,12 +110,12 @@ describe('cards', () => {
   });
 
   it('createCard refuses a cardholder under review, and a limit the balance cannot cover', async () => {
-    const pending = await h.gql(CREATE_CARD, { input: { cardholderId: H.noahLim, productId: DEMO_IDS.products.single, currency: 'USD' } });
+    const pending = await h.gql(CREATE_CARD, { input: { cardholderId: H.noahLim, productId: DEMO_IDS.products.single, currency: 'USD', idempotencyKey: randomUUID() } });
     expect(pending.data.createCard.userErrors).toEqual([
       expect.objectContaining({ code: 'CARDHOLDER_NOT_ELIGIBLE', field: ['input', 'cardholderId'] }),
     ]);
     const broke = await h.gql(CREATE_CARD, {
-      input: { cardholderId: H.sophiaTan, productId: DEMO_IDS.products.single, currency: 'USD', cardLimit: '99999999.00' },
+      input: { cardholderId: H.sophiaTan, productId: DEMO_IDS.products.single, currency: 'USD', cardLimit: '99999999.00', idempotencyKey: randomUUID() },
     });
     expect(broke.data.createCard.userErrors[0]).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
   });
@@ -136,38 +136,41 @@ describe('cards', () => {
   });
 
   it('recharge re-reads the card even when the request read it before', async () => {
-    const r = await h.gql(`mutation($input: CardAmountInput!) {
+    const r = await h.gql(`mutation($input: CardAmountInput!, $again: CardAmountInput!) {
       rechargeCard(input: $input) { card { availableBalance { amount } } }
-      again: rechargeCard(input: $input) { card { availableBalance { amount } } }
-    }`, { input: { cardId: C.sophiaUsdSingle, amount: '1.00' } });
+      again: rechargeCard(input: $again) { card { availableBalance { amount } } }
+    }`, {
+      input: { cardId: C.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() },
+      again: { cardId: C.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() },
+    });
     expect(r.errors).toBeUndefined();
     expect(cents(r.data.again.card.availableBalance.amount) - cents(r.data.rechargeCard.card.availableBalance.amount)).toBe(100);
   });
 
   it('withdrawCard moves funds back; too much is INSUFFICIENT_BALANCE', async () => {
-    const ok = (await h.gql(WITHDRAW, { input: { cardId: C.liamSgdSingle, amount: '5.00' } })).data.withdrawCard;
+    const ok = (await h.gql(WITHDRAW, { input: { cardId: C.liamSgdSingle, amount: '5.00', idempotencyKey: randomUUID() } })).data.withdrawCard;
     expect(ok.userErrors).toEqual([]);
     expect(ok.order.type).toBe('CARD_WITHDRAW');
-    const tooMuch = (await h.gql(WITHDRAW, { input: { cardId: C.liamSgdSingle, amount: '99999.00' } })).data.withdrawCard;
+    const tooMuch = (await h.gql(WITHDRAW, { input: { cardId: C.liamSgdSingle, amount: '99999.00', idempotencyKey: randomUUID() } })).data.withdrawCard;
     expect(tooMuch.userErrors).toEqual([expect.objectContaining({ code: 'INSUFFICIENT_BALANCE', field: ['input', 'amount'] })]);
     expect(tooMuch.card).toBeNull();
-    const recharge = (await h.gql(RECHARGE, { input: { cardId: C.liamSgdSingle, amount: '9999999.00' } })).data.rechargeCard;
+    const recharge = (await h.gql(RECHARGE, { input: { cardId: C.liamSgdSingle, amount: '9999999.00', idempotencyKey: randomUUID() } })).data.rechargeCard;
     expect(recharge.userErrors[0].code).toBe('INSUFFICIENT_BALANCE');
   });
 
   it('amounts are validated before UQPAY sees them', async () => {
     await h.resetStats();
-    const zero = (await h.gql(RECHARGE, { input: { cardId: C.liamSgdSingle, amount: '0.00' } })).data.rechargeCard;
+    const zero = (await h.gql(RECHARGE, { input: { cardId: C.liamSgdSingle, amount: '0.00', idempotencyKey: randomUUID() } })).data.rechargeCard;
     expect(zero.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION', field: ['input', 'amount'] })]);
-    const float = await h.gql(`mutation { rechargeCard(input: { cardId: "${C.liamSgdSingle}", amount: 10.5 }) { userErrors { code } } }`);
+    const float = await h.gql(`mutation { rechargeCard(input: { cardId: "${C.liamSgdSingle}", amount: 10.5, idempotencyKey: "${randomUUID()}" }) { userErrors { code } } }`);
     expect(float.errors?.[0]?.message).toMatch(/Decimal/);
-    const threeDecimals = await h.gql(RECHARGE, { input: { cardId: C.liamSgdSingle, amount: '1.005' } });
+    const threeDecimals = await h.gql(RECHARGE, { input: { cardId: C.liamSgdSingle, amount: '1.005', idempotencyKey: randomUUID() } });
     expect(threeDecimals.errors?.[0]?.message).toMatch(/Decimal/);
     expect(totalCalls(await h.stats())).toBe(0);
   });
 
   it('funds cannot move on a cancelled card', async () => {
-    const r = (await h.gql(RECHARGE, { input: { cardId: C.liamUsdCancelled, amount: '1.00' } })).data.rechargeCard;
+    const r = (await h.gql(RECHARGE, { input: { cardId: C.liamUsdCancelled, amount: '1.00', idempotencyKey: randomUUID() } })).data.rechargeCard;
     expect(r.userErrors[0]).toMatchObject({ code: 'INVALID_CARD_STATUS' });
   });
 
@@ -209,8 +212,9 @@ describe('cards', () => {
     const mutation = `mutation($input: AssignCardInput!) { assignCard(input: $input) {
       card { cardId maskedNumber mode cardholder { cardholderId } } order { type } userErrors { code message field } } }`;
     const input = { cardholderId: H.meiLingGoh, cardNumber: pan, currency: 'USD', mode: 'SINGLE' };
+    const keyed = <T extends object>(i: T) => ({ ...i, idempotencyKey: randomUUID() });
     const res = await fetch(h.gateway.url, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: mutation, variables: { input } }),
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: mutation, variables: { input: keyed(input) } }),
     });
     const text = await res.text();
     expect(text).not.toContain(pan);
@@ -219,18 +223,18 @@ describe('cards', () => {
     expect(ok.card.maskedNumber).toMatch(new RegExp(`${pan.slice(-4)}$`));
     expect(ok.card.cardholder.cardholderId).toBe(H.meiLingGoh);
 
-    const again = await h.gql(mutation, { input });
+    const again = await h.gql(mutation, { input: keyed(input) });
     expect(JSON.stringify(again)).not.toContain(pan);
     expect(again.data.assignCard.userErrors[0]).toMatchObject({ code: 'CARD_ALREADY_ASSIGNED', field: ['input', 'cardNumber'] });
 
     await h.resetStats();
-    const typo = await h.gql(mutation, { input: { ...input, cardNumber: `${pan.slice(0, -4)}12x4` } });
+    const typo = await h.gql(mutation, { input: keyed({ ...input, cardNumber: `${pan.slice(0, -4)}12x4` }) });
     expect(typo.data.assignCard.userErrors[0]).toMatchObject({ code: 'INVALID_CARD_NUMBER', field: ['input', 'cardNumber'] });
     expect(JSON.stringify(typo)).not.toMatch(/\d{13,}/);
     expect(totalCalls(await h.stats())).toBe(0);
 
     const unknown = '4111111111111111';
-    const notProvisioned = await h.gql(mutation, { input: { ...input, cardNumber: unknown } });
+    const notProvisioned = await h.gql(mutation, { input: keyed({ ...input, cardNumber: unknown }) });
     expect(notProvisioned.data.assignCard.userErrors[0]).toMatchObject({ code: 'INVALID_CARD_NUMBER' });
     expect(JSON.stringify(notProvisioned)).not.toContain(unknown);
   });
@@ -258,12 +262,12 @@ describe('transfers', () => {
 
   it('insufficient funds and same-account transfers are userErrors', async () => {
     const broke = await h.gql(TRANSFER, {
-      input: { sourceAccountId: DEMO_IDS.accounts.globexMedia, destinationAccountId: DEMO_IDS.accounts.master, amount: '999999.00', currency: 'USD' },
+      input: { sourceAccountId: DEMO_IDS.accounts.globexMedia, destinationAccountId: DEMO_IDS.accounts.master, amount: '999999.00', currency: 'USD', idempotencyKey: randomUUID() },
     }, { headers: { 'x-on-behalf-of': DEMO_IDS.accounts.globexMedia } });
     expect(broke.data.createTransfer.userErrors[0]).toMatchObject({ code: 'INSUFFICIENT_BALANCE' });
     await h.resetStats();
     const same = await h.gql(TRANSFER, {
-      input: { sourceAccountId: DEMO_IDS.accounts.master, destinationAccountId: DEMO_IDS.accounts.master, amount: '1.00', currency: 'USD' },
+      input: { sourceAccountId: DEMO_IDS.accounts.master, destinationAccountId: DEMO_IDS.accounts.master, amount: '1.00', currency: 'USD', idempotencyKey: randomUUID() },
     });
     expect(same.data.createTransfer.userErrors).toEqual([expect.objectContaining({ code: 'VALIDATION', field: ['input', 'destinationAccountId'] })]);
     expect(apiCalls(await h.stats())).toEqual({});

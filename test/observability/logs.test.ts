@@ -1,6 +1,7 @@
 // The logs of a full journey, captured at trace level from the logger's destination stream: assign a card by
 // its full PAN, recharge it, hit upstream errors (a 4xx that echoes input, a 5xx with retries), receive webhooks.
 // Not one secret may appear: the PAN, UQPAY's API key, a token (JWT), the webhook secret, the caller's key.
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator';
@@ -46,29 +47,30 @@ it('keeps card numbers, keys, tokens and the webhook secret out of a full journe
 
   // Inline in the document (error logs quote documents), then as a variable.
   const inline = await gql(
-    `mutation AssignInline { assignCard(input: { cardholderId: "${input.cardholderId}", cardNumber: "${PAN}", currency: "USD", mode: SHARE }) { card { cardId } userErrors { code } } }`,
+    `mutation AssignInline { assignCard(input: { cardholderId: "${input.cardholderId}", cardNumber: "${PAN}", currency: "USD", mode: SHARE,
+      idempotencyKey: "${randomUUID()}" }) { card { cardId } userErrors { code } } }`,
   );
   expect(JSON.stringify(inline.body)).not.toContain(PAN);
   expect(inline.body.data?.assignCard?.card?.cardId, JSON.stringify(inline.body)).toBeTruthy();
-  const docsPan = await gql(assign, { input });
+  const docsPan = await gql(assign, { input: { ...input, idempotencyKey: randomUUID() } });
   expect(docsPan.body.data?.assignCard?.userErrors?.[0]?.code).toBe('CARD_ALREADY_ASSIGNED');
   expect(JSON.stringify(docsPan.body)).not.toContain(PAN);
-  const assigned = await gql(assign, { input: { ...input, cardNumber: VALID_PAN } });
+  const assigned = await gql(assign, { input: { ...input, cardNumber: VALID_PAN, idempotencyKey: randomUUID() } });
   const cardId = assigned.body.data?.assignCard?.card?.cardId as string;
   expect(cardId, JSON.stringify(assigned.body)).toBeTruthy();
   expect(JSON.stringify(assigned.body)).not.toContain(PAN);
 
   // The same PAN again: UQPAY refuses it (a 4xx whose message may echo the number).
-  const again = await gql(assign, { input: { ...input, cardNumber: VALID_PAN, cardholderId: DEMO_IDS.cardholders.liamWong } });
+  const again = await gql(assign, { input: { ...input, cardNumber: VALID_PAN, cardholderId: DEMO_IDS.cardholders.liamWong, idempotencyKey: randomUUID() } });
   expect(again.body.data?.assignCard?.userErrors?.length).toBeGreaterThan(0);
   expect(JSON.stringify(again.body)).not.toContain(VALID_PAN);
 
   const recharge = `mutation Recharge($input: CardAmountInput!) { rechargeCard(input: $input) { order { orderId status } userErrors { code message } } }`;
   const prepaid = DEMO_IDS.cards.sophiaUsdSingle;
-  const recharged = await gql(recharge, { input: { cardId: prepaid, amount: '10.00' } });
+  const recharged = await gql(recharge, { input: { cardId: prepaid, amount: '10.00', idempotencyKey: randomUUID() } });
   expect(recharged.body.data?.rechargeCard?.userErrors).toEqual([]);
   // Too much: an upstream business error.
-  await gql(recharge, { input: { cardId: prepaid, amount: '99999999.00' } });
+  await gql(recharge, { input: { cardId: prepaid, amount: '99999999.00', idempotencyKey: randomUUID() } });
 
   // UQPAY answering 5xx: retried, then a masked error.
   await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 1 }) });

@@ -51,7 +51,7 @@ function persisted(operation: string): { documentId: string } {
 const origin = (gateway: RunningGateway) => gateway.url.replace(/\/graphql$/, '');
 
 async function recharge(h: Harness, cardId: string, amount: string, headers: Record<string, string> = {}) {
-  const res = await h.gql(RECHARGE, { input: { cardId, amount } }, { headers });
+  const res = await h.gql(RECHARGE, { input: { cardId, amount, idempotencyKey: randomUUID() } }, { headers });
   expect(res.errors).toBeUndefined();
   expect(res.data.rechargeCard.userErrors).toEqual([]);
   return res.data.rechargeCard;
@@ -192,7 +192,7 @@ describe('account scoping', () => {
     const res = await fetch(h.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...partner },
-      body: JSON.stringify({ ...persisted('RechargeCard'), variables: { input: { cardId, amount } } }),
+      body: JSON.stringify({ ...persisted('RechargeCard'), variables: { input: { cardId, amount, idempotencyKey: randomUUID() } } }),
     });
     const body = (await res.json()) as { data?: { rechargeCard: { userErrors: unknown[] } }; errors?: unknown };
     expect(body.errors).toBeUndefined();

@@ -16,6 +16,10 @@ export interface RequestScope {
   /** Epoch ms after which no retry starts and in-flight calls are aborted. */
   deadline?: number;
   signal?: AbortSignal;
+  /** Counts the operation's upstream calls; throws (and the call is not made) past its limit. */
+  meter?: { charge(route: string): void };
+  /** The API client the call is made for: it draws on that client's share of the upstream budget. */
+  client?: string;
 }
 
 /** Options for POSTs: the caller's idempotency key, or one generated once per logical call. */

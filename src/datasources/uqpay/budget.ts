@@ -370,13 +370,28 @@ export class UpstreamBudget {
   }
 }
 
-/** Attempt middleware: every HTTP exchange (retries included) takes a slot; the token call from its own bucket. */
-export function budgetMiddleware(api: UpstreamBudget | undefined, token: UpstreamBudget | undefined): AttemptMiddleware {
+/**
+ * Attempt middleware: every HTTP exchange (retries included) takes a slot; the token call from its own bucket.
+ * An API call made for a client with a share (`clients`, by the scope's client name) first takes a slot from
+ * that client's bucket, then from the shared one.
+ */
+export function budgetMiddleware(
+  api: UpstreamBudget | undefined,
+  token: UpstreamBudget | undefined,
+  clients?: ReadonlyMap<string, UpstreamBudget>,
+): AttemptMiddleware {
   return (next) => (a) => {
     const call = a.call;
     const budget = call.route === TOKEN_ROUTE ? token : api;
     if (!budget) return next(a);
-    const wait = budget.acquire(call.method === 'POST' ? HIGH : LOW, a.deadline, call.route, a.signal);
-    return wait === undefined ? next(a) : wait.then(() => next(a));
+    const priority = call.method === 'POST' ? HIGH : LOW;
+    const shared = () => {
+      const wait = budget.acquire(priority, a.deadline, call.route, a.signal);
+      return wait === undefined ? next(a) : wait.then(() => next(a));
+    };
+    const client = budget === api && call.scope.client !== undefined ? clients?.get(call.scope.client) : undefined;
+    if (!client) return shared();
+    const own = client.acquire(priority, a.deadline, call.route, a.signal);
+    return own === undefined ? shared() : own.then(shared);
   };
 }

@@ -28,13 +28,25 @@ export interface Caller {
 export function createCaller(handle: CallHandler): Caller {
   return {
     get: (scope, route, path, normalise, onBehalf = true) =>
-      handle({ method: 'GET', route, path, scope, onBehalf, normalise }) as Promise<never>,
+      metered(scope, route) ?? (handle({ method: 'GET', route, path, scope, onBehalf, normalise }) as Promise<never>),
     post: (scope, route, path, body, opts, normalise, wire) =>
-      handle({
+      metered(scope, route) ??
+      (handle({
         method: 'POST', route, path, body, scope, onBehalf: true, normalise,
         idempotencyKey: opts?.idempotencyKey || randomUUID(), amounts: wire?.amounts, readOnly: wire?.readOnly,
-      }) as Promise<never>,
+      }) as Promise<never>),
   };
+}
+
+/** Counts the call against the operation's limit; a rejection when it is over (the call is not made). */
+function metered(scope: RequestScope, route: string): Promise<never> | undefined {
+  if (!scope.meter) return undefined;
+  try {
+    scope.meter.charge(route);
+    return undefined;
+  } catch (err) {
+    return Promise.reject(err);
+  }
 }
 
 /** A path segment from an id (ids are UUIDs, but never trust input into a URL). */

@@ -10,7 +10,7 @@ import type { UqpayConfig } from '../../config';
 import type { Logger } from '../../logger';
 import type { RequestScope, UqpayApi } from './api';
 import { createUqpayApi } from './create-api';
-import { CircuitBreaker, type CircuitOptions } from './circuit';
+import { ScopedCircuit, transportFailureKind, type CircuitOptions } from './circuit';
 import { CallGuard, abortable } from './deadline';
 import {
   UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayError, isRequestProcessing, parseUqpayError,
@@ -78,7 +78,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
   // Token-acquisition failures were already retried by the token call itself: never retry them again.
   const tokenFailures = new WeakSet<object>();
   const isFinal = (err: unknown) => tokenFailures.has(err as object);
-  const circuit = new CircuitBreaker(opts.circuit);
+  const circuit = new ScopedCircuit(opts.circuit);
 
   // Innermost attempt: headers, one HTTP exchange, observation, transport errors → UpstreamUnavailableError.
   const send: AttemptHandler = async (a) => {
@@ -100,12 +100,12 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
     try {
       res = await transport.send(call.method, call.path, headers, a.bodyText, a.signal);
     } catch (err) {
-      circuit.failure();
+      circuit.failure(call.route, transportFailureKind(err));
       observer?.onCall?.({ route: call.route, method: call.method, status: 'network_error', durationMs: performance.now() - started, attempt: a.n });
       throw transportError(err, call.route);
     }
-    if (res.status >= 500) circuit.failure();
-    else circuit.success();
+    if (res.status >= 500) circuit.failure(call.route, 'server');
+    else circuit.success(call.route);
     observer?.onCall?.({ route: call.route, method: call.method, status: res.status, durationMs: performance.now() - started, attempt: a.n });
     return res;
   };

@@ -23,8 +23,16 @@ export type EconomyObserver = BudgetObserver & CoalesceObserver & ReadCacheObser
   onLimit?(bucket: string, perMinute: number): void;
 };
 
+/** An API client and its configured share of the budget (calls per minute), if any. */
+export interface ClientShare {
+  name: string;
+  sharePerMin?: number;
+}
+
 export interface EconomyOptions {
   config: UqpayConfig;
+  /** The API clients (the keys file's; open explorer mode is one client): each gets its share of the budget. */
+  clients?: readonly ClientShare[];
   /** The gateway's Redis connection (REDIS_URL): buckets and cache are shared by every replica. Not closed here. */
   redis?: Redis;
   logger?: Logger;
@@ -44,6 +52,8 @@ export interface EconomySettings {
 
 export interface UpstreamEconomy {
   settings: EconomySettings;
+  /** Each client's share of the API budget (calls per minute); empty when no limit applies or one client has it all. */
+  shares: ReadonlyMap<string, number>;
   /** For createUqpayClient. */
   callMiddleware: CallMiddleware[];
   attemptMiddleware: AttemptMiddleware[];
@@ -73,6 +83,24 @@ export function resolveEconomy(config: UqpayConfig, shared = false): EconomySett
   };
 }
 
+/**
+ * How the API budget of `limit` calls a minute is divided between clients: a client's configured share as given;
+ * what those leave, split equally between the clients without one (at least 1 each). The shares add up to the
+ * limit (unless the configured ones exceed it), so no client can spend another's. A client whose share is the
+ * whole limit needs no bucket of its own and is left out.
+ */
+export function divideBudget(limit: number, clients: readonly ClientShare[]): Map<string, number> {
+  const shares = new Map<string, number>();
+  const explicit = clients.reduce((sum, c) => sum + (c.sharePerMin ?? 0), 0);
+  const unset = clients.filter((c) => c.sharePerMin === undefined).length;
+  const each = unset > 0 ? Math.max(1, Math.floor(Math.max(0, limit - explicit) / unset)) : 0;
+  for (const c of clients) {
+    const share = c.sharePerMin ?? each;
+    if (share < limit) shares.set(c.name, share);
+  }
+  return shares;
+}
+
 export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
   const { config, logger, observer } = opts;
   const settings = resolveEconomy(config, !!opts.redis);
@@ -82,18 +110,36 @@ export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
   // UQPAY counts per client id and host: every replica with the same credentials and prefix shares the bucket.
   const bucketId = createHash('sha256').update(`${config.baseUrl}\n${config.clientId}`).digest('hex').slice(0, 32);
 
-  const makeBudget = (name: 'api' | 'token', perMinute: number | undefined, burst?: number): UpstreamBudget | undefined => {
+  const makeBudget = (
+    name: string,
+    key: string,
+    perMinute: number | undefined,
+    burst?: number,
+  ): UpstreamBudget | undefined => {
     if (perMinute === undefined) return undefined;
     const { capacity, refillPerMin } = bucketShape(perMinute, burst);
     const store: BucketStore = redis
-      ? new RedisBucketStore({ redis, key: `${prefix}budget:${bucketId}:${name}`, capacity, refillPerMin, logger })
+      ? new RedisBucketStore({ redis, key: `${prefix}budget:${bucketId}:${key}`, capacity, refillPerMin, logger })
       : new MemoryBucketStore(capacity, refillPerMin);
     observer?.onLimit?.(name, perMinute);
     logger?.info({ bucket: name, perMinute, capacity, refillPerMin, shared: !!redis }, 'upstream budget');
     return new UpstreamBudget({ name, store, refillPerMin, queueMax: settings.queueMax, observer });
   };
-  const api = makeBudget('api', settings.perMinute, settings.burst);
-  const token = makeBudget('token', settings.tokenPerMinute);
+  const api = makeBudget('api', 'api', settings.perMinute, settings.burst);
+  const token = makeBudget('token', 'token', settings.tokenPerMinute);
+  // Each client's share: a bucket of its own in front of the shared one (same machinery, same store), so a
+  // client that floods waits on, and is refused by, its own bucket while the others' calls go through.
+  const shares =
+    settings.perMinute === undefined ? new Map<string, number>() : divideBudget(settings.perMinute, opts.clients ?? []);
+  if (shares.size > 0) {
+    const divided = { perMinute: settings.perMinute, shares: Object.fromEntries(shares) };
+    logger?.info(divided, 'upstream budget divided between clients');
+  }
+  const clientBudgets = new Map<string, UpstreamBudget>();
+  for (const [client, perMinute] of shares) {
+    const key = `client:${createHash('sha256').update(client).digest('hex').slice(0, 16)}`;
+    clientBudgets.set(client, makeBudget(`client:${client}`, key, perMinute)!);
+  }
 
   let cache: ReadCache | undefined;
   if (settings.cacheTtlMs > 0) {
@@ -104,10 +150,11 @@ export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
   const callMiddleware: CallMiddleware[] = [];
   if (settings.coalesce) callMiddleware.push(coalesceMiddleware(observer));
   if (cache) callMiddleware.push(cache.middleware);
-  const attemptMiddleware: AttemptMiddleware[] = api || token ? [budgetMiddleware(api, token)] : [];
+  const attemptMiddleware: AttemptMiddleware[] = api || token ? [budgetMiddleware(api, token, clientBudgets)] : [];
 
   return {
     settings,
+    shares,
     callMiddleware,
     attemptMiddleware,
     saturation() {
@@ -120,6 +167,7 @@ export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
     async close() {
       api?.close();
       token?.close();
+      for (const b of clientBudgets.values()) b.close();
       await cache?.close();
     },
   };
