@@ -107,6 +107,14 @@ function uuidFrom(hex: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * The key UQPAY sees for a client's key: derived from (client, key), so two clients sending the same key never meet
+ * upstream, and deterministic, so every replica and every retry of the client sends the same one.
+ */
+export function upstreamIdempotencyKey(caller: string, key: string): string {
+  return uuidFrom(createHash('sha256').update(`uqpay-gateway idempotency\n${caller}\n${key.toLowerCase()}`).digest('hex'));
+}
+
 export interface LedgerOptions {
   required: boolean;
   store: LedgerStore;
@@ -122,7 +130,7 @@ export function createIdempotencyLedger(opts: LedgerOptions): IdempotencyLedger 
     async claim(req) {
       const scoped = `${req.caller}\n${req.key.toLowerCase()}`;
       const id = createHash('sha256').update(scoped).digest('hex');
-      const upstreamKey = uuidFrom(createHash('sha256').update(`uqpay-gateway idempotency\n${scoped}`).digest('hex'));
+      const upstreamKey = upstreamIdempotencyKey(req.caller, req.key);
       const mine: StoredRecord = {
         caller: req.caller,
         account: req.account,

@@ -2,6 +2,7 @@
 // emulator. Each fact names the UQPAY SDK file it comes from.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { upstreamIdempotencyKey } from '../../src/access/idempotency';
 import { DEMO_IDS } from '../../src/emulator';
 import { header, type RecordedRequest } from './recording-proxy';
 import { startConformanceStack, type ConformanceStack } from './stack';
@@ -126,7 +127,7 @@ describe('headers', () => {
     for (const r of api.filter((x) => x.method === 'POST')) expect(header(r, 'x-idempotency-key')).toBeTruthy();
   });
 
-  it('the client\'s idempotencyKey is the x-idempotency-key, identical on every retry of one call (CLI internal/client/client.go reuses one key across 429 and token-refresh retries)', async () => {
+  it('the x-idempotency-key is the one derived from the client\'s idempotencyKey (per API client), identical on every retry of one call (CLI internal/client/client.go reuses one key across 429 and token-refresh retries)', async () => {
     await s.control('POST', '/faults', { rateLimitRate: 0.67, routes: ['POST /v1/issuing/cards/{id}/recharge'], seed: 7, retryAfterSeconds: 0 });
     try {
       const key = randomUUID();
@@ -134,7 +135,7 @@ describe('headers', () => {
       expect(r.data.rechargeCard.userErrors).toEqual([]);
       const sent = s.proxy.byRoute('POST /v1/issuing/cards/{id}/recharge');
       expect(sent.length).toBeGreaterThan(1);
-      expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([key]));
+      expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([upstreamIdempotencyKey('explorer', key)]));
     } finally {
       await s.control('DELETE', '/faults');
     }

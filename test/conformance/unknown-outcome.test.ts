@@ -6,6 +6,7 @@
 // counted at the recording proxy, effects in the emulator.
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { upstreamIdempotencyKey } from '../../src/access/idempotency';
 import { DEMO_IDS } from '../../src/emulator';
 import { header } from './recording-proxy';
 import { startConformanceStack, type ConformanceStack } from './stack';
@@ -46,7 +47,7 @@ describe('policy replay (the default): the replay with the same key is the looku
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_OUTCOME_UNKNOWN', idempotencyKey: key });
     const sent = s.proxy.byRoute(RECHARGE_ROUTE);
     expect(sent).toHaveLength(3); // 1 + UQPAY_MAX_RETRIES
-    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([key]));
+    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([upstreamIdempotencyKey('explorer', key)]));
     expect(sent.every((x) => x.status === 'dropped')).toBe(true);
 
     await s.control('DELETE', '/faults');
@@ -133,7 +134,7 @@ describe('policy never (UQPAY CLI 2.0.1): no automatic replay after an ambiguous
     expect(r.data.rechargeCard.userErrors).toEqual([]);
     const sent = s.proxy.byRoute(RECHARGE_ROUTE);
     expect(sent.map((x) => x.status)).toEqual([429, 429, 200]);
-    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([key]));
+    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([upstreamIdempotencyKey('explorer', key)]));
   });
 
   it('a status change with a lost answer is looked up with a GET (safe), not replayed', async () => {
