@@ -36,13 +36,17 @@ export function createBoundedServer(listener: RequestListener, bounds: ServerBou
       connectionsCheckingInterval: checkingIntervalMs(bounds),
       requireHostHeader: true,
     },
-    listener,
+    (req, res) => {
+      // A request arrived: the silent-socket timeout below is done (an answer may take longer, a stream forever).
+      if (req.socket.timeout) req.socket.setTimeout(0);
+      listener(req, res);
+    },
   );
   server.keepAliveTimeout = bounds.keepAliveTimeoutMs;
   server.maxConnections = bounds.maxConnections;
   // Node's headers timeout starts with a request's first byte: a socket that never sends one is not covered. An
-  // inactivity timeout from accept closes those (node destroys a socket whose timeout nobody handles). Yoga
-  // clears it when a request reaches it (streams must not time out); node sets the keep-alive one after responses.
+  // inactivity timeout from accept closes those (node destroys a socket whose timeout nobody handles); it is
+  // cleared when a request arrives, and node sets its keep-alive one after each response.
   server.on('connection', (socket: Socket) => socket.setTimeout(bounds.headersTimeoutMs));
   if (onDrop) server.on('drop', onDrop);
   return server;

@@ -83,6 +83,23 @@ describe('gateway server', () => {
     expect(fresh.status).toBe(200);
   });
 
+  it('keeps answering a request that takes longer than the headers timeout (slow upstream)', async () => {
+    const faults = (body: unknown) =>
+      fetch(`${h.emulator.url}/__emulator/faults`, {
+        method: body ? 'POST' : 'DELETE',
+        headers: { 'content-type': 'application/json' },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+    await faults({ latencyMs: HEADERS_MS * 2 });
+    try {
+      const r = await h.gql('{ cards(first: 1) { totalCount } }');
+      expect(r.status).toBe(200);
+      expect(r.data.cards.totalCount).toBeGreaterThan(0);
+    } finally {
+      await faults(undefined);
+    }
+  });
+
   it('cuts off a webhook body trickled slower than the receive timeout', async () => {
     const socket = connect(h.gateway.port, '127.0.0.1');
     socket.on('error', () => undefined);
