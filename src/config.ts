@@ -5,6 +5,36 @@ export const UQPAY_SANDBOX_URL = 'https://api-sandbox.uqpaytech.com/api';
 export const UQPAY_PRODUCTION_URL = 'https://api.uqpay.com/api';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);
+// Comma-separated origins allowed to read responses cross-origin: `https://app.example.com`, or `*` for any origin
+// (then without credentials). `null` (sandboxed frames, file: pages) is never allowed.
+const CorsOrigins = z
+  .string()
+  .default('')
+  .transform((v, ctx) => {
+    const origins: string[] = [];
+    for (const raw of v.split(',').map((o) => o.trim()).filter(Boolean)) {
+      if (raw === '*') {
+        origins.push(raw);
+        continue;
+      }
+      let origin: string | undefined;
+      try {
+        const url = new URL(raw);
+        const bare = url.pathname === '/' && !url.search && !url.hash && !url.username;
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && bare) origin = url.origin;
+      } catch {
+        // reported below
+      }
+      if (origin === undefined) {
+        const message = `"${raw}" is not an origin (scheme://host[:port], no path) or *; "null" is never allowed`;
+        ctx.addIssue({ code: 'custom', message });
+      } else {
+        origins.push(origin);
+      }
+    }
+    return origins;
+  });
 const optionalString = z
   .string()
   .optional()
@@ -54,6 +84,15 @@ const EnvSchema = z.object({
   // Money-moving mutations need an idempotencyKey unless this is turned off.
   GATEWAY_REQUIRE_IDEMPOTENCY_KEY: z.enum(['true', 'false', '1', '0', 'on', 'off']).default('true'),
   GATEWAY_IDEMPOTENCY_SECRET: optionalString,
+  // Repeated selections of one field in one selection set (quadratic work for the validator's overlap check).
+  GATEWAY_MAX_REPEATED_FIELDS: positiveInt(20),
+  GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(100),
+  // The HTTP edge: the node:http server's bounds and cross-origin access.
+  GATEWAY_HEADERS_TIMEOUT_MS: positiveInt(10_000),
+  GATEWAY_RECEIVE_TIMEOUT_MS: positiveInt(30_000),
+  GATEWAY_KEEP_ALIVE_TIMEOUT_MS: positiveInt(5_000),
+  GATEWAY_MAX_CONNECTIONS: positiveInt(4_096),
+  GATEWAY_CORS_ORIGINS: CorsOrigins,
 });
 
 export interface UqpayConfig {
@@ -112,6 +151,8 @@ export interface GatewayConfig {
   callLimits?: CallLimits;
   /** The gateway's own idempotency-key rules; defaults apply when absent. */
   idempotency?: IdempotencyConfig;
+  /** The node:http server's bounds and cross-origin access; defaults apply when absent. */
+  http?: GatewayHttpConfig;
 }
 
 export interface CallLimits {
@@ -128,6 +169,19 @@ export interface IdempotencyConfig {
   secret?: string;
 }
 
+export interface GatewayHttpConfig {
+  /** A connection must have sent its complete request headers within this (silent sockets are closed). */
+  headersTimeoutMs: number;
+  /** A request (headers and body) must have arrived completely within this, else 408 and closed. */
+  receiveTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** Open connections beyond this are closed as soon as they are accepted. */
+  maxConnections: number;
+  /** Origins allowed cross-origin reads (`*` = any, without credentials); empty = same-origin only. */
+  corsOrigins: string[];
+}
+
 export interface GatewayLimits {
   maxDepth: number;
   maxCost: number;
@@ -136,6 +190,10 @@ export interface GatewayLimits {
   maxDirectives: number;
   maxBodyBytes: number;
   requestTimeoutMs: number;
+  /** Selections of one response name in one selection set (inline fragments and fragments included). */
+  maxRepeatedFields?: number;
+  /** Concurrent subscriptions per API client (per replica) unless its keys file entry says otherwise. */
+  maxSubscriptionsPerClient?: number;
 }
 
 export class ConfigError extends Error {}
@@ -149,6 +207,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   const e = parsed.data;
   if (Boolean(e.UQPAY_CLIENT_ID) !== Boolean(e.UQPAY_API_KEY)) {
     throw new ConfigError('Invalid configuration: set both UQPAY_CLIENT_ID and UQPAY_API_KEY, or neither (embedded emulator).');
+  }
+  if (e.GATEWAY_HEADERS_TIMEOUT_MS > e.GATEWAY_RECEIVE_TIMEOUT_MS) {
+    throw new ConfigError(
+      'Invalid configuration: GATEWAY_HEADERS_TIMEOUT_MS must not exceed GATEWAY_RECEIVE_TIMEOUT_MS ' +
+        '(headers are part of the request).',
+    );
   }
   const embedded = !e.UQPAY_CLIENT_ID;
   return {
@@ -190,12 +254,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxDirectives: e.GATEWAY_MAX_DIRECTIVES,
       maxBodyBytes: e.GATEWAY_MAX_BODY_BYTES,
       requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
+      maxRepeatedFields: e.GATEWAY_MAX_REPEATED_FIELDS,
+      maxSubscriptionsPerClient: e.GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT,
     },
     shutdownGraceMs: e.GATEWAY_SHUTDOWN_GRACE_MS,
     callLimits: { maxNodeIds: e.GATEWAY_MAX_NODE_IDS, maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS },
     idempotency: {
       required: ['true', '1', 'on'].includes(e.GATEWAY_REQUIRE_IDEMPOTENCY_KEY),
       secret: e.GATEWAY_IDEMPOTENCY_SECRET,
+    },
+    http: {
+      headersTimeoutMs: e.GATEWAY_HEADERS_TIMEOUT_MS,
+      receiveTimeoutMs: e.GATEWAY_RECEIVE_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.GATEWAY_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.GATEWAY_MAX_CONNECTIONS,
+      corsOrigins: e.GATEWAY_CORS_ORIGINS,
     },
   };
 }

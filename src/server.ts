@@ -1,7 +1,7 @@
 // The gateway: a graphql-yoga instance over the Pothos schema, composed from plugins. Later concerns (API
 // keys, persisted documents, limits, metrics, webhooks) arrive as plugins passed in `deps.plugins`, so this
 // file stays a thin composition.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Kind, type ExecutionArgs, type GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -16,11 +16,12 @@ import { UpstreamBudgetExhaustedError } from './datasources/uqpay/budget';
 import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy';
 import { upstreamEconomyMetrics } from './observability/upstream-economy';
 import { createLogger, type Logger } from './logger';
-import { createAccess, createBodySizeGuard, EXPLORER, type Access } from './access';
+import { createAccess, EXPLORER, type Access } from './access';
+import { createEdgeServer, edgeYoga, httpOf } from './edge';
 import { createObservability, type Observability } from './observability';
 import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
-import { createGatewayEvents, type GatewayEvents } from './webhooks';
+import { createGatewayEvents, WEBHOOK_PATH, type GatewayEvents } from './webhooks';
 import { createRedis } from './redis';
 
 export interface GatewayDeps {
@@ -58,6 +59,8 @@ export interface RunningGateway {
 }
 
 export const GRAPHQL_PATH = '/graphql';
+/** Served beside GraphQL by the observability plugins (GET only). */
+const OPERATOR_PATHS = ['/health', '/ready', '/metrics'] as const;
 
 export const DEFAULT_QUERY = /* GraphQL */ `# UQPAY Card Issuing over GraphQL. Descriptions are in the Docs panel.
 # Add an "x-on-behalf-of: <connected account uuid>" header to act for a connected account.
@@ -170,6 +173,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     });
   const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, redis, logger });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
+  const edge = edgeYoga(config);
   const context = createContextFactory({
     api: client.api,
     logger,
@@ -195,16 +199,19 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error(args.map(String).join(' ')),
     },
-    // Off: yoga's limiter pipes every body through a TransformStream (~8% of a request's CPU). The limit is
-    // checked on content-length instead: in front of yoga in startGateway, and by an access plugin.
+    // Off: yoga's limiter pipes every body through a TransformStream (~8% of a request's CPU). The HTTP edge in
+    // front of yoga (startGateway) bounds every body instead; an access plugin checks content-length in-process.
     maxRequestBodySize: false,
-    // Observability first (times and logs refusals too), then keys, persisted documents and limits.
-    // The webhook route answers before access: UQPAY authenticates by signature, not by API key.
-    // graphql-jit first: later plugins (the request timeout) wrap the execute function it installs.
+    // Cross-origin reads only for GATEWAY_CORS_ORIGINS (yoga's default reflects any Origin with credentials).
+    cors: edge.cors,
+    // Observability first (times and logs refusals too), then CSRF prevention and error redaction, then keys,
+    // persisted documents and limits. The webhook route answers before access: UQPAY authenticates by signature,
+    // not by API key. graphql-jit first: later plugins (the request timeout) wrap the execute function it installs.
     // Subscriptions keep graphql-js's executor (their event streams and the bus).
     plugins: [
       useGraphQlJit({}, { enableIf: isNotSubscription }),
       ...observability.plugins,
+      ...edge.plugins,
       events.plugin,
       ...access.plugins,
       ...(deps.plugins ?? []),
@@ -233,9 +240,17 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
 
 export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}): Promise<RunningGateway> {
   const gateway = createGateway(config, deps);
-  const refuseBody = createBodySizeGuard(gateway.access.maxRequestBodySize, GRAPHQL_PATH);
-  const server = createServer((req, res) => {
-    if (!refuseBody(req, res)) void gateway.yoga.requestListener(req, res);
+  // Every request passes the HTTP edge first: normalised routing, bounded bodies, keys checked before a body is
+  // read, connection bounds. Only then yoga.
+  const server = createEdgeServer({
+    http: httpOf(config),
+    graphql: { path: GRAPHQL_PATH, maxBodyBytes: gateway.access.maxRequestBodySize },
+    webhook: { path: WEBHOOK_PATH, maxBodyBytes: gateway.events.receiver.maxBodyBytes },
+    operatorPaths: OPERATOR_PATHS,
+    checkHeaders: gateway.access.checkHeaders,
+    next: (req, res) => gateway.yoga.requestListener(req, res),
+    logger: gateway.logger,
+    metrics: gateway.observability.metrics,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

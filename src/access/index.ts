@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { GatewayConfig } from '../config';
 import { DEFAULT_REDIS_KEY_PREFIX } from '../datasources/uqpay/economy';
 import type { Logger } from '../logger';
-import { mayRunArbitraryDocuments, EXPLORER } from './caller';
+import { actingAccount, authenticate, mayRunArbitraryDocuments, EXPLORER, type Caller } from './caller';
 import { createKeyRing, loadKeysFile, type KeyRing } from './keys';
 import { useDeclaredBodySize } from './body-size';
 import { limitsOf, useLimits } from './limits';
@@ -14,27 +14,44 @@ import { announceAccessMode, callerOf, useAccess } from './plugin';
 import { DEFAULT_CALL_LIMITS, useUpstreamCallLimits } from './upstream-calls';
 import { MemoryLedgerStore, createIdempotencyLedger, ledgerSecret, type IdempotencyLedger } from './idempotency';
 import { RedisLedgerStore } from './idempotency-redis';
+import { createConcurrencyLimiter, useSubscriptionLimit, type ConcurrencyLimiter } from './subscription-limit';
 
 export { accessError, actingAccount, assertMayActFor, authenticate, EXPLORER, type Caller } from './caller';
 export { hashKey, type KeyRing } from './keys';
 export { requestSignalOf } from './limits';
-export { createBodySizeGuard } from './body-size';
 export { callerOf } from './plugin';
 export { transferRefusal, mayReadTransfer, type AuthorityRefusal } from './authority';
 export { CallMeter } from './upstream-calls';
 export type { IdempotencyLedger } from './idempotency';
+export {
+  createConcurrencyLimiter,
+  subscriberKey,
+  SUBSCRIPTION_LIMIT_CODE,
+  subscriptionLimitError,
+  type ConcurrencyLimiter,
+} from './subscription-limit';
+
+/** Concurrent subscriptions per client unless GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT or the keys file say otherwise. */
+export const DEFAULT_MAX_SUBSCRIPTIONS = 100;
 
 export interface Access {
   keyring: KeyRing | undefined;
   manifest: PersistedManifest;
   plugins: Plugin[];
   /**
-   * Bigger bodies get 413 before they are read: checked on content-length by the node:http guard in front of
-   * yoga (`createBodySizeGuard`, which also 411s bodies without a length) and by a plugin for `yoga.fetch`.
+   * Bigger bodies get 413: the HTTP edge (src/edge) bounds every body on every path, chunked ones while they
+   * stream; a plugin checks content-length for in-process `yoga.fetch`.
    */
   maxRequestBodySize: number;
   /** Idempotency-key records (Redis with REDIS_URL, else memory), for the mutation resolvers. */
   idempotency: IdempotencyLedger;
+  /**
+   * The refusal a GraphQL request's headers alone earn (missing or unknown key, a partner naming another
+   * account), thrown so the edge can answer before reading the body. Undefined in open explorer mode.
+   */
+  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
+  /** Concurrent subscriptions per client; a WebSocket transport takes slots from the same limiter. */
+  subscriptions: { limiter: ConcurrencyLimiter; maxFor(caller: Caller): number };
 }
 
 export interface AccessOptions {
@@ -57,14 +74,25 @@ export function createAccess(config: GatewayConfig, opts: AccessOptions): Access
       : new MemoryLedgerStore(),
     secret: ledgerSecret(config.idempotency?.secret, config.uqpay.apiKey),
   });
+  const defaultMax = limits.maxSubscriptionsPerClient ?? DEFAULT_MAX_SUBSCRIPTIONS;
+  const perClient = new Map((keyring?.clients ?? []).map((c) => [c.name, c.maxSubscriptions ?? defaultMax]));
+  const subscriptions = {
+    limiter: createConcurrencyLimiter(),
+    maxFor: (caller: Caller) => perClient.get(caller.name) ?? defaultMax,
+  };
   return {
     keyring,
     manifest,
     idempotency,
     maxRequestBodySize: limits.maxBodyBytes,
+    checkHeaders: keyring
+      ? (authorization, onBehalfOf) => void actingAccount(authenticate(authorization, keyring), onBehalfOf)
+      : undefined,
+    subscriptions,
     plugins: [
       useDeclaredBodySize(limits.maxBodyBytes),
       useAccess({ keyring, logger: opts.logger }),
+      useSubscriptionLimit(subscriptions),
       usePersistedDocuments({
         manifest,
         allowArbitrary: (request) => mayRunArbitraryDocuments(callerOf(request) ?? EXPLORER),

@@ -10,6 +10,8 @@ const Sha256Hex = z
   .transform((s) => s.toLowerCase());
 // UQPAY account ids are UUIDs; accept any 8-4-4-4-12 hex shape and compare lower-cased.
 const AccountId = z.guid('must be a connected account UUID').transform((s) => s.toLowerCase());
+/** Concurrent subscriptions this client may hold (per replica); default GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT. */
+const MaxSubscriptions = z.number().int().positive().optional();
 
 /**
  * This client's share of the UQPAY call budget, in calls per minute across all replicas. Unset: an equal part of
@@ -25,6 +27,7 @@ const ClientSchema = z.discriminatedUnion('kind', [
     /** The account a frontend acts for when it sends no x-on-behalf-of (default: the master account). */
     account: AccountId.optional(),
     upstreamSharePerMin: UpstreamShare,
+    maxSubscriptions: MaxSubscriptions,
   }),
   z.object({
     name: z.string().min(1),
@@ -33,6 +36,7 @@ const ClientSchema = z.discriminatedUnion('kind', [
     /** A partner always acts for this account and for no other. */
     account: AccountId,
     upstreamSharePerMin: UpstreamShare,
+    maxSubscriptions: MaxSubscriptions,
   }),
 ]);
 

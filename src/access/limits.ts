@@ -1,10 +1,12 @@
 // Limits that refuse abusive documents at parse/validation time, before the context exists and so before any
-// upstream call: depth, cost, aliases, tokens, directives (graphql-armor); plus field suggestions hidden in
-// production and a per-request execution deadline. The body size limit is in ./body-size.
+// upstream call: depth, cost, aliases, tokens, directives (graphql-armor), repeated fields (./repeated-fields);
+// plus field suggestions hidden in production and a per-request execution deadline. Bodies are bounded by the
+// HTTP edge (src/edge) and ./body-size.
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { loadConfig, type GatewayConfig, type GatewayLimits } from '../config';
+import { useRepeatedFieldLimit } from './repeated-fields';
 
 export type LimitsConfig = GatewayLimits;
 
@@ -14,9 +16,14 @@ export function limitsOf(config: Pick<GatewayConfig, 'limits'>): LimitsConfig {
 }
 
 export const LIMIT_CODE = 'QUERY_LIMIT_EXCEEDED';
+export const DEFAULT_MAX_REPEATED_FIELDS = 20;
 
+// `spec: false`: yoga answers spec-defined validation errors with 200 under `accept: application/json`; a limit
+// refusal is the gateway's own and answers 400 whatever the Accept header.
 function limitError(message: string): GraphQLError {
-  return createGraphQLError(message.replace(/^Syntax Error: /, ''), { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
+  return createGraphQLError(message.replace(/^Syntax Error: /, ''), {
+    extensions: { code: LIMIT_CODE, http: { status: 400, spec: false } },
+  });
 }
 
 // Report through the validation context instead of throwing from inside a visitor, so the refusal is an
@@ -52,8 +59,29 @@ export function useLimits(opts: LimitsPluginOptions): Plugin[] {
       };
     },
   };
-  return [...(armor.protect().plugins as Plugin[]), tokenLimitCode, useRequestTimeout(limits.requestTimeoutMs)];
+  return [
+    useRepeatedFieldLimit(limits.maxRepeatedFields ?? DEFAULT_MAX_REPEATED_FIELDS, limitError),
+    ...(armor.protect().plugins as Plugin[]),
+    tokenLimitCode,
+    limitStatus,
+    useRequestTimeout(limits.requestTimeoutMs),
+  ];
 }
+
+/**
+ * Limit refusals answer 400 whatever the Accept header. Yoga marks every parse error as spec-defined (`spec`,
+ * which `accept: application/json` answers with 200), the token limit's included; undone here, at the end.
+ */
+const limitStatus: Plugin = {
+  onResultProcess({ result }) {
+    for (const r of Array.isArray(result) ? result : [result]) {
+      for (const error of (r as { errors?: readonly GraphQLError[] } | undefined)?.errors ?? []) {
+        const http = error.extensions?.http as { spec?: boolean } | undefined;
+        if (error.extensions?.code === LIMIT_CODE && http?.spec) http.spec = false;
+      }
+    }
+  },
+};
 
 const controllers = new WeakMap<Request, AbortController>();
 

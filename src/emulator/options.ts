@@ -64,6 +64,11 @@ export interface EmulatorOptions {
   transferCreateResponse?: 'id' | 'full';
   controls?: boolean; // /__emulator routes, default true
   logger?: boolean;
+  /** Connection bounds of its HTTP server (a flood of idle sockets must not use up file descriptors). */
+  maxConnections?: number; // default from EMULATOR_MAX_CONNECTIONS, else 4096; beyond it new sockets are closed
+  headersTimeoutMs?: number; // default 10000: a socket silent that long is closed
+  requestTimeoutMs?: number; // default 30000: the whole request must have arrived by then (408)
+  keepAliveTimeoutMs?: number; // default 5000
 }
 
 export interface RunningEmulator {
@@ -138,5 +143,9 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
       o.transferCreateResponse ?? envChoice('EMULATOR_TRANSFER_CREATE', ['id', 'full'] as const) ?? 'id',
     controls: o.controls ?? process.env.EMULATOR_CONTROLS !== 'off',
     logger: o.logger ?? false,
+    maxConnections: o.maxConnections ?? envInt('EMULATOR_MAX_CONNECTIONS') ?? 4_096,
+    headersTimeoutMs: o.headersTimeoutMs ?? envInt('EMULATOR_HEADERS_TIMEOUT_MS') ?? 10_000,
+    requestTimeoutMs: o.requestTimeoutMs ?? envInt('EMULATOR_REQUEST_TIMEOUT_MS') ?? 30_000,
+    keepAliveTimeoutMs: o.keepAliveTimeoutMs ?? envInt('EMULATOR_KEEP_ALIVE_TIMEOUT_MS') ?? 5_000,
   };
 }

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { isSafeNumber, LosslessNumber, parse as parseLossless } from 'lossless-json';
 import { registerControls } from './control';
@@ -34,7 +36,26 @@ function parseJsonBody(text: string): unknown {
 }
 
 export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
-  const app = Fastify({ logger: core.options.logger, bodyLimit: BODY_LIMIT });
+  const o = core.options;
+  const shorter = Math.min(o.headersTimeoutMs, o.requestTimeoutMs);
+  const app = Fastify({
+    logger: o.logger,
+    bodyLimit: BODY_LIMIT,
+    // Connection bounds: silent sockets closed after the headers timeout, a trickled request cut off (408), idle
+    // keep-alive connections closed. Node looks for expired ones every tenth of the shorter timeout (≤ 1 s).
+    requestTimeout: o.requestTimeoutMs,
+    keepAliveTimeout: o.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: shorter,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(shorter / 10))),
+    },
+  });
+  // Beyond the cap node closes new sockets as soon as they are accepted.
+  app.server.maxConnections = o.maxConnections;
+  // Node's headers timeout starts with a request's first byte: a socket that never sends one is closed by an
+  // inactivity timeout from accept instead, cleared once a request arrives (slow answers are the fault injector's).
+  app.server.on('connection', (socket: Socket) => socket.setTimeout(o.headersTimeoutMs));
+  app.server.on('request', (req: IncomingMessage) => req.socket.setTimeout(0));
 
   // UQPAY clients send JSON with or without a content-type (and the token call sends nothing): parse every
   // body as JSON so a malformed one is a UQPAY-shaped 400, not fastify's 415.

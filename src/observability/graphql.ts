@@ -4,6 +4,7 @@ import { getOperationAST, type ExecutionResult, type GraphQLError } from 'graphq
 import type { Plugin } from 'graphql-yoga';
 import { callerOf } from '../access/plugin';
 import type { Logger } from '../logger';
+import { redactText } from '../redact';
 import type { GatewayMetrics } from './metrics';
 import { requestIdOf } from './request-id';
 
@@ -24,6 +25,16 @@ export interface ObservabilityPluginOptions {
 function errorCode(err: GraphQLError): string {
   const code = err.extensions?.code;
   return typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR';
+}
+
+// What redactText looks for needs digits (a card number), `eyJ` (a JWT) or `Bearer`.
+const MAY_HOLD_SECRET = /\d|eyJ|bearer/i;
+
+/** Client-chosen text in a log field: no card numbers or tokens, and not the whole of a huge value. */
+function scrub(text: string): string {
+  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  // `/graphql`, `CardDashboard`: nothing to scrub, no regex work on the common request.
+  return MAY_HOLD_SECRET.test(short) ? redactText(short) : short;
 }
 
 export function useObservability(opts: ObservabilityPluginOptions): Plugin {
@@ -78,10 +89,11 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin {
       const line = {
         reqId: requestIdOf(request),
         method: request.method,
-        path,
+        // The path and the operation name are the client's words: no card number reaches the logs through them.
+        path: scrub(path),
         status: response.status,
         durationMs: Math.round(durationMs * 10) / 10,
-        operation: info.operationName,
+        operation: info.operationName === undefined ? undefined : scrub(info.operationName),
         type: info.operationType,
         client: caller?.name,
         errors: info.errorCodes,

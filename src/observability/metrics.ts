@@ -1,6 +1,7 @@
 // Prometheus metrics. One registry per gateway (tests run several gateways in one process), fed by the GraphQL
 // plugin, the datasource's observer hook and the loaders' batch functions.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { containsPan } from '../redact';
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -11,6 +12,10 @@ export interface GatewayMetrics {
   upstreamRetries: Counter<'route' | 'reason'>;
   tokenRefreshes: Counter<'reason'>;
   loaderBatchSize: Histogram<'loader'>;
+  /** Requests the HTTP edge answered itself (unknown path, body too large, no key), by code. */
+  httpRefusals: Counter<'code'>;
+  /** Connections closed on arrival because the connection cap was reached. */
+  httpDroppedConnections: Counter;
   /** Bounded label for an operation name: frontends choose names freely, and each becomes a time series. */
   operationLabel(name: string | null | undefined): string;
 }
@@ -76,10 +81,22 @@ export function createMetrics(opts: MetricsOptions = {}): GatewayMetrics {
       buckets: [1, 2, 5, 10, 20, 50, 100],
       registers,
     }),
+    httpRefusals: new Counter({
+      name: 'gateway_http_refusals_total',
+      help: 'Requests refused by the HTTP edge before GraphQL handling, by code (NOT_FOUND, UNAUTHENTICATED, …).',
+      labelNames: ['code'],
+      registers,
+    }),
+    httpDroppedConnections: new Counter({
+      name: 'gateway_http_connections_dropped_total',
+      help: 'Connections closed on arrival because GATEWAY_MAX_CONNECTIONS were open.',
+      registers,
+    }),
     operationLabel(name) {
       if (!name) return 'anonymous';
-      if (!OPERATION_NAME.test(name)) return 'invalid';
       if (seen.has(name)) return name;
+      // A name may hold a card number (`Q4096…`): never a label.
+      if (!OPERATION_NAME.test(name) || containsPan(name)) return 'invalid';
       if (seen.size >= maxNames) return 'other';
       seen.add(name);
       return name;

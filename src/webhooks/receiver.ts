@@ -11,6 +11,8 @@ import { MalformedEventError, type IssuingEventMessage, toEventMessage, WebhookE
 import { DEFAULT_TOLERANCE_SECONDS, verifyWebhook } from './signature';
 
 export const WEBHOOK_PATH = '/webhooks/uqpay';
+/** Largest webhook body accepted (UQPAY's events are a few KB). */
+export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
 export interface WebhookReceiverOptions {
   /** UQPAY_WEBHOOK_SECRET; without it every delivery is refused (503), since none can be authenticated. */
@@ -24,6 +26,8 @@ export interface WebhookReceiverOptions {
 }
 
 export interface WebhookReceiver {
+  /** Bodies over this are refused (413); the HTTP edge applies the same bound while the body streams. */
+  readonly maxBodyBytes: number;
   handle(request: Request, fetchAPI?: { Response: typeof Response }): Promise<Response>;
   /** Resolves when every acknowledged event has been processed (tests, graceful shutdown). */
   drain(): Promise<void>;
@@ -34,7 +38,7 @@ export interface WebhookReceiver {
 export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookReceiver {
   const log = opts.logger.child({ component: 'webhooks' });
   const now = opts.now ?? Date.now;
-  const maxBodyBytes = opts.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   const tolerance = opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const pending = new Set<Promise<void>>();
   const hooks: ((event: IssuingEventMessage) => Promise<void>)[] = [];
@@ -65,6 +69,7 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
   }
 
   return {
+    maxBodyBytes,
     async handle(request, fetchAPI = globalThis) {
       const reply = (status: number, body: Record<string, unknown>) =>
         new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -73,13 +78,13 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
       if (!opts.secret) return reply(503, { error: 'webhook_secret_not_configured' });
       const declared = Number(request.headers.get('content-length') ?? '0');
       if (declared > maxBodyBytes) return reply(413, { error: 'payload_too_large' });
-      let rawBody: Uint8Array;
+      let rawBody: Uint8Array | undefined;
       try {
-        rawBody = new Uint8Array(await request.arrayBuffer());
+        rawBody = await readAtMost(request, maxBodyBytes);
       } catch {
         return reply(400, { error: 'unreadable_body' }); // the sender went away mid-body
       }
-      if (rawBody.byteLength > maxBodyBytes) return reply(413, { error: 'payload_too_large' });
+      if (rawBody === undefined) return reply(413, { error: 'payload_too_large' });
 
       const verdict = verifyWebhook({
         secret: opts.secret,
@@ -122,6 +127,32 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
       hooks.push(hook);
     },
   };
+}
+
+/** The body, or undefined once it passes `limit` bytes: reading stops there (a chunked body has no length). */
+async function readAtMost(request: Request, limit: number): Promise<Uint8Array | undefined> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    body.set(c, at);
+    at += c.byteLength;
+  }
+  return body;
 }
 
 /** Serves the receiver inside graphql-yoga, ahead of GraphQL handling: `plugins: [useUqpayWebhooks(receiver)]`. */

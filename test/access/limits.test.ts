@@ -45,9 +45,10 @@ it('refuses an oversized body with 413 and zero upstream calls', async () => {
   expect(allCalls(await h.stats())).toBe(0);
 });
 
-it('refuses a body without content-length (chunked) with 411 and zero upstream calls', async () => {
+/** A POST with `transfer-encoding: chunked` (no content-length) through node's own client. */
+function postChunked(parts: string[]): Promise<{ status: number; body: string }> {
   const url = new URL(h.gateway.url);
-  const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+  return new Promise((resolve, reject) => {
     const req = request(
       { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
       (res) => {
@@ -58,11 +59,22 @@ it('refuses a body without content-length (chunked) with 411 and zero upstream c
       },
     );
     req.on('error', reject);
-    req.write(JSON.stringify({ query: '{ cards(first: 1) { totalCount } }' }));
+    for (const part of parts) req.write(part);
     req.end();
   });
-  expect(status).toBe(411);
-  expect(JSON.parse(body)).toEqual({ errors: [{ message: expect.any(String), extensions: { code: 'LENGTH_REQUIRED' } }] });
+}
+
+it('accepts a chunked body (no content-length) within the limit, read bounded while it streams', async () => {
+  const { status, body } = await postChunked([JSON.stringify({ query: '{ cards(first: 1) { totalCount } }' })]);
+  expect(status).toBe(200);
+  expect(JSON.parse(body).data.cards.totalCount).toBeGreaterThan(0);
+});
+
+it('refuses a chunked body once it passes the limit (413) with zero upstream calls', async () => {
+  const parts = ['{"query":"{ cards(first: 1) { totalCount } } #', 'x'.repeat(60_000), 'x'.repeat(60_000), '"}'];
+  const { status, body } = await postChunked(parts);
+  expect(status).toBe(413);
+  expect(JSON.parse(body).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
   expect(allCalls(await h.stats())).toBe(0);
 });
 

@@ -1,0 +1,94 @@
+// The HTTP edge: everything between a socket and yoga's GraphQL handling. The node:http server and its bounds,
+// one request listener in front of yoga (routing on the normalised path, bounded bodies, authentication before
+// a body is read, security headers), and the yoga-level pieces that face browsers and clients (CORS, CSRF
+// prevention, error redaction). server.ts composes them.
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import type { GatewayConfig, GatewayHttpConfig } from '../config';
+import type { Logger } from '../logger';
+import type { GatewayMetrics } from '../observability';
+import { redactText } from '../redact';
+import { corsOptions, useCsrfPrevention } from './browser';
+import { createEdgeHandler, type EdgeRoute } from './handler';
+import { useRedactedErrors } from './redacted-errors';
+import { createBoundedServer, DEFAULT_HTTP, openFileLimit } from './server';
+
+export { CSRF_HEADERS, corsOptions, useCsrfPrevention } from './browser';
+export { SECURITY_HEADERS } from './headers';
+export { normaliseTarget } from './target';
+export { useRedactedErrors } from './redacted-errors';
+export { DEFAULT_HTTP } from './server';
+
+/** The configured HTTP settings; a hand-built config without them gets the defaults. */
+export function httpOf(config: Pick<GatewayConfig, 'http'>): GatewayHttpConfig {
+  return config.http ?? { ...DEFAULT_HTTP, corsOrigins: [] };
+}
+
+/** Yoga's `cors` option and the plugins for browsers and error output (mount after the observability ones). */
+export function edgeYoga(config: Pick<GatewayConfig, 'http'>): {
+  cors: ReturnType<typeof corsOptions>;
+  plugins: Plugin[];
+} {
+  return { cors: corsOptions(httpOf(config).corsOrigins), plugins: [useCsrfPrevention(), useRedactedErrors()] };
+}
+
+export interface EdgeServerOptions {
+  http: GatewayHttpConfig;
+  graphql: { path: string; maxBodyBytes: number };
+  webhook: { path: string; maxBodyBytes: number };
+  /** GET-only endpoints beside GraphQL (/health, /ready, /metrics): no body. */
+  operatorPaths: readonly string[];
+  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
+  next(req: IncomingMessage, res: ServerResponse): unknown;
+  logger: Logger;
+  metrics?: GatewayMetrics;
+}
+
+const DROP_LOG_EVERY_MS = 10_000;
+const WEBHOOK_TOO_LARGE = JSON.stringify({ error: 'payload_too_large' });
+
+export function createEdgeServer(opts: EdgeServerOptions): Server {
+  const routes = new Map<string, EdgeRoute>([
+    [opts.graphql.path, { kind: 'graphql', maxBodyBytes: opts.graphql.maxBodyBytes }],
+    // Answered in the receiver's own shape.
+    [opts.webhook.path, { kind: 'webhook', maxBodyBytes: opts.webhook.maxBodyBytes, tooLargeBody: WEBHOOK_TOO_LARGE }],
+    ...opts.operatorPaths.map((p): [string, EdgeRoute] => [p, { kind: 'operator', maxBodyBytes: 0 }]),
+  ]);
+  const { logger, metrics } = opts;
+  const handler = createEdgeHandler({
+    routes,
+    checkHeaders: opts.checkHeaders,
+    next: opts.next,
+    onRefusal(e) {
+      metrics?.httpRefusals.inc({ code: e.code });
+      // The same line shape as yoga's requests; the path is the client's, so scrubbed and cut short.
+      logger.info(
+        { method: e.method, path: redactText(e.path).slice(0, 200), status: e.status, errors: [e.code] },
+        'request',
+      );
+    },
+  });
+
+  const files = openFileLimit();
+  if (files !== undefined && opts.http.maxConnections > files - 256) {
+    logger.warn(
+      { maxConnections: opts.http.maxConnections, openFileLimit: files },
+      'GATEWAY_MAX_CONNECTIONS is close to or above the open-file limit (ulimit -n): lower it or raise the limit',
+    );
+  }
+  let dropped = 0;
+  let lastLog = 0;
+  return createBoundedServer(handler, opts.http, () => {
+    metrics?.httpDroppedConnections.inc();
+    dropped++;
+    const now = Date.now();
+    if (now - lastLog >= DROP_LOG_EVERY_MS) {
+      logger.warn(
+        { dropped, maxConnections: opts.http.maxConnections },
+        'connection cap reached: new connections closed',
+      );
+      lastLog = now;
+      dropped = 0;
+    }
+  });
+}
