@@ -40,7 +40,8 @@ describe('signature', () => {
     expect(timestampIsFresh('1699999700', now)).toBe(true);
     expect(timestampIsFresh('1699999699', now)).toBe(false);
     expect(timestampIsFresh('1700000301', now)).toBe(false);
-    expect(timestampIsFresh('1700000000000', now)).toBe(false); // milliseconds are not seconds
+    expect(timestampIsFresh('1700000000000', now)).toBe(true); // the same instant in milliseconds (Webhook Hub)
+    expect(timestampIsFresh('1700000301000', now)).toBe(false);
     expect(timestampIsFresh('abc', now)).toBe(false);
     const stale = verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ts, signature: sig, nowMs: now + 301_000 });
     expect(stale).toEqual({ ok: false, reason: 'stale_timestamp' });
