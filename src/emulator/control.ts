@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from './core';
 import { badRequest, invalidField } from './errors';
 import type { Cents } from './money';
+import { WEBHOOK_TIMESTAMP_UNITS } from './options';
 import { currencyField } from './routes/balances';
 import { findCardholder, finishKycReview } from './routes/cardholders';
 import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
@@ -105,6 +106,13 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     }
     const secret = f.string('secret', { min: 1 });
     if (secret !== undefined) core.webhooks.secret = secret;
-    return { url: core.webhooks.url ?? null };
+    // The envelope and stamp switches, at run time (back to the options on /reset).
+    const timestamp = f.enum('timestamp', WEBHOOK_TIMESTAMP_UNITS);
+    if (timestamp !== undefined) core.webhooks.format.timestamp = timestamp;
+    if (f.has('account_id')) {
+      if (typeof f.raw.account_id !== 'boolean') throw invalidField('account_id', 'must be a boolean');
+      core.webhooks.format.accountId = f.raw.account_id;
+    }
+    return { url: core.webhooks.url ?? null, timestamp: core.webhooks.format.timestamp, account_id: core.webhooks.format.accountId };
   });
 }

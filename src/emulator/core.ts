@@ -31,10 +31,20 @@ export class EmulatorCore {
       options.tokenTtlSeconds,
       options.invalidateOldTokens,
     );
-    this.webhooks = new WebhookDispatcher(options.webhookUrl, options.webhookSecret, options.webhookMaxAttempts, options.webhookBackoffMs);
+    this.webhooks = new WebhookDispatcher(
+      options.webhookUrl,
+      options.webhookSecret,
+      options.webhookMaxAttempts,
+      options.webhookBackoffMs,
+      this.webhookFormat(),
+    );
     this.views = new Views(options.amountFormat, options.cardholderTimeFormat);
     this.limiter = options.rateLimitPerMin ? new SlidingWindowLimiter(options.rateLimitPerMin) : undefined;
     this.tokenLimiter = options.tokenRateLimitPerMin ? new SlidingWindowLimiter(options.tokenRateLimitPerMin) : undefined;
+  }
+
+  private webhookFormat() {
+    return { timestamp: this.options.webhookTimestamp, accountId: this.options.webhookAccountId };
   }
 
   private freshState(): EmulatorState {
@@ -44,7 +54,7 @@ export class EmulatorCore {
     return state;
   }
 
-  /** back to the seed: data, idempotency records, stats, faults, rate windows, webhook log, pending orders */
+  /** back to the seed: data, idempotency records, stats, faults, rate windows, webhook log and format, pending orders */
   reset(): void {
     this.cancelOrders();
     this.state = this.freshState();
@@ -54,6 +64,7 @@ export class EmulatorCore {
     this.limiter?.clear();
     this.tokenLimiter?.clear();
     this.webhooks.clear();
+    this.webhooks.format = this.webhookFormat();
   }
 
   /**

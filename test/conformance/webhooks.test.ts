@@ -1,9 +1,11 @@
 // UQPAY's webhook facts, as its official SDKs state them, checked against the gateway's receiver and the emulator's
 // sender. Each test names the SDK file the fact comes from. Webhooks go UQPAY → gateway, so no recording proxy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveOptions } from '../../src/emulator/options';
 import { DEMO_IDS } from '../../src/emulator/seed';
 import { WEBHOOK_PATH } from '../../src/webhooks';
 import { computeSignature, verifyWebhook } from '../../src/webhooks/signature';
+import { boot, eventually, receiver, verify, type Api } from '../emulator/helpers';
 import { startHarness, type Harness } from '../harness';
 import { deliver, rechargeEvent } from '../webhooks/helpers';
 
@@ -64,5 +66,91 @@ describe('the gateway\'s receiver over HTTP', () => {
       timestamp: String(Date.now() - 6 * 60_000),
     });
     expect(stale.status).toBe(401);
+  });
+});
+
+describe('the emulator sends webhooks as UQPAY\'s Webhook Hub does', () => {
+  const recharge = (api: Api) => api.post(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}/recharge`, { amount: 1 });
+
+  async function firstDelivery(api: Api) {
+    const rx = await receiver();
+    try {
+      api.emu.setWebhookUrl(rx.url);
+      await recharge(api);
+      await eventually(async () => rx.got.length >= 1);
+      return rx.got[0]!;
+    } finally {
+      api.emu.setWebhookUrl(undefined);
+      await rx.close();
+    }
+  }
+
+  it('stamps x-wk-timestamp in Unix milliseconds and signs that exact value (Go webhook/verifier.go, CHANGELOG 2.0.0)', async () => {
+    const api = await boot({ asyncDelayMs: 0 });
+    try {
+      const before = Date.now();
+      const got = await firstDelivery(api);
+      const ts = String(got.headers['x-wk-timestamp']);
+      expect(ts).toMatch(/^\d{13}$/);
+      expect(Number(ts)).toBeGreaterThanOrEqual(before);
+      expect(Number(ts)).toBeLessThanOrEqual(Date.now());
+      expect(verify(api.emu.webhookSecret, got)).toBe(true);
+    } finally {
+      await api.emu.close();
+    }
+  });
+
+  it('sends the envelope {version, event_name, event_type, event_id, source_id, data} with no account_id (Go webhook/webhook.go Event)', async () => {
+    const api = await boot({ asyncDelayMs: 0 });
+    try {
+      const env = JSON.parse((await firstDelivery(api)).raw) as Record<string, unknown>;
+      expect(Object.keys(env).sort()).toEqual(['data', 'event_id', 'event_name', 'event_type', 'source_id', 'version']);
+      expect(env).toMatchObject({ version: 'V1.6.0', event_name: 'ISSUING', event_type: 'card.recharge.succeeded' });
+    } finally {
+      await api.emu.close();
+    }
+  });
+
+  it('switches back to second stamps and an account_id envelope (webhookTimestamp / webhookAccountId options)', async () => {
+    const api = await boot({ asyncDelayMs: 0, webhookTimestamp: 'seconds', webhookAccountId: true });
+    try {
+      const got = await firstDelivery(api);
+      expect(String(got.headers['x-wk-timestamp'])).toMatch(/^\d{10}$/);
+      expect(verify(api.emu.webhookSecret, got)).toBe(true);
+      expect(JSON.parse(got.raw).account_id).toBe(DEMO_IDS.masterAccountId);
+    } finally {
+      await api.emu.close();
+    }
+  });
+
+  it('reads the switches and the redelivery schedule from the environment, for npm run emulator and npm start', () => {
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, {
+        EMULATOR_WEBHOOK_TIMESTAMP: 'seconds',
+        EMULATOR_WEBHOOK_ACCOUNT_ID: 'on',
+        EMULATOR_WEBHOOK_MAX_ATTEMPTS: '3',
+        EMULATOR_WEBHOOK_BACKOFF_MS: '40',
+      });
+      expect(resolveOptions()).toMatchObject({ webhookTimestamp: 'seconds', webhookAccountId: true, webhookMaxAttempts: 3, webhookBackoffMs: 40 });
+      // Explicit options win over the environment.
+      expect(resolveOptions({ webhookMaxAttempts: 2, webhookTimestamp: 'milliseconds' })).toMatchObject({ webhookMaxAttempts: 2, webhookTimestamp: 'milliseconds' });
+      process.env.EMULATOR_WEBHOOK_TIMESTAMP = 'minutes';
+      expect(() => resolveOptions()).toThrow(/EMULATOR_WEBHOOK_TIMESTAMP/);
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
+
+  it('by default retries like a real sender: first retry within seconds, the last a few minutes after the first attempt', () => {
+    for (const k of ['EMULATOR_WEBHOOK_MAX_ATTEMPTS', 'EMULATOR_WEBHOOK_BACKOFF_MS']) expect(process.env[k]).toBeUndefined();
+    const o = resolveOptions();
+    const delays = Array.from({ length: o.webhookMaxAttempts - 1 }, (_, i) => o.webhookBackoffMs * 2 ** i);
+    expect(delays[0]).toBeGreaterThanOrEqual(1_000);
+    expect(delays[0]).toBeLessThanOrEqual(10_000);
+    const last = delays.reduce((a, b) => a + b, 0);
+    expect(last).toBeGreaterThanOrEqual(2 * 60_000);
+    expect(last).toBeLessThanOrEqual(10 * 60_000);
   });
 });

@@ -122,7 +122,6 @@ describe('finishing a review', () => {
         event_type: 'cardholder.kyc.status_changed',
         event_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         source_id: id,
-        account_id: DEMO_IDS.masterAccountId,
         data: { cardholder_id: id, cardholder_status: 'SUCCESS', idv_status: 'PASSED', review_status: 'APPROVED' },
       });
       expect(Object.keys(env.data).sort()).toEqual(['cardholder_id', 'cardholder_status', 'idv_status', 'review_status', 'update_time']);
@@ -172,7 +171,7 @@ describe('cardholder.updated', () => {
         const list = received('cardholder.updated').filter((e) => e.source_id === id);
         return list.length > 0 && list;
       });
-      expect(env).toMatchObject({ event_name: 'ISSUING', source_id: id, account_id: DEMO_IDS.masterAccountId, data: { cardholder_id: id, cardholder_status: 'SUCCESS' } });
+      expect(env).toMatchObject({ event_name: 'ISSUING', source_id: id, data: { cardholder_id: id, cardholder_status: 'SUCCESS' } });
       expect(Object.keys(env.data).sort()).toEqual(['cardholder_id', 'cardholder_status', 'update_time']);
       expect(JSON.stringify(env)).not.toContain('liam.new');
       const log = (await api.control('GET', '/webhooks')).body.deliveries.filter((d: { event_type: string }) => d.event_type === 'cardholder.updated');
