@@ -7,6 +7,7 @@ import { requestSignalOf } from './access/limits';
 import type { UqpayApi, RequestScope } from './datasources/uqpay/api';
 import { createLoaders, type UqpayLoaders } from './datasources/uqpay';
 import type { Logger } from './logger';
+import { createEventAudience, type EventAudience } from './events/audience';
 import type { EventBus } from './events/pubsub';
 import { requestIdOf } from './observability/request-id';
 
@@ -37,6 +38,8 @@ export interface GatewayContext {
   viewOf(value: object): AccountView;
   /** Verified UQPAY webhook events, for subscriptions (issue 6). */
   pubsub: EventBus;
+  /** Which account owns an event's subject, answered once for all subscribers (webhooks name no account). */
+  audience: EventAudience;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,6 +50,8 @@ export interface ContextFactoryDeps {
   logger: Logger;
   loaderConcurrency: number;
   pubsub: EventBus;
+  /** Shared by every subscription this factory serves; one is created when not given. */
+  audience?: EventAudience;
   /** Each loader batch's size (the batch-size metric). */
   onBatch?(loader: string, size: number): void;
 }
@@ -63,6 +68,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
   // Accounts named by x-on-behalf-of that UQPAY confirmed recently: unknown ids become a clean 400 up front
   // instead of failing each field, at one upstream call per account per TTL.
   const verified = new Map<string, number>();
+  const audience = deps.audience ?? createEventAudience();
 
   async function verifyAccount(accountId: string, scope: RequestScope): Promise<void> {
     const until = verified.get(accountId);
@@ -130,6 +136,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       api: deps.api,
       logger: deps.logger,
       pubsub: deps.pubsub,
+      audience,
       account,
       forAccount,
       adopt(view, value) {
