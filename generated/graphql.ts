@@ -34,14 +34,16 @@ export type CardAmountInput = {
   idempotencyKey?: string | null | undefined;
 };
 
-/** How a card is funded. */
+/** How a card is funded. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardMode =
   /** Shares the issuing balance, capped by the card's available balance. */
   | 'SHARE'
   /** Prepaid: funds move from the issuing balance onto the card. */
-  | 'SINGLE';
+  | 'SINGLE'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
-/** What a card order does. */
+/** What a card order does. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardOrderType =
   /** Issue a card. */
   | 'CARD_CREATE'
@@ -50,9 +52,11 @@ export type CardOrderType =
   /** Change a card (settings or status). */
   | 'CARD_UPDATE'
   /** Take funds off a card. */
-  | 'CARD_WITHDRAW';
+  | 'CARD_WITHDRAW'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
-/** The state of a card. */
+/** The state of a card. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardStatus =
   /** Usable. */
   | 'ACTIVE'
@@ -71,7 +75,9 @@ export type CardStatus =
   /** Being cancelled. */
   | 'PRE_CANCEL'
   /** Reported stolen. */
-  | 'STOLEN';
+  | 'STOLEN'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** The states a card can be moved to with `setCardStatus`. */
 export type CardStatusChange =
@@ -89,7 +95,7 @@ export type CardUsageType =
   /** Single use. */
   | 'ONE_TIME';
 
-/** Where a cardholder stands in onboarding (KYC). */
+/** Where a cardholder stands in onboarding (KYC). A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardholderStatus =
   /** Rejected. */
   | 'FAILED'
@@ -98,7 +104,9 @@ export type CardholderStatus =
   /** Under review. */
   | 'PENDING'
   /** Onboarded: cards can be issued. */
-  | 'SUCCESS';
+  | 'SUCCESS'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** A new virtual card for a SUCCESS cardholder. */
 export type CreateCardInput = {
@@ -166,14 +174,14 @@ export type CreateTransferInput = {
   sourceAccountId: string;
 };
 
-/** Virtual or physical card. */
+/** Virtual or physical card. A value UQPAY adds later is answered as null, or left out of a list (and logged once by the gateway). */
 export type FormFactor =
   /** A physical card. */
   | 'PHYSICAL'
   /** A virtual card. */
   | 'VIRTUAL';
 
-/** Gender as recorded by UQPAY. */
+/** Gender as recorded by UQPAY. A value UQPAY adds later is answered as null, or left out of a list (and logged once by the gateway). */
 export type Gender =
   /** Female. */
   | 'FEMALE'
@@ -218,7 +226,7 @@ export type KycVerificationInput = {
   referenceId?: string | null | undefined;
 };
 
-/** Progress of an asynchronous card order. */
+/** Progress of an asynchronous card order. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type OrderStatus =
   /** Failed; nothing changed. */
   | 'FAILED'
@@ -227,7 +235,9 @@ export type OrderStatus =
   /** In progress. */
   | 'PROCESSING'
   /** Completed. */
-  | 'SUCCESS';
+  | 'SUCCESS'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** Which transactions the card accepts. */
 export type RiskControlsInput = {
@@ -259,7 +269,7 @@ export type SpendingControlInput = {
   interval: SpendingInterval;
 };
 
-/** The period a spending limit applies to. */
+/** The period a spending limit applies to. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type SpendingInterval =
   /** Over the card's life. */
   | 'ALL_TIME'
@@ -269,28 +279,36 @@ export type SpendingInterval =
   | 'MONTHLY'
   /** Each transaction. */
   | 'PER_TRANSACTION'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN'
   /** Per week. */
   | 'WEEKLY'
   /** Per year. */
   | 'YEARLY';
 
-/** Outcome of a card transaction. */
+/** Outcome of a card transaction. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type TransactionStatus =
   /** Approved. */
   | 'APPROVED'
   /** Declined. */
   | 'DECLINED'
   /** Not yet decided or settled. */
-  | 'PENDING';
+  | 'PENDING'
+  /** Reversed: the amount went back to the card. */
+  | 'REVERSED'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
-/** Progress of a transfer between accounts. */
+/** Progress of a transfer between accounts. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type TransferStatus =
   /** Settled. */
   | 'COMPLETED'
   /** Failed; no money moved. */
   | 'FAILED'
   /** Accepted, not yet settled. */
-  | 'PENDING';
+  | 'PENDING'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** Changes to a cardholder; omitted fields are left as they are. Names cannot be changed. */
 export type UpdateCardholderInput = {

@@ -93,7 +93,8 @@ export interface Card {
   create_time: number;
 }
 
-export type OrderType = 'CARD_CREATE' | 'CARD_UPDATE' | 'CARD_RECHARGE' | 'CARD_WITHDRAW' | 'CARD_STATUS_UPDATE';
+/** The four order types UQPAY documents (a status change is a CARD_UPDATE order). */
+export type OrderType = 'CARD_CREATE' | 'CARD_UPDATE' | 'CARD_RECHARGE' | 'CARD_WITHDRAW';
 export type OrderStatus = 'PENDING' | 'PROCESSING' | 'SUCCESS' | 'FAILED';
 
 export interface CardOrder {
@@ -182,7 +183,8 @@ export interface CardTransaction {
   posted_time: number | null;
   merchant_data: { category_code: string; city: string; country: string; name: string };
   description: string;
-  transaction_status: 'APPROVED' | 'DECLINED' | 'PENDING';
+  /** A reversal's own record is REVERSED (Go webhook/issuing.go TransactionStatusReversed, Node simulator mock). */
+  transaction_status: 'APPROVED' | 'DECLINED' | 'PENDING' | 'REVERSED';
   card_available_balance: Cents;
   authorization_code: string | null;
   reversed: boolean;

@@ -11,7 +11,8 @@ import { isPositive, money, moneyFromSuffixed } from './money';
 import { runMutation, type Payload } from './user-errors';
 
 export interface CardFilter {
-  status?: CardStatus | null;
+  /** UNKNOWN never arrives: the schema's upstreamEnums plugin refuses it as an argument. */
+  status?: CardStatus | 'UNKNOWN' | null;
   cardholderId?: string | null;
 }
 
@@ -25,7 +26,7 @@ export function listCards(view: AccountView, args: ConnectionArgs, filter: CardF
     (page) =>
       ctx.api.cards.list(view.scope, {
         ...page,
-        ...(filter.status ? { card_status: filter.status } : {}),
+        ...(filter.status ? { card_status: filter.status as CardStatus } : {}),
         ...(filter.cardholderId ? { cardholder_id: filter.cardholderId } : {}),
       }),
     (items) => {

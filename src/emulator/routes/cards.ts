@@ -284,7 +284,8 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', `refund of cancelled card ${card.card_id}`);
         card.available_balance = 0n;
       }
-      const order = c.openOrder(store, card, 'CARD_STATUS_UPDATE', null, () => ({
+      // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
+      const order = c.openOrder(store, card, 'CARD_UPDATE', null, () => ({
         event: 'card.status.update.succeeded',
         data: { card_id: card.card_id, card_number: maskPan(card.pan), card_status: card.card_status, update_reason: reason, update_time: c.views.time(Date.now()) },
       }));

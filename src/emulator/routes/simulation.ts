@@ -102,6 +102,7 @@ export function reverse(state: EmulatorState, store: AccountStore, transactionId
     short_transaction_id: shortRef('R', id, at),
     original_transaction_id: original.transaction_id,
     transaction_type: 'REVERSAL',
+    transaction_status: 'REVERSED',
     transaction_time: at,
     posted_time: at,
     description: `reversal of ${original.short_transaction_id}`,
