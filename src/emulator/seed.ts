@@ -1,6 +1,6 @@
 import { ASSIGNABLE_PANS, withLuhn } from './cardnumbers';
 import { authorize, reverse } from './routes/simulation';
-import type { Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, Product } from './state';
+import type { Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, KycLevel, Product, ProductRequiredField } from './state';
 
 export const DEMO_CREDENTIALS = { clientId: 'demo-client-id', apiKey: 'demo-api-key' } as const;
 
@@ -16,7 +16,7 @@ export const DEMO_IDS = {
     single: id('9d000000', 1),
     /** SHARE virtual/physical VISA on BIN 40963608, USD and SGD */
     share: id('9d000000', 2),
-    /** SINGLE Mastercard on BIN 527735: card_limit is required */
+    /** SINGLE Mastercard on BIN 527735: card_limit is required; STANDARD KYC (date of birth, nationality, address) */
     mastercard: id('9d000000', 3),
   },
   cardholders: {
@@ -78,7 +78,37 @@ function account(n: number, name: string, email: string, country: string, parent
   };
 }
 
-function product(n: number, mode: CardMode, bin: string, scheme: string, forms: ('VIR' | 'PHY')[]): Product {
+const field = (name: string, description: string, required = true): ProductRequiredField => ({ name, type: 'string', required, description });
+
+/** What every product needs of a cardholder (SIMPLIFIED KYC). */
+const BASIC_FIELDS: ProductRequiredField[] = [
+  field('first_name', 'Given name, 1-40 letters'),
+  field('last_name', 'Family name, 1-40 letters'),
+  field('email', 'Unique among the account\'s cardholders'),
+  field('country_code', 'ISO 3166-1 alpha-2'),
+  field('phone_number', 'Digits without the country prefix'),
+];
+
+/** STANDARD KYC adds a date of birth, a nationality and a residential address (a nested object). */
+const STANDARD_FIELDS: ProductRequiredField[] = [
+  ...BASIC_FIELDS,
+  field('date_of_birth', 'YYYY-MM-DD'),
+  field('nationality', 'ISO 3166-1 alpha-2'),
+  {
+    name: 'residential_address',
+    type: 'object',
+    required: true,
+    description: 'Where the cardholder lives',
+    fields: [
+      field('country', 'ISO 3166-1 alpha-2'),
+      field('city', 'City'),
+      field('line1', 'Street and number'),
+      field('postal_code', 'Postal code', false),
+    ],
+  },
+];
+
+function product(n: number, mode: CardMode, bin: string, scheme: string, forms: ('VIR' | 'PHY')[], kyc: KycLevel = 'SIMPLIFIED'): Product {
   return {
     product_id: id('9d000000', n),
     mode_type: mode,
@@ -92,8 +122,8 @@ function product(n: number, mode: CardMode, bin: string, scheme: string, forms: 
       { amount: 200000n, currency: 'USD' },
       { amount: 200000n, currency: 'SGD' },
     ],
-    kyc_level: 'SIMPLIFIED',
-    required_fields: ['first_name', 'last_name', 'email', 'country_code', 'phone_number'],
+    kyc_level: kyc,
+    required_fields: kyc === 'SIMPLIFIED' ? BASIC_FIELDS : STANDARD_FIELDS,
     create_time: T0,
     update_time: T0,
   };
@@ -182,7 +212,7 @@ export function seedState(state: EmulatorState, withDemoData: boolean): void {
   for (const p of [
     product(1, 'SINGLE', '40963608', 'VISA', ['VIR']),
     product(2, 'SHARE', '40963608', 'VISA', ['VIR', 'PHY']),
-    product(3, 'SINGLE', '527735', 'MASTERCARD', ['VIR']),
+    product(3, 'SINGLE', '527735', 'MASTERCARD', ['VIR'], 'STANDARD'),
   ]) {
     state.products.set(p.product_id, p);
   }

@@ -190,6 +190,15 @@ export interface CardTransaction {
   reversed: boolean;
 }
 
+/** A cardholder field a product's KYC needs (Node SDK `ProductRequiredField`): nested for objects. */
+export interface ProductRequiredField {
+  name: string;
+  type: 'string' | 'object';
+  required: boolean;
+  description?: string;
+  fields?: ProductRequiredField[];
+}
+
 export interface Product {
   product_id: string;
   mode_type: CardMode;
@@ -201,7 +210,7 @@ export interface Product {
   product_status: 'ENABLED' | 'DISABLED';
   no_pin_payment_amount: { amount: Cents; currency: string }[];
   kyc_level: KycLevel;
-  required_fields: string[];
+  required_fields: ProductRequiredField[];
   create_time: number;
   update_time: number;
 }

@@ -1,6 +1,7 @@
 // Card products (BIN, scheme, mode, currencies, KYC level) the account can issue from.
 import type { GatewayContext } from '../context';
 import type { Product } from '../datasources/uqpay/types';
+import { productFields, type CardProductField } from './card-product-fields';
 import { fetchAll } from '../datasources/uqpay/paging';
 import { money } from './money';
 
@@ -24,3 +25,5 @@ export const productFormFactors = (p: Product) =>
   (p.card_form ?? []).map((f) => FORM_FACTOR[f.toUpperCase()] ?? f) as ('VIRTUAL' | 'PHYSICAL')[];
 export const productNoPinPaymentAmounts = (p: Product) =>
   (p.no_pin_payment_amount ?? []).map((m) => money(m.amount, m.currency)).filter((m) => m !== null);
+
+export const productRequiredFields = (p: Product): CardProductField[] => productFields(p.required_fields);

@@ -192,6 +192,15 @@ export interface ListCardholdersQuery extends PageQuery {
   cardholder_status?: CardholderStatus;
 }
 
+/** A cardholder field a product's KYC needs; `fields` for an object's parts. */
+export interface ProductRequiredField {
+  name?: string;
+  type?: string;
+  required?: boolean;
+  description?: string | null;
+  fields?: unknown[] | null;
+}
+
 export interface Product {
   product_id: string;
   mode_type: CardMode;
@@ -203,7 +212,8 @@ export interface Product {
   product_status?: 'ENABLED' | 'DISABLED' | string;
   no_pin_payment_amount?: { amount: Decimal; currency: string }[];
   kyc_level?: string;
-  required_fields?: string[];
+  /** Objects (Node SDK `ProductRequiredField`); older docs showed plain names. */
+  required_fields?: (ProductRequiredField | string)[];
   create_time?: string;
   update_time?: string;
 }
