@@ -3,7 +3,10 @@ import type { EmulatorCore } from './core';
 import { badRequest, invalidField } from './errors';
 import type { Cents } from './money';
 import { WEBHOOK_TIMESTAMP_UNITS } from './options';
+import { feeData } from './event-data';
 import { currencyField } from './routes/balances';
+import { findCard } from './routes/cards';
+import { chargeFee } from './routes/simulation';
 import { findCardholder, finishKycReview } from './routes/cardholders';
 import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
 import { KYC_LEVELS, type AccountStore } from './state';
@@ -25,6 +28,7 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
       'POST /__emulator/webhooks/config',
       'POST /__emulator/kyc-level',
       'POST /__emulator/cardholders/{id}/kyc',
+      'POST /__emulator/cards/{id}/fee',
     ],
   }));
 
@@ -88,6 +92,20 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     const ch = findCardholder(store, id);
     finishKycReview(core, store, ch, status);
     return { account_id: store.id, cardholder: core.views.cardholder(store, ch) };
+  });
+
+  // UQPAY charging a card fee: a FEE transaction and `issuing.fee.card`. Without account_id: whichever holds the card.
+  app.post('/cards/:id/fee', async (req) => {
+    const f = bodyObject(req.body);
+    const accountId = f.uuid('account_id');
+    const amount = f.amount('amount', { required: true }) as Cents;
+    const remark = f.string('remark', { max: 200 });
+    const id = String((req.params as { id: string }).id).toLowerCase();
+    const store = accountId ? account(accountId) : ([...core.state.accounts.values()].find((s) => s.cards.has(id)) ?? core.state.master);
+    const card = findCard(store, id);
+    const tx = chargeFee(core.state, store, id, amount, remark ?? `deduct ${card.form_factor.toLowerCase()} card [${card.pan.slice(-4)}] fee`);
+    core.webhooks.emit('issuing.fee.card', tx.transaction_id, store.id, feeData(core.views, store, tx, tx.description));
+    return { account_id: store.id, transaction: core.views.transaction(store, tx) };
   });
 
   app.post('/reset', async () => {

@@ -99,7 +99,8 @@ export class EmulatorCore {
       order.update_time = done;
       order.complete_time = done;
       const { event, data } = onSuccess(order);
-      this.webhooks.emit(event, order.card_id, store.id, data);
+      // UQPAY's order events name the order as their source (Go SDK webhook/issuing_test.go samples).
+      this.webhooks.emit(event, order.card_order_id, store.id, data);
     };
     // With delay 0 the response (already rendered as PENDING) is followed at once by SUCCESS.
     if (this.options.asyncDelayMs <= 0) queueMicrotask(complete);

@@ -131,7 +131,8 @@ export type LedgerType =
   | 'CARD_CREATE'
   | 'CARD_CANCEL_REFUND'
   | 'ISSUING_AUTHORIZATION'
-  | 'ISSUING_REVERSAL';
+  | 'ISSUING_REVERSAL'
+  | 'CARD_FEE';
 
 export interface LedgerEntry {
   seq: number;

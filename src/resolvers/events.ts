@@ -6,21 +6,24 @@
 import type { GatewayContext } from '../context';
 import type { Card, Cardholder } from '../datasources/uqpay/types';
 import { UqpayError } from '../datasources/uqpay/errors';
-import { eventCategory, type IssuingEventMessage } from '../webhooks/events';
+import type { IssuingEventMessage } from '../webhooks/events';
 import { money } from './money';
 
 export type EventFilter = (event: IssuingEventMessage) => boolean;
 
+/** Card events (`card.*`) and the card's money events (`issuing.transaction.*`, `issuing.fee.*`). */
+export const isCardEvent = (e: IssuingEventMessage) => e.family === 'card' || (e.family === 'transaction' && e.cardId !== null);
+
 export function cardEvents(_root: unknown, args: { cardId?: string | null }, ctx: GatewayContext) {
   const cardId = args.cardId?.toLowerCase();
-  return eventStream(ctx, (e) => eventCategory(e.type) === 'card' && (!cardId || e.cardId?.toLowerCase() === cardId));
+  return eventStream(ctx, (e) => isCardEvent(e) && (!cardId || e.cardId?.toLowerCase() === cardId));
 }
 
 export function cardholderEvents(_root: unknown, args: { cardholderId?: string | null }, ctx: GatewayContext) {
   const cardholderId = args.cardholderId?.toLowerCase();
   return eventStream(
     ctx,
-    (e) => eventCategory(e.type) === 'cardholder' && (!cardholderId || e.cardholderId?.toLowerCase() === cardholderId),
+    (e) => e.family === 'cardholder' && (!cardholderId || e.cardholderId?.toLowerCase() === cardholderId),
   );
 }
 
@@ -139,9 +142,18 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export const eventOrderId = (e: IssuingEventMessage) => (e.orderId && UUID_RE.test(e.orderId) ? e.orderId : null);
 export const eventAmount = (e: IssuingEventMessage) => money(e.amount, e.currency);
-export const eventCardAvailableBalance = (e: IssuingEventMessage) => money(e.cardAvailableBalance, e.currency);
+export const eventCardAvailableBalance = (e: IssuingEventMessage) => money(e.cardAvailableBalance, e.billingCurrency ?? e.currency);
 export const eventSucceeded = (e: IssuingEventMessage) =>
   e.type.endsWith('.succeeded') ? true : e.type.endsWith('.failed') ? false : null;
+const CATEGORY = { card: 'CARD', cardholder: 'CARDHOLDER', transaction: 'TRANSACTION', generic: 'GENERIC' } as const;
+export const eventCategory = (e: IssuingEventMessage) => CATEGORY[e.family];
+export const eventCardholderId = (e: IssuingEventMessage) => (e.cardholderId && UUID_RE.test(e.cardholderId) ? e.cardholderId : null);
+export const eventCardLimit = (e: IssuingEventMessage) => money(e.cardLimit, e.currency);
+export const eventBillingAmount = (e: IssuingEventMessage) => money(e.billingAmount, e.billingCurrency);
+export const eventFee = (e: IssuingEventMessage) => money(e.fee, e.feeCurrency);
+/** Spending limits need the card's currency to be Money; without it, null (the fresh `card` has them). */
+export const eventSpendingLimits = (e: IssuingEventMessage) =>
+  e.spendingLimits && e.currency ? e.spendingLimits.map((l) => ({ amount: money(l.amount, e.currency)!, interval: l.interval })) : null;
 export const eventCard = (e: IssuingEventMessage, _args: unknown, ctx: GatewayContext) =>
   e.cardId ? freshCard(ctx, e.cardId, e.eventId) : null;
 export const eventCardholder = (e: IssuingEventMessage, _args: unknown, ctx: GatewayContext) =>

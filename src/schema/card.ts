@@ -10,7 +10,7 @@ import { idempotencyKeyField, payloadType } from './payload';
 import { CardConnection, CardOrderRef, CardProductRef, CardRef, CardholderRef, MoneyRef, TransactionConnection } from './refs';
 import { uuidNodeId } from './node';
 
-const SpendingControlRef = builder.objectRef<{ amount: Money; interval: string }>('SpendingControl').implement({
+export const SpendingControlRef = builder.objectRef<{ amount: Money; interval: string }>('SpendingControl').implement({
   description: 'A spending limit over a period.',
   fields: (t) => ({
     amount: t.field({ type: MoneyRef, description: 'The most that can be spent in the period.', resolve: (s) => s.amount }),

@@ -5,7 +5,7 @@ import { connectionArgs } from './pagination';
 import { CardRef, MoneyRef, TransactionConnection, TransactionRef } from './refs';
 import { uuidNodeId } from './node';
 
-const MerchantRef = builder
+export const MerchantRef = builder
   .objectRef<{ name: string | null; city: string | null; country: string | null; categoryCode: string | null }>('Merchant')
   .implement({
     description: 'Where a card transaction happened.',

@@ -75,10 +75,10 @@ describe('event parsing', () => {
     expect(e.occurredAt).toBe('2024-05-09T07:52:23.000Z');
   });
 
-  it('refuses card events without a card_id and passes unknown types through', () => {
+  it('refuses card events without a card_id and passes unknown types through as generic events (ids, type, time)', () => {
     expect(() => toEventMessage(WebhookEnvelope.parse(envelope('card.recharge.succeeded', { amount: '1.00' })), new Date())).toThrow(/card_id/);
-    const other = toEventMessage(WebhookEnvelope.parse(envelope('account.updated', { x: 1 })), new Date());
-    expect(other).toMatchObject({ type: 'account.updated', cardId: null, data: { x: 1 } });
+    const other = toEventMessage(WebhookEnvelope.parse(envelope('account.updated', { x: 1, card_id: CARD })), new Date());
+    expect(other).toMatchObject({ type: 'account.updated', family: 'generic', cardId: CARD, data: {} });
   });
 });
 

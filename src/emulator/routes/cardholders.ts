@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from '../core';
 import { phoneLengthOk, phoneRule } from '../countries';
 import { badRequest, invalidField, missingField } from '../errors';
+import { cardholderEventData } from '../event-data';
 import { defineRoute } from '../router';
 import { newestFirst, type AccountStore, type Address, type Cardholder, type KycLevel } from '../state';
 import { bodyObject, Fields, page, paging } from '../validation';
@@ -211,12 +212,8 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       // Validate everything first, then apply: a refused update changes nothing.
       Object.assign(ch, stripUndefined(p), { country_code: country }, phoneNumber ? { phone_number: phoneNumber } : {});
       kycOutcome(ch);
-      // Only the id, status and time: the receiver reads the cardholder for the rest (no PII in webhooks).
-      c.webhooks.emit('cardholder.updated', ch.cardholder_id, store.id, {
-        cardholder_id: ch.cardholder_id,
-        cardholder_status: ch.cardholder_status,
-        update_time: c.views.time(Date.now()),
-      });
+      // UQPAY sends the whole profile (Node SDK CardholderUpdatedPayload): receivers must filter it.
+      c.webhooks.emit('cardholder.updated', ch.cardholder_id, store.id, cardholderEventData(c.views, store, ch));
       return createResponse(c, ch);
     },
   });
@@ -234,13 +231,7 @@ export function finishKycReview(core: EmulatorCore, store: AccountStore, ch: Car
   ch.cardholder_status = outcome;
   ch.idv_status = passed ? 'PASSED' : 'FAILED';
   ch.review_status = passed ? 'APPROVED' : 'REJECTED';
-  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, {
-    cardholder_id: ch.cardholder_id,
-    cardholder_status: ch.cardholder_status,
-    idv_status: ch.idv_status,
-    review_status: ch.review_status,
-    update_time: core.views.time(Date.now()),
-  });
+  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, cardholderEventData(core.views, store, ch));
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {

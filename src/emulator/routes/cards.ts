@@ -15,7 +15,7 @@ import {
   type CardStatus,
   type RiskControls,
 } from '../state';
-import { maskPan } from '../views';
+import { activationCodeData, cardCreateData, cardUpdateData, maskPanForEvent } from '../event-data';
 import { bodyObject, Fields, page, paging } from '../validation';
 import { findCardholder } from './cardholders';
 
@@ -83,10 +83,9 @@ function issue(core: EmulatorCore, store: AccountStore, card: Card) {
   core.state.usedPans.add(card.pan);
   const order = core.openOrder(store, card, 'CARD_CREATE', card.mode_type === 'SINGLE' ? card.available_balance : null, (o) => {
     if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
-    return {
-      event: 'card.create.succeeded',
-      data: { card_id: card.card_id, card_order_id: o.card_order_id, card_status: card.card_status, order_status: o.order_status, card_currency: card.card_currency, cardholder_id: card.cardholder_id, complete_time: core.views.time(o.complete_time) },
-    };
+    // A physical card is mailed with an activation code; UQPAY sends it by webhook once the card exists.
+    if (card.form_factor === 'PHYSICAL') queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, activationCodeData(card)));
+    return { event: 'card.create.succeeded', data: cardCreateData(core.views, store, card, o) };
   });
   return {
     card_id: card.card_id,
@@ -258,9 +257,9 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       if (controls) card.spending_controls = controls;
       if (risk) card.risk_controls = risk;
       if (metadata) card.metadata = metadata;
-      const order = c.openOrder(store, card, 'CARD_UPDATE', limit ?? null, () => ({
+      const order = c.openOrder(store, card, 'CARD_UPDATE', limit ?? null, (o) => ({
         event: 'card.update.succeeded',
-        data: { card_id: card.card_id, card_status: card.card_status, update_time: c.views.time(Date.now()) },
+        data: cardUpdateData(c.views, store, card, o),
       }));
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status };
     },
@@ -287,7 +286,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
       const order = c.openOrder(store, card, 'CARD_UPDATE', null, () => ({
         event: 'card.status.update.succeeded',
-        data: { card_id: card.card_id, card_number: maskPan(card.pan), card_status: card.card_status, update_reason: reason, update_time: c.views.time(Date.now()) },
+        data: { card_id: card.card_id, card_number: maskPanForEvent(card.pan), card_status: card.card_status, update_reason: reason, update_time: c.views.time(Date.now()) },
       }));
       order.update_reason = reason;
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status, update_reason: reason };
