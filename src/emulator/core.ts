@@ -11,6 +11,13 @@ import { Stats } from './stats';
 import { Views } from './views';
 import { WebhookDispatcher } from './webhooks';
 
+export interface HoldOptions {
+  /** Keep the order PENDING until this cardholder's KYC review finishes (a card for a holder under review). */
+  holdForCardholder?: string;
+  /** What a held order reports if the review fails. */
+  onFailure?: (order: CardOrder) => { event: string; data: unknown };
+}
+
 /** Everything one running emulator holds; routes and controls receive it. */
 export class EmulatorCore {
   state: EmulatorState;
@@ -23,6 +30,8 @@ export class EmulatorCore {
   readonly limiter: SlidingWindowLimiter | undefined;
   readonly tokenLimiter: SlidingWindowLimiter | undefined;
   private readonly orderTimers = new Set<NodeJS.Timeout>();
+  /** Card orders waiting for their cardholder's KYC review, by cardholder id (see holdUntilKyc). */
+  private heldForKyc = new Map<string, { succeed: () => void; fail: () => void }[]>();
 
   constructor(readonly options: ResolvedOptions) {
     this.state = this.freshState();
@@ -57,6 +66,7 @@ export class EmulatorCore {
   /** back to the seed: data, idempotency records, stats, faults, rate windows, webhook log and format, pending orders */
   reset(): void {
     this.cancelOrders();
+    this.heldForKyc.clear();
     this.state = this.freshState();
     this.idempotency.clear();
     this.stats.reset();
@@ -78,6 +88,7 @@ export class EmulatorCore {
     type: OrderType,
     amount: Cents | null,
     onSuccess: (order: CardOrder) => { event: string; data: unknown },
+    opts: HoldOptions = {},
   ): CardOrder {
     const now = Date.now();
     const order: CardOrder = {
@@ -93,15 +104,23 @@ export class EmulatorCore {
       order_status: 'PENDING',
     };
     store.orders.set(order.card_order_id, order);
-    const complete = () => {
+    const finish = (status: 'SUCCESS' | 'FAILED', outcome: (o: CardOrder) => { event: string; data: unknown }) => {
       const done = Date.now();
-      order.order_status = 'SUCCESS';
+      order.order_status = status;
       order.update_time = done;
       order.complete_time = done;
-      const { event, data } = onSuccess(order);
+      const { event, data } = outcome(order);
       // UQPAY's order events name the order as their source (Go SDK webhook/issuing_test.go samples).
       this.webhooks.emit(event, order.card_order_id, store.id, data);
     };
+    const complete = () => finish('SUCCESS', onSuccess);
+    if (opts.holdForCardholder) {
+      // Issued only once the cardholder's KYC passes; failed if it does not (see releaseHeldOrders).
+      const held = this.heldForKyc.get(opts.holdForCardholder) ?? [];
+      held.push({ succeed: complete, fail: () => finish('FAILED', opts.onFailure ?? onSuccess) });
+      this.heldForKyc.set(opts.holdForCardholder, held);
+      return order;
+    }
     // With delay 0 the response (already rendered as PENDING) is followed at once by SUCCESS.
     if (this.options.asyncDelayMs <= 0) queueMicrotask(complete);
     else {
@@ -112,6 +131,13 @@ export class EmulatorCore {
       this.orderTimers.add(t);
     }
     return order;
+  }
+
+  /** A KYC review finished: the card orders held for that cardholder succeed or fail with it. */
+  releaseHeldOrders(cardholderId: string, outcome: 'SUCCESS' | 'FAILED'): void {
+    const held = this.heldForKyc.get(cardholderId) ?? [];
+    this.heldForKyc.delete(cardholderId);
+    for (const h of held) (outcome === 'SUCCESS' ? h.succeed : h.fail)();
   }
 
   private cancelOrders(): void {

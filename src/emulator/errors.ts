@@ -12,6 +12,17 @@ export interface ErrorBody {
   type: ErrorType;
   code: string;
   message: string;
+  /** kyc_insufficient only: the cardholder fields still needed (Node SDK src/error.ts KycMissingField). */
+  missing_fields?: MissingField[];
+}
+
+/** A cardholder field a KYC check found missing; an object's missing parts are listed in `fields`. */
+export interface MissingField {
+  name: string;
+  type: 'string' | 'object';
+  required: boolean;
+  description?: string;
+  fields?: MissingField[];
 }
 
 export class UqpayError extends Error {
@@ -20,14 +31,19 @@ export class UqpayError extends Error {
     readonly type: ErrorType,
     readonly code: string,
     message: string,
+    readonly missingFields?: MissingField[],
   ) {
     super(message);
   }
 
   get body(): ErrorBody {
-    return { type: this.type, code: this.code, message: this.message };
+    return { type: this.type, code: this.code, message: this.message, ...(this.missingFields ? { missing_fields: this.missingFields } : {}) };
   }
 }
+
+/** UQPAY's answer when a cardholder lacks what the KYC level or the card product needs: every missing field at once. */
+export const kycInsufficient = (message: string, missing: MissingField[]) =>
+  new UqpayError(400, 'cardholder_error', 'kyc_insufficient', message, missing);
 
 export const badRequest = (type: ErrorType, code: string, message: string) =>
   new UqpayError(400, type, code, message);

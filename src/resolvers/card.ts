@@ -8,6 +8,7 @@ import type {
 import { primeCards } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { isPositive, money, moneyFromSuffixed } from './money';
+import { kycPendingUserErrors } from './card-kyc';
 import { runMutation, type Payload } from './user-errors';
 
 export interface CardFilter {
@@ -180,8 +181,8 @@ export function createCard(_root: unknown, args: { input: unknown }, ctx: Gatewa
       },
       opts(i.idempotencyKey),
     );
-    return written(ctx, result.card_id, creationOrder(result, i.currency, i.cardLimit));
-  });
+    return { ...written(ctx, result.card_id, creationOrder(result, i.currency, i.cardLimit)), ...kycPendingUserErrors(result) };
+  }, { missingFieldsAt: ['cardholderId'] });
 }
 
 export function assignCard(_root: unknown, args: { input: { cardNumber?: string } }, ctx: GatewayContext) {
@@ -195,10 +196,10 @@ export function assignCard(_root: unknown, args: { input: { cardNumber?: string 
         { cardholder_id: i.cardholderId, card_number: i.cardNumber, card_currency: i.currency, card_mode: i.mode },
         opts(i.idempotencyKey),
       );
-      return written(ctx, result.card_id, creationOrder(result, i.currency));
+      return { ...written(ctx, result.card_id, creationOrder(result, i.currency)), ...kycPendingUserErrors(result, [pan]) };
     },
     // The full card number must never come back, not even inside an upstream error message.
-    { secrets: [pan, pan.replace(/[\s-]/g, '')] },
+    { secrets: [pan, pan.replace(/[\s-]/g, '')], missingFieldsAt: ['cardholderId'] },
   );
 }
 

@@ -163,7 +163,12 @@ const CardAmountInput = builder.inputType('CardAmountInput', {
 });
 
 const cardField = (what: string) => (t: PothosSchemaTypes.ObjectFieldBuilder<PothosTypes, r.CardPayload>) =>
-  t.field({ type: CardRef, nullable: true, description: `The card ${what}, re-read; null when userErrors is not empty.`, resolve: r.payloadCard });
+  t.field({
+    type: CardRef,
+    nullable: true,
+    description: `The card ${what}, re-read; null when nothing was changed (userErrors, except CARDHOLDER_KYC_PENDING: the card exists and waits).`,
+    resolve: r.payloadCard,
+  });
 const orderField = (what: string) => (t: PothosSchemaTypes.ObjectFieldBuilder<PothosTypes, r.CardPayload>) =>
   t.field({ type: CardOrderRef, nullable: true, description: what, resolve: (p) => p.order ?? null });
 
@@ -190,7 +195,10 @@ const CardOrderPayload = payloadType<r.CardPayload>('CardOrderPayload', 'Result 
 builder.mutationFields((t) => ({
   createCard: t.field({
     type: CreateCardPayload,
-    description: 'Issue a virtual card. Errors: CARDHOLDER_NOT_ELIGIBLE, NOT_FOUND, INSUFFICIENT_BALANCE (SINGLE card limit), VALIDATION.',
+    description:
+      'Issue a virtual card. Errors: CARDHOLDER_NOT_ELIGIBLE, KYC_INSUFFICIENT (one per field the product needs and the cardholder lacks, ' +
+      'at ["input", "cardholderId"]), NOT_FOUND, INSUFFICIENT_BALANCE (SINGLE card limit), VALIDATION. CARDHOLDER_KYC_PENDING: the ' +
+      'cardholder\'s KYC is under review, the card and its order are returned PENDING and the card is issued when the review passes.',
     args: { input: t.arg({ type: CreateCardInput, required: true, description: 'The card.' }) },
     resolve: r.createCard,
   }),

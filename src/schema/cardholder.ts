@@ -153,7 +153,9 @@ const UpdateCardholderPayload = cardholderPayload('UpdateCardholderPayload', 'up
 builder.mutationFields((t) => ({
   createCardholder: t.field({
     type: CreateCardholderPayload,
-    description: 'Onboard a cardholder. Duplicated email or phone number → DUPLICATE_EMAIL / DUPLICATE_PHONE_NUMBER.',
+    description:
+      'Onboard a cardholder. Duplicated email or phone number → DUPLICATE_EMAIL / DUPLICATE_PHONE_NUMBER. Fields the KYC level ' +
+      'needs and the input lacks → one KYC_INSUFFICIENT per field, at its path (e.g. ["input", "residentialAddress", "city"]).',
     args: { input: t.arg({ type: CreateCardholderInput, required: true, description: 'The cardholder.' }) },
     resolve: r.createCardholder,
   }),

@@ -49,26 +49,29 @@ describe('KYC levels', () => {
   it('STANDARD needs nationality, identity and residential_address, and starts PENDING review', async () => {
     const set = await api.control('POST', '/kyc-level', { level: 'STANDARD' });
     expect(set.body.kyc_levels[DEMO_IDS.masterAccountId]).toBe('STANDARD');
+    // UQPAY's kyc_insufficient names what is missing in missing_fields (Node SDK src/error.ts).
     for (const missing of ['nationality', 'identity', 'residential_address'] as const) {
       const body = { ...basic(), ...documents, [missing]: undefined };
       const res = await api.post('/v1/issuing/cardholders', body);
-      expectError(res, 400, 'invalid_request_error', 'missing_parameter');
-      expect(res.body.message).toBe(`${missing} is required`);
+      expectError(res, 400, 'cardholder_error', 'kyc_insufficient');
+      expect(res.body.missing_fields.map((f: { name: string }) => f.name)).toEqual([missing]);
+      expect(res.body.message).toContain(missing);
     }
     const res = await api.post('/v1/issuing/cardholders', { ...basic(), ...documents });
     expect(res.body).toEqual({ cardholder_id: expect.any(String), cardholder_status: 'PENDING' });
     const ch = (await api.get(`/v1/issuing/cardholders/${res.body.cardholder_id}`)).body;
     expect(ch).toMatchObject({ cardholder_status: 'PENDING', review_status: 'PENDING', idv_status: 'PENDING', idv_verification_url: null });
 
-    // cards only for SUCCESS cardholders
-    expectError(await api.post('/v1/issuing/cards', cardFor(ch.cardholder_id)), 400, 'cardholder_error', 'invalid_cardholder_status');
+    // a card for a holder under review waits for the review (Go SDK issuing/cards.go CardCreationResponse)
+    const waiting = await api.post('/v1/issuing/cards', cardFor(ch.cardholder_id));
+    expect(waiting.body).toMatchObject({ card_status: 'PENDING', order_status: 'PENDING', cardholder_status: 'PENDING', message: expect.any(String) });
   });
 
   it('ENHANCED needs kyc_verification: THIRD_PARTY passes at once, SUMSUB_REDIRECT is INCOMPLETE with an IDV url', async () => {
     await api.control('POST', '/kyc-level', { level: 'ENHANCED', account_id: DEMO_IDS.masterAccountId });
     const missing = await api.post('/v1/issuing/cardholders', { ...basic(), ...documents });
-    expectError(missing, 400, 'invalid_request_error', 'missing_parameter');
-    expect(missing.body.message).toBe('kyc_verification is required');
+    expectError(missing, 400, 'cardholder_error', 'kyc_insufficient');
+    expect(missing.body.missing_fields).toEqual([expect.objectContaining({ name: 'kyc_verification', type: 'object', fields: [expect.objectContaining({ name: 'method' })] })]);
 
     const third = await api.post('/v1/issuing/cardholders', {
       ...basic(),
@@ -86,7 +89,7 @@ describe('KYC levels', () => {
     const acme = DEMO_IDS.accounts.acmeTravel;
     const set = await api.control('POST', '/kyc-level', { level: 'STANDARD', account_id: acme });
     expect(set.body.kyc_levels).toMatchObject({ [acme]: 'STANDARD', [DEMO_IDS.masterAccountId]: 'SIMPLIFIED' });
-    expectError(await api.post('/v1/issuing/cardholders', basic(), { onBehalfOf: acme }), 400, 'invalid_request_error', 'missing_parameter');
+    expectError(await api.post('/v1/issuing/cardholders', basic(), { onBehalfOf: acme }), 400, 'cardholder_error', 'kyc_insufficient');
     expect((await api.post('/v1/issuing/cardholders', basic())).body.cardholder_status).toBe('SUCCESS');
     expectError(await api.control('POST', '/kyc-level', { level: 'BASIC' }), 400, 'invalid_request_error', 'invalid_parameter');
 
@@ -99,7 +102,8 @@ describe('KYC levels', () => {
     try {
       for (const onBehalfOf of [undefined, DEMO_IDS.accounts.globexMedia]) {
         const res = await other.post('/v1/issuing/cardholders', basic(), { onBehalfOf });
-        expect(res.body.message).toBe('kyc_verification is required');
+        expectError(res, 400, 'cardholder_error', 'kyc_insufficient');
+        expect(res.body.message).toContain('kyc_verification');
       }
     } finally {
       await other.emu.close();
@@ -159,8 +163,10 @@ describe('finishing a review', () => {
 
   it('the seeded PENDING cardholder can be approved; a SUCCESS one is not under review', async () => {
     const noah = DEMO_IDS.cardholders.noahLim;
-    expectError(await api.post('/v1/issuing/cards', cardFor(noah)), 400, 'cardholder_error', 'invalid_cardholder_status');
+    const waiting = await api.post('/v1/issuing/cards', cardFor(noah));
+    expect(waiting.body).toMatchObject({ card_status: 'PENDING', cardholder_status: 'PENDING' });
     expect((await api.control('POST', `/cardholders/${noah}/kyc`, { status: 'SUCCESS' })).body.cardholder.cardholder_status).toBe('SUCCESS');
+    expect((await api.get(`/v1/issuing/cards/${waiting.body.card_id}`)).body.card_status).toBe('ACTIVE');
     expectError(await api.control('POST', `/cardholders/${DEMO_IDS.cardholders.sophiaTan}/kyc`, { status: 'SUCCESS' }), 400, 'cardholder_error', 'invalid_cardholder_status');
   });
 });

@@ -156,6 +156,9 @@ export interface CardCreateResult {
   create_time?: string;
   card_status: CardStatus;
   order_status: OrderStatus;
+  /** Present when the cardholder's KYC is not done: the card waits for it (Go SDK CardCreationResponse). */
+  cardholder_status?: CardholderStatus | null;
+  message?: string | null;
 }
 
 export interface CardStatusBody {

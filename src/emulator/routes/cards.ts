@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ASSIGN_BIN, randomPan } from '../cardnumbers';
 import type { EmulatorCore } from '../core';
-import { badRequest, invalidField } from '../errors';
+import { badRequest, invalidField, kycInsufficient } from '../errors';
+import { cardholderFields, describeMissing, missingFields } from '../kyc';
 import type { Cents } from '../money';
 import { defineRoute } from '../router';
 import {
@@ -10,9 +11,11 @@ import {
   SPENDING_INTERVALS,
   type AccountStore,
   type Card,
+  type Cardholder,
   type CardMode,
   type CardOrder,
   type CardStatus,
+  type Product,
   type RiskControls,
 } from '../state';
 import { activationCodeData, cardCreateData, cardUpdateData, maskPanForEvent } from '../event-data';
@@ -77,23 +80,73 @@ function newCard(core: EmulatorCore, fields: Omit<Card, 'seq' | 'card_id' | 'con
   };
 }
 
-/** Both Create and Assign answer the same way and finish with card.create.succeeded. */
-function issue(core: EmulatorCore, store: AccountStore, card: Card) {
+/**
+ * Both Create and Assign answer the same way and finish with card.create.succeeded. A card for a cardholder whose
+ * KYC is still under review (PENDING/INCOMPLETE) is accepted but held: the answer adds `cardholder_status` and a
+ * `message` (Go SDK issuing/cards.go CardCreationResponse), and the card is issued when the review passes, or
+ * fails (card.create.failed, a prepaid card's limit back on the issuing balance) when it does not.
+ */
+function issue(core: EmulatorCore, store: AccountStore, card: Card, holder: Cardholder) {
   store.cards.set(card.card_id, card);
   core.state.usedPans.add(card.pan);
-  const order = core.openOrder(store, card, 'CARD_CREATE', card.mode_type === 'SINGLE' ? card.available_balance : null, (o) => {
-    if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
-    // A physical card is mailed with an activation code; UQPAY sends it by webhook once the card exists.
-    if (card.form_factor === 'PHYSICAL') queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, activationCodeData(card)));
-    return { event: 'card.create.succeeded', data: cardCreateData(core.views, store, card, o) };
-  });
+  const underReview = holder.cardholder_status === 'PENDING' || holder.cardholder_status === 'INCOMPLETE';
+  const funded = card.mode_type === 'SINGLE' ? card.available_balance : null;
+  const order = core.openOrder(
+    store,
+    card,
+    'CARD_CREATE',
+    funded,
+    (o) => {
+      if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
+      // A physical card is mailed with an activation code; UQPAY sends it by webhook once the card exists.
+      if (card.form_factor === 'PHYSICAL') {
+        queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, activationCodeData(card)));
+      }
+      return { event: 'card.create.succeeded', data: cardCreateData(core.views, store, card, o) };
+    },
+    underReview
+      ? {
+          holdForCardholder: holder.cardholder_id,
+          onFailure: (o) => {
+            card.card_status = 'FAILED';
+            card.update_reason = 'cardholder KYC failed';
+            if (funded !== null && card.available_balance > 0n) {
+              store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', `refund of failed card ${card.card_id}`);
+              card.available_balance = 0n;
+            }
+            return { event: 'card.create.failed', data: cardCreateData(core.views, store, card, o) };
+          },
+        }
+      : {},
+  );
   return {
     card_id: card.card_id,
     card_order_id: order.card_order_id,
     create_time: core.views.time(card.create_time),
     card_status: card.card_status,
     order_status: order.order_status,
+    ...(underReview
+      ? {
+          cardholder_status: holder.cardholder_status,
+          message: `cardholder KYC is ${holder.cardholder_status}: the card is issued once the review passes`,
+        }
+      : {}),
   };
+}
+
+/** Cardholders whose KYC allows a card: done, or still under review (the card then waits for it). */
+function assertMayHoldCard(holder: Cardholder): void {
+  if (holder.cardholder_status === 'FAILED') {
+    throw badRequest('cardholder_error', 'invalid_cardholder_status', 'cardholder is FAILED: cards cannot be issued');
+  }
+}
+
+/** The product's required_fields the cardholder lacks → kyc_insufficient, every missing field at once. */
+function assertKycFields(product: Product, holder: Cardholder): void {
+  const missing = missingFields(product.required_fields, cardholderFields(holder));
+  if (missing.length > 0) {
+    throw kycInsufficient(`cardholder lacks what card product ${product.product_id} requires: ${describeMissing(missing).join(', ')}`, missing);
+  }
 }
 
 function assertFundable(card: Card): void {
@@ -143,9 +196,8 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const risk = riskControls(f) ?? {};
       const metadata = f.jsonObject('metadata', METADATA_MAX_BYTES) ?? {};
       const usage = f.enum('usage_type', ['NORMAL', 'ONE_TIME'] as const) ?? 'NORMAL';
-      if (holder.cardholder_status !== 'SUCCESS') {
-        throw badRequest('cardholder_error', 'invalid_cardholder_status', `cardholder is ${holder.cardholder_status}: only SUCCESS cardholders can be issued cards`);
-      }
+      assertMayHoldCard(holder);
+      assertKycFields(product, holder);
       const card = newCard(c, {
         cardholder_id: holder.cardholder_id,
         card_product_id: product.product_id,
@@ -165,7 +217,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       });
       // A prepaid card carries its card_limit from the issuing balance; refused whole if short.
       if (card.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
-      return issue(c, store, card);
+      return issue(c, store, card, holder);
     },
   });
 
@@ -181,11 +233,10 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const mode = f.enum('card_mode', ['SINGLE', 'SHARE'] as const, { required: true }) as CardMode;
       if (!c.state.panPool.has(pan)) throw badRequest('card_error', 'invalid_number', 'card_number is not a provisioned card of this program');
       if (c.state.usedPans.has(pan)) throw badRequest('card_error', 'card_already_assigned', 'card_number is already assigned to a cardholder');
-      if (holder.cardholder_status !== 'SUCCESS') {
-        throw badRequest('cardholder_error', 'invalid_cardholder_status', `cardholder is ${holder.cardholder_status}: only SUCCESS cardholders can be issued cards`);
-      }
+      assertMayHoldCard(holder);
       const product = [...c.state.products.values()].find((p) => p.card_bin === ASSIGN_BIN && p.mode_type === mode && p.product_status === 'ENABLED');
       if (!product) throw badRequest('card_error', 'insufficient_sub_bin', `no ${mode} product on BIN ${ASSIGN_BIN}`);
+      assertKycFields(product, holder);
       const card = newCard(c, {
         cardholder_id: holder.cardholder_id,
         card_product_id: product.product_id,
@@ -203,7 +254,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         metadata: {},
         usage_type: 'NORMAL',
       });
-      return issue(c, store, card);
+      return issue(c, store, card, holder);
     },
   });
 
