@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TokenIssuer } from './auth';
+import { CardDetailTokens } from './card-details';
 import { Faults } from './faults';
 import { IdempotencyStore } from './idempotency';
 import type { Cents } from './money';
@@ -26,6 +27,8 @@ export class EmulatorCore {
   readonly faults = new Faults();
   readonly stats = new Stats();
   readonly webhooks: WebhookDispatcher;
+  /** Single-use card-details tokens (POST /v1/issuing/cards/{id}/token → GET /card-details). */
+  readonly cardDetailTokens: CardDetailTokens;
   readonly views: Views;
   readonly limiter: SlidingWindowLimiter | undefined;
   readonly tokenLimiter: SlidingWindowLimiter | undefined;
@@ -48,6 +51,7 @@ export class EmulatorCore {
       this.webhookFormat(),
     );
     this.views = new Views(options.amountFormat, options.cardholderTimeFormat);
+    this.cardDetailTokens = new CardDetailTokens(options.cardDetailsTokenTtlMs);
     this.limiter = options.rateLimitPerMin ? new SlidingWindowLimiter(options.rateLimitPerMin) : undefined;
     this.tokenLimiter = options.tokenRateLimitPerMin ? new SlidingWindowLimiter(options.tokenRateLimitPerMin) : undefined;
   }
@@ -67,6 +71,7 @@ export class EmulatorCore {
   reset(): void {
     this.cancelOrders();
     this.heldForKyc.clear();
+    this.cardDetailTokens.clear();
     this.state = this.freshState();
     this.idempotency.clear();
     this.stats.reset();

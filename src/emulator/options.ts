@@ -38,6 +38,8 @@ export interface EmulatorOptions {
    * gateway must route without it. Default from EMULATOR_WEBHOOK_ACCOUNT_ID=on, else false.
    */
   webhookAccountId?: boolean;
+  /** How long a card-details token (POST /v1/issuing/cards/{id}/token) stays valid; UQPAY: 60 s. Default 60000 */
+  cardDetailsTokenTtlMs?: number;
   /** per client id over a sliding minute; default from EMULATOR_RATE_LIMIT_PER_MIN env, else off */
   rateLimitPerMin?: number;
   /** the token endpoint's own limit (UQPAY: 60/min); default from EMULATOR_TOKEN_RATE_LIMIT_PER_MIN, else off */
@@ -118,6 +120,7 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     webhookBackoffMs: o.webhookBackoffMs ?? envInt('EMULATOR_WEBHOOK_BACKOFF_MS') ?? DEFAULT_WEBHOOK_BACKOFF_MS,
     webhookTimestamp: o.webhookTimestamp ?? envChoice('EMULATOR_WEBHOOK_TIMESTAMP', WEBHOOK_TIMESTAMP_UNITS) ?? 'milliseconds',
     webhookAccountId: o.webhookAccountId ?? envSwitch('EMULATOR_WEBHOOK_ACCOUNT_ID') ?? false,
+    cardDetailsTokenTtlMs: o.cardDetailsTokenTtlMs ?? 60_000,
     rateLimitPerMin: o.rateLimitPerMin ?? envInt('EMULATOR_RATE_LIMIT_PER_MIN'),
     tokenRateLimitPerMin: o.tokenRateLimitPerMin ?? envInt('EMULATOR_TOKEN_RATE_LIMIT_PER_MIN'),
     allowHyphenInNames: o.allowHyphenInNames ?? true,

@@ -1,3 +1,4 @@
+import { ensureMaskedPan } from '../redact';
 import * as r from '../resolvers/card';
 import type { Money } from '../resolvers/money';
 import * as tx from '../resolvers/transaction';
@@ -37,7 +38,11 @@ builder.node(CardRef, {
     cardId: t.field({ type: 'UUID', description: 'UQPAY\'s card id.', resolve: (c) => c.card_id }),
     bin: t.exposeString('card_bin', { nullable: true, description: 'Bank identification number (first 6 digits).' }),
     scheme: t.exposeString('card_scheme', { nullable: true, description: 'Card scheme, e.g. VISA or MASTERCARD.' }),
-    maskedNumber: t.string({ nullable: true, description: 'The card number with all but the last 4 digits masked.', resolve: (c) => c.card_number ?? null }),
+    maskedNumber: t.string({
+      nullable: true,
+      description: 'The card number with all but the last 4 digits masked (re-masked here should UQPAY ever send it whole).',
+      resolve: (c) => ensureMaskedPan(c.card_number),
+    }),
     formFactor: t.field({ type: FormFactorEnum, nullable: true, description: 'Virtual or physical.', resolve: (c) => c.form_factor ?? null }),
     mode: t.field({ type: CardModeEnum, description: 'SINGLE (prepaid) or SHARE (draws on the issuing balance).', resolve: (c) => c.mode_type }),
     status: t.field({ type: CardStatusEnum, description: 'Card state.', resolve: (c) => c.card_status }),

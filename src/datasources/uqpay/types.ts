@@ -161,6 +161,13 @@ export interface CardCreateResult {
   message?: string | null;
 }
 
+/** `POST /v1/issuing/cards/{id}/token` (Go SDK PANTokenResponse): single use, valid `expires_in` seconds. A secret. */
+export interface CardDetailsToken {
+  token: string;
+  expires_in?: number | null;
+  expires_at?: string | null;
+}
+
 export interface CardStatusBody {
   card_status: 'ACTIVE' | 'FROZEN' | 'CANCELLED';
   update_reason?: string;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ASSIGN_BIN, randomPan } from '../cardnumbers';
 import type { EmulatorCore } from '../core';
 import { badRequest, invalidField, kycInsufficient } from '../errors';
+import { secureCardInfo } from '../card-details';
 import { cardholderFields, describeMissing, missingFields } from '../kyc';
 import type { Cents } from '../money';
 import { defineRoute } from '../router';
@@ -32,6 +33,8 @@ const CARD_STATUSES = ['PENDING', 'ACTIVE', 'FROZEN', 'BLOCKED', 'PRE_CANCEL', '
 const LIMIT_REQUIRED_BINS = ['527735', '555071', '555243'];
 const METADATA_MAX_BYTES = 3200;
 const MCC = /^\d{4}$/;
+/** statuses in which a card's details may be shown to its holder */
+const DETAILS_VIEWABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 /** statuses in which funds may still move on the card */
 const FUNDABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 
@@ -375,6 +378,27 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const order = c.openOrder(store, card, 'CARD_WITHDRAW', amount, (o) => moneyOrderWebhook(c, card, o, 'card.withdraw.succeeded'));
       return c.views.order(order);
     },
+  });
+
+  // A single-use token for UQPAY's secure card-details iframe (Go SDK CreatePANToken): 60 s, one view.
+  defineRoute(app, core, {
+    method: 'POST',
+    path: '/v1/issuing/cards/{id}/token',
+    handler: ({ core: c, store, params }) => {
+      const card = findCard(store, String(params.id));
+      if (!DETAILS_VIEWABLE.includes(card.card_status)) {
+        throw badRequest('card_error', 'invalid_card_status', `card is ${card.card_status}: its details cannot be shown`);
+      }
+      const t = c.cardDetailTokens.issue(store.id, card.card_id);
+      return { token: t.token, expires_in: t.expiresIn, expires_at: c.views.time(t.expiresAt) };
+    },
+  });
+
+  // The full number, CVV and expiry (Go SDK GetSecure): PCI data. A gateway must never call this.
+  defineRoute(app, core, {
+    method: 'GET',
+    path: '/v1/issuing/cards/{id}/secure',
+    handler: ({ store, params }) => secureCardInfo(findCard(store, String(params.id))),
   });
 
   defineRoute(app, core, {
