@@ -42,7 +42,7 @@ export const DEMO_IDS = {
     liamUsdCancelled: id('ca000000', 4),
     /** Olivia Martin, SHARE USD, ACTIVE, limit 2000.00 */
     oliviaUsdShare: id('ca000000', 5),
-    /** Mei Ling Goh, SINGLE USD Mastercard 527735, ACTIVE */
+    /** Mei Ling Goh, SINGLE USD Mastercard 527735, ACTIVE; spending controls 100.00 per transaction, 500.00 a month */
     meiLingMastercard: id('ca000000', 6),
     /** Acme Travel's Daniel Ong, SINGLE USD, ACTIVE */
     danielUsdSingle: id('ca000000', 7),
@@ -170,6 +170,7 @@ function card(
   currency: string,
   limit: bigint,
   status: Card['card_status'] = 'ACTIVE',
+  spending: Card['spending_controls'] = [],
 ): Card {
   const p = state.products.get(productId);
   if (!p) throw new Error(`seed: no product ${productId}`);
@@ -190,7 +191,7 @@ function card(
     no_pin_payment_amount: 200000n,
     card_status: status,
     card_currency: currency,
-    spending_controls: [],
+    spending_controls: spending,
     risk_controls: { allow_3ds_transactions: 'Y', allowed_mcc: [], blocked_mcc: [] },
     metadata: {},
     update_reason: status === 'ACTIVE' ? null : `seeded ${status.toLowerCase()}`,
@@ -245,7 +246,10 @@ export function seedState(state: EmulatorState, withDemoData: boolean): void {
   card(state, master, 3, 2, P.single, 'SGD', 50_000n);
   card(state, master, 4, 2, P.single, 'USD', 0n, 'CANCELLED');
   card(state, master, 5, 3, P.share, 'USD', 200_000n);
-  card(state, master, 6, 5, P.mastercard, 'USD', 25_000n);
+  card(state, master, 6, 5, P.mastercard, 'USD', 25_000n, 'ACTIVE', [
+    { amount: 10_000n, interval: 'PER_TRANSACTION' },
+    { amount: 50_000n, interval: 'MONTHLY' },
+  ]);
   card(state, acme, 7, 6, P.single, 'USD', 30_000n);
   card(state, globex, 8, 7, P.share, 'USD', 100_000n);
 
