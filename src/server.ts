@@ -125,7 +125,9 @@ function isNotSubscription(args: ExecutionArgs): boolean {
  */
 function hasOneOperation(args: ExecutionArgs): boolean {
   let operations = 0;
-  for (const def of args.document.definitions) if (def.kind === Kind.OPERATION_DEFINITION && ++operations > 1) return false;
+  for (const def of args.document.definitions) {
+    if (def.kind === Kind.OPERATION_DEFINITION && ++operations > 1) return false;
+  }
   return true;
 }
 

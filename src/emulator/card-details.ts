@@ -36,7 +36,10 @@ export class CardDetailTokens {
   }
 
   /** The token's card if it may be shown now; marks the token used. */
-  redeem(token: string, now = Date.now()): { ok: true; accountId: string; cardId: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' } {
+  redeem(
+    token: string,
+    now = Date.now(),
+  ): { ok: true; accountId: string; cardId: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' } {
     const t = this.tokens.get(token);
     if (!t) return { ok: false, reason: 'unknown' };
     if (t.used) return { ok: false, reason: 'used' };
@@ -61,7 +64,8 @@ function page(status: number, title: string, body: string) {
   return {
     status,
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
-<style>body{font:16px system-ui,sans-serif;margin:1.5rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}dt{color:#555}</style>
+<style>body{font:16px system-ui,sans-serif;margin:1.5rem}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}dt{color:#555}</style>
 </head><body>${body}</body></html>`,
   };
 }
@@ -73,8 +77,16 @@ export function registerCardDetailsPage(app: FastifyInstance, core: EmulatorCore
     const redeemed = token ? core.cardDetailTokens.redeem(token) : ({ ok: false, reason: 'unknown' } as const);
     let result: { status: number; html: string };
     if (!redeemed.ok) {
-      const why = { unknown: 'This link is not valid.', used: 'This link was already used.', expired: 'This link has expired.' }[redeemed.reason];
-      result = page(redeemed.reason === 'unknown' ? 404 : 410, 'Card details unavailable', `<p data-error="${redeemed.reason}">${why}</p>`);
+      const why = {
+        unknown: 'This link is not valid.',
+        used: 'This link was already used.',
+        expired: 'This link has expired.',
+      }[redeemed.reason];
+      result = page(
+        redeemed.reason === 'unknown' ? 404 : 410,
+        'Card details unavailable',
+        `<p data-error="${redeemed.reason}">${why}</p>`,
+      );
     } else {
       const store = core.state.accounts.get(redeemed.accountId);
       const card = store?.cards.get(redeemed.cardId);
@@ -84,12 +96,16 @@ export function registerCardDetailsPage(app: FastifyInstance, core: EmulatorCore
       } else {
         const info = secureCardInfo(card);
         const name = holder ? `${holder.first_name} ${holder.last_name}` : '';
-        result = page(200, 'Card details', `<h1>Your card</h1><dl>
+        result = page(
+          200,
+          'Card details',
+          `<h1>Your card</h1><dl>
 <dt>Name</dt><dd data-field="name">${escape(name)}</dd>
 <dt>Number</dt><dd data-field="card_number">${info.card_number.replace(/(\d{4})(?=\d)/g, '$1 ')}</dd>
 <dt>Expires</dt><dd data-field="expire_date">${info.expire_date}</dd>
 <dt>CVV</dt><dd data-field="cvv">${info.cvv}</dd>
-</dl>`);
+</dl>`,
+        );
       }
     }
     return reply

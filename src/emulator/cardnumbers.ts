@@ -35,7 +35,8 @@ export const ASSIGNABLE_PANS: readonly string[] = [
  * needs them only for the PCI endpoints (`/secure`, the card-details page), and derived values need no migration.
  */
 export function cvvOf(pan: string): string {
-  return String(Number.parseInt(createHash('sha256').update(`cvv:${pan}`).digest('hex').slice(0, 8), 16) % 1000).padStart(3, '0');
+  const n = Number.parseInt(createHash('sha256').update(`cvv:${pan}`).digest('hex').slice(0, 8), 16);
+  return String(n % 1000).padStart(3, '0');
 }
 
 /** MM/YY, three years after the card was created. */

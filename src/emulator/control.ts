@@ -101,9 +101,11 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     const amount = f.amount('amount', { required: true }) as Cents;
     const remark = f.string('remark', { max: 200 });
     const id = String((req.params as { id: string }).id).toLowerCase();
-    const store = accountId ? account(accountId) : ([...core.state.accounts.values()].find((s) => s.cards.has(id)) ?? core.state.master);
+    const holder = [...core.state.accounts.values()].find((s) => s.cards.has(id));
+    const store = accountId ? account(accountId) : (holder ?? core.state.master);
     const card = findCard(store, id);
-    const tx = chargeFee(core.state, store, id, amount, remark ?? `deduct ${card.form_factor.toLowerCase()} card [${card.pan.slice(-4)}] fee`);
+    const text = remark ?? `deduct ${card.form_factor.toLowerCase()} card [${card.pan.slice(-4)}] fee`;
+    const tx = chargeFee(core.state, store, id, amount, text);
     core.webhooks.emit('issuing.fee.card', tx.transaction_id, store.id, feeData(core.views, store, tx, tx.description));
     return { account_id: store.id, transaction: core.views.transaction(store, tx) };
   });
@@ -131,6 +133,7 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
       if (typeof f.raw.account_id !== 'boolean') throw invalidField('account_id', 'must be a boolean');
       core.webhooks.format.accountId = f.raw.account_id;
     }
-    return { url: core.webhooks.url ?? null, timestamp: core.webhooks.format.timestamp, account_id: core.webhooks.format.accountId };
+    const format = core.webhooks.format;
+    return { url: core.webhooks.url ?? null, timestamp: format.timestamp, account_id: format.accountId };
   });
 }

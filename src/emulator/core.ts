@@ -67,7 +67,10 @@ export class EmulatorCore {
     return state;
   }
 
-  /** back to the seed: data, idempotency records, stats, faults, rate windows, webhook log and format, pending orders */
+  /**
+   * back to the seed: data, idempotency records, stats, faults, rate windows, webhook log and format, pending and
+   * held orders, card-details tokens
+   */
   reset(): void {
     this.cancelOrders();
     this.heldForKyc.clear();

@@ -37,7 +37,8 @@ export class UqpayError extends Error {
   }
 
   get body(): ErrorBody {
-    return { type: this.type, code: this.code, message: this.message, ...(this.missingFields ? { missing_fields: this.missingFields } : {}) };
+    const missing = this.missingFields ? { missing_fields: this.missingFields } : {};
+    return { type: this.type, code: this.code, message: this.message, ...missing };
   }
 }
 

@@ -85,7 +85,11 @@ export function cardUpdateData(views: Views, store: AccountStore, card: Card, or
 
 /** `card.activation.code`: what a physical card's holder types to activate it (Go CardActivationCodeData). */
 export function activationCodeData(card: Card) {
-  return { card_id: card.card_id, card_number: maskPanForEvent(card.pan), activation_code: String(randomInt(10_000_000, 100_000_000)) };
+  return {
+    card_id: card.card_id,
+    card_number: maskPanForEvent(card.pan),
+    activation_code: String(randomInt(10_000_000, 100_000_000)),
+  };
 }
 
 /** `issuing.transaction.*`: the transaction as the REST API shows it, the card number masked the webhook way. */

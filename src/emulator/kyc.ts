@@ -4,7 +4,12 @@
 import type { MissingField } from './errors';
 import type { Cardholder, KycLevel, ProductRequiredField } from './state';
 
-const field = (name: string, description: string): ProductRequiredField => ({ name, type: 'string', required: true, description });
+const field = (name: string, description: string): ProductRequiredField => ({
+  name,
+  type: 'string',
+  required: true,
+  description,
+});
 const object = (name: string, description: string, fields: ProductRequiredField[]): ProductRequiredField => ({
   name,
   type: 'object',
@@ -29,22 +34,42 @@ export const KYC_LEVEL_FIELDS: Record<KycLevel, ProductRequiredField[]> = {
       field('line1', 'Street and number'),
     ]),
   ],
-  ENHANCED: [object('kyc_verification', 'How the identity was verified', [field('method', 'THIRD_PARTY or SUMSUB_REDIRECT')])],
+  ENHANCED: [
+    object('kyc_verification', 'How the identity was verified', [field('method', 'THIRD_PARTY or SUMSUB_REDIRECT')]),
+  ],
 };
 
 const present = (v: unknown) => v !== undefined && v !== null && v !== '';
 
 /** The required fields `have` lacks; an object present but incomplete is listed with only its missing parts. */
-export function missingFields(required: readonly ProductRequiredField[], have: Record<string, unknown> | undefined): MissingField[] {
+export function missingFields(
+  required: readonly ProductRequiredField[],
+  have: Record<string, unknown> | undefined,
+): MissingField[] {
   const out: MissingField[] = [];
   for (const f of required) {
     if (!f.required) continue;
     const value = have?.[f.name];
     if (f.type === 'object' && f.fields?.length) {
-      const inner = missingFields(f.fields, present(value) && typeof value === 'object' ? (value as Record<string, unknown>) : undefined);
-      if (inner.length > 0) out.push({ name: f.name, type: 'object', required: true, ...(f.description ? { description: f.description } : {}), fields: inner });
+      const inner = missingFields(
+        f.fields,
+        present(value) && typeof value === 'object' ? (value as Record<string, unknown>) : undefined,
+      );
+      if (inner.length > 0)
+        out.push({
+          name: f.name,
+          type: 'object',
+          required: true,
+          ...(f.description ? { description: f.description } : {}),
+          fields: inner,
+        });
     } else if (!present(value)) {
-      out.push({ name: f.name, type: f.type, required: true, ...(f.description ? { description: f.description } : {}) });
+      out.push({
+        name: f.name,
+        type: f.type,
+        required: true,
+        ...(f.description ? { description: f.description } : {}),
+      });
     }
   }
   return out;
@@ -52,7 +77,9 @@ export function missingFields(required: readonly ProductRequiredField[], have: R
 
 /** `residential_address.city, nationality`: the missing leaves, for a human-readable message. */
 export function describeMissing(fields: readonly MissingField[], prefix = ''): string[] {
-  return fields.flatMap((f) => (f.fields?.length ? describeMissing(f.fields, `${prefix}${f.name}.`) : [`${prefix}${f.name}`]));
+  return fields.flatMap((f) =>
+    f.fields?.length ? describeMissing(f.fields, `${prefix}${f.name}.`) : [`${prefix}${f.name}`],
+  );
 }
 
 export const cardholderFields = (ch: Cardholder): Record<string, unknown> => ch as unknown as Record<string, unknown>;

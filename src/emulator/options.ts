@@ -88,7 +88,9 @@ const envInt = (name: string): number | undefined => {
 const envChoice = <T extends string>(name: string, choices: readonly T[]): T | undefined => {
   const v = process.env[name];
   if (v === undefined || v === '') return undefined;
-  if (!(choices as readonly string[]).includes(v)) throw new Error(`${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(v)}`);
+  if (!(choices as readonly string[]).includes(v)) {
+    throw new Error(`${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(v)}`);
+  }
   return v as T;
 };
 
@@ -118,7 +120,8 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     webhookSecret: o.webhookSecret ?? 'demo-webhook-secret',
     webhookMaxAttempts: o.webhookMaxAttempts ?? envInt('EMULATOR_WEBHOOK_MAX_ATTEMPTS') ?? DEFAULT_WEBHOOK_MAX_ATTEMPTS,
     webhookBackoffMs: o.webhookBackoffMs ?? envInt('EMULATOR_WEBHOOK_BACKOFF_MS') ?? DEFAULT_WEBHOOK_BACKOFF_MS,
-    webhookTimestamp: o.webhookTimestamp ?? envChoice('EMULATOR_WEBHOOK_TIMESTAMP', WEBHOOK_TIMESTAMP_UNITS) ?? 'milliseconds',
+    webhookTimestamp:
+      o.webhookTimestamp ?? envChoice('EMULATOR_WEBHOOK_TIMESTAMP', WEBHOOK_TIMESTAMP_UNITS) ?? 'milliseconds',
     webhookAccountId: o.webhookAccountId ?? envSwitch('EMULATOR_WEBHOOK_ACCOUNT_ID') ?? false,
     cardDetailsTokenTtlMs: o.cardDetailsTokenTtlMs ?? 60_000,
     rateLimitPerMin: o.rateLimitPerMin ?? envInt('EMULATOR_RATE_LIMIT_PER_MIN'),

@@ -1,6 +1,8 @@
 import { ASSIGNABLE_PANS, withLuhn } from './cardnumbers';
 import { authorize, reverse } from './routes/simulation';
-import type { Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, KycLevel, Product, ProductRequiredField } from './state';
+import type {
+  Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, KycLevel, Product, ProductRequiredField,
+} from './state';
 
 export const DEMO_CREDENTIALS = { clientId: 'demo-client-id', apiKey: 'demo-api-key' } as const;
 
@@ -78,7 +80,12 @@ function account(n: number, name: string, email: string, country: string, parent
   };
 }
 
-const field = (name: string, description: string, required = true): ProductRequiredField => ({ name, type: 'string', required, description });
+const field = (name: string, description: string, required = true): ProductRequiredField => ({
+  name,
+  type: 'string',
+  required,
+  description,
+});
 
 /** What every product needs of a cardholder (SIMPLIFIED KYC). */
 const BASIC_FIELDS: ProductRequiredField[] = [
@@ -108,7 +115,14 @@ const STANDARD_FIELDS: ProductRequiredField[] = [
   },
 ];
 
-function product(n: number, mode: CardMode, bin: string, scheme: string, forms: ('VIR' | 'PHY')[], kyc: KycLevel = 'SIMPLIFIED'): Product {
+function product(
+  n: number,
+  mode: CardMode,
+  bin: string,
+  scheme: string,
+  forms: ('VIR' | 'PHY')[],
+  kyc: KycLevel = 'SIMPLIFIED',
+): Product {
   return {
     product_id: id('9d000000', n),
     mode_type: mode,

@@ -54,7 +54,8 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
 
   app.addHook('onResponse', async (req, reply) => {
     // Counts UQPAY's API only: not the controls, not the card-details page (a browser's, not a client's, call).
-    if (!req.url.startsWith('/__emulator') && !req.url.startsWith('/card-details') && !req.emu?.dropped) core.stats.response(reply.statusCode);
+    const counted = !req.url.startsWith('/__emulator') && !req.url.startsWith('/card-details');
+    if (counted && !req.emu?.dropped) core.stats.response(reply.statusCode);
   });
 
   app.register(

@@ -15,16 +15,23 @@ export interface CardDetailsTokenPayload extends Partial<Payload> {
 }
 
 /** UQPAY answers `expires_at` and `expires_in`; when only the lifetime comes back, the expiry is computed from it. */
-function expiry(expiresAt: string | null | undefined, expiresIn: number | null | undefined, issuedAt: number): string | undefined {
+function expiry(
+  expiresAt: string | null | undefined,
+  expiresIn: number | null | undefined,
+  issuedAt: number,
+): string | undefined {
   if (expiresAt && !Number.isNaN(Date.parse(expiresAt))) return expiresAt;
-  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn)) return new Date(issuedAt + expiresIn * 1000).toISOString();
+  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn))
+    return new Date(issuedAt + expiresIn * 1000).toISOString();
   return undefined;
 }
 
 export function createCardDetailsToken(_root: unknown, args: { input: unknown }, ctx: GatewayContext) {
   return runMutation(args.input, CardDetailsTokenInput, async (i): Promise<CardDetailsTokenPayload> => {
     const issuedAt = Date.now();
-    const r = await ctx.api.cards.detailsToken(ctx.account.scope, i.cardId, { idempotencyKey: i.idempotencyKey ?? undefined });
+    const r = await ctx.api.cards.detailsToken(ctx.account.scope, i.cardId, {
+      idempotencyKey: i.idempotencyKey ?? undefined,
+    });
     return { token: r.token, expiresAt: expiry(r.expires_at, r.expires_in, issuedAt), expiresIn: r.expires_in ?? null };
   });
 }

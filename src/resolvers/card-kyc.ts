@@ -5,7 +5,10 @@ import type { CardCreateResult } from '../datasources/uqpay/types';
 import { redactText } from '../redact';
 import { userError, type UserError } from './user-errors';
 
-export function kycPendingUserErrors(result: CardCreateResult, secrets: readonly string[] = []): { userErrors?: UserError[] } {
+export function kycPendingUserErrors(
+  result: CardCreateResult,
+  secrets: readonly string[] = [],
+): { userErrors?: UserError[] } {
   const status = result.cardholder_status?.toUpperCase();
   if (!status || status === 'SUCCESS') return {};
   const message = result.message

@@ -181,7 +181,8 @@ export function createCard(_root: unknown, args: { input: unknown }, ctx: Gatewa
       },
       opts(i.idempotencyKey),
     );
-    return { ...written(ctx, result.card_id, creationOrder(result, i.currency, i.cardLimit)), ...kycPendingUserErrors(result) };
+    const order = creationOrder(result, i.currency, i.cardLimit);
+    return { ...written(ctx, result.card_id, order), ...kycPendingUserErrors(result) };
   }, { missingFieldsAt: ['cardholderId'] });
 }
 
@@ -196,7 +197,8 @@ export function assignCard(_root: unknown, args: { input: { cardNumber?: string 
         { cardholder_id: i.cardholderId, card_number: i.cardNumber, card_currency: i.currency, card_mode: i.mode },
         opts(i.idempotencyKey),
       );
-      return { ...written(ctx, result.card_id, creationOrder(result, i.currency)), ...kycPendingUserErrors(result, [pan]) };
+      const order = creationOrder(result, i.currency);
+      return { ...written(ctx, result.card_id, order), ...kycPendingUserErrors(result, [pan]) };
     },
     // The full card number must never come back, not even inside an upstream error message.
     { secrets: [pan, pan.replace(/[\s-]/g, '')], missingFieldsAt: ['cardholderId'] },

@@ -32,7 +32,11 @@ export function listCardholders(
   );
 }
 
-export const cardholders = (_root: unknown, args: ConnectionArgs & { status?: CardholderStatus | 'UNKNOWN' | null }, ctx: GatewayContext) =>
+export const cardholders = (
+  _root: unknown,
+  args: ConnectionArgs & { status?: CardholderStatus | 'UNKNOWN' | null },
+  ctx: GatewayContext,
+) =>
   listCardholders(ctx.account, args, args, ctx);
 
 /** Cardholder.cards: one list call per cardholder, filtered upstream by cardholder_id. */

@@ -12,7 +12,8 @@ import { money } from './money';
 export type EventFilter = (event: IssuingEventMessage) => boolean;
 
 /** Card events (`card.*`) and the card's money events (`issuing.transaction.*`, `issuing.fee.*`). */
-export const isCardEvent = (e: IssuingEventMessage) => e.family === 'card' || (e.family === 'transaction' && e.cardId !== null);
+export const isCardEvent = (e: IssuingEventMessage) =>
+  e.family === 'card' || (e.family === 'transaction' && e.cardId !== null);
 
 export function cardEvents(_root: unknown, args: { cardId?: string | null }, ctx: GatewayContext) {
   const cardId = args.cardId?.toLowerCase();
@@ -87,11 +88,17 @@ function subjectOf(ctx: GatewayContext, event: IssuingEventMessage): Subject | n
   }
   if (event.cardholderId) {
     const id = event.cardholderId;
-    return { key: `cardholder:${id.toLowerCase()}`, read: () => readOrNull(() => ctx.api.cardholders.retrieve(scope, id)) };
+    return {
+      key: `cardholder:${id.toLowerCase()}`,
+      read: () => readOrNull(() => ctx.api.cardholders.retrieve(scope, id)),
+    };
   }
   if (event.transactionId) {
     const id = event.transactionId;
-    return { key: `transaction:${id.toLowerCase()}`, read: () => readOrNull(() => ctx.api.transactions.retrieve(scope, id)) };
+    return {
+      key: `transaction:${id.toLowerCase()}`,
+      read: () => readOrNull(() => ctx.api.transactions.retrieve(scope, id)),
+    };
   }
   return null;
 }
@@ -129,7 +136,11 @@ export function freshCard(ctx: GatewayContext, cardId: string, eventId: string):
   );
 }
 
-export function freshCardholder(ctx: GatewayContext, cardholderId: string, eventId: string): Promise<Cardholder | null> {
+export function freshCardholder(
+  ctx: GatewayContext,
+  cardholderId: string,
+  eventId: string,
+): Promise<Cardholder | null> {
   const scope = sharedScope(ctx);
   return ctx.audience.freshFor(audienceAccount(ctx), `cardholder:${cardholderId.toLowerCase()}`, eventId, () =>
     readOrNull(() => ctx.api.cardholders.retrieve(scope, cardholderId)),
@@ -142,18 +153,22 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export const eventOrderId = (e: IssuingEventMessage) => (e.orderId && UUID_RE.test(e.orderId) ? e.orderId : null);
 export const eventAmount = (e: IssuingEventMessage) => money(e.amount, e.currency);
-export const eventCardAvailableBalance = (e: IssuingEventMessage) => money(e.cardAvailableBalance, e.billingCurrency ?? e.currency);
+export const eventCardAvailableBalance = (e: IssuingEventMessage) =>
+  money(e.cardAvailableBalance, e.billingCurrency ?? e.currency);
 export const eventSucceeded = (e: IssuingEventMessage) =>
   e.type.endsWith('.succeeded') ? true : e.type.endsWith('.failed') ? false : null;
 const CATEGORY = { card: 'CARD', cardholder: 'CARDHOLDER', transaction: 'TRANSACTION', generic: 'GENERIC' } as const;
 export const eventCategory = (e: IssuingEventMessage) => CATEGORY[e.family];
-export const eventCardholderId = (e: IssuingEventMessage) => (e.cardholderId && UUID_RE.test(e.cardholderId) ? e.cardholderId : null);
+export const eventCardholderId = (e: IssuingEventMessage) =>
+  e.cardholderId && UUID_RE.test(e.cardholderId) ? e.cardholderId : null;
 export const eventCardLimit = (e: IssuingEventMessage) => money(e.cardLimit, e.currency);
 export const eventBillingAmount = (e: IssuingEventMessage) => money(e.billingAmount, e.billingCurrency);
 export const eventFee = (e: IssuingEventMessage) => money(e.fee, e.feeCurrency);
 /** Spending limits need the card's currency to be Money; without it, null (the fresh `card` has them). */
 export const eventSpendingLimits = (e: IssuingEventMessage) =>
-  e.spendingLimits && e.currency ? e.spendingLimits.map((l) => ({ amount: money(l.amount, e.currency)!, interval: l.interval })) : null;
+  e.spendingLimits && e.currency
+    ? e.spendingLimits.map((l) => ({ amount: money(l.amount, e.currency)!, interval: l.interval }))
+    : null;
 export const eventCard = (e: IssuingEventMessage, _args: unknown, ctx: GatewayContext) =>
   e.cardId ? freshCard(ctx, e.cardId, e.eventId) : null;
 export const eventCardholder = (e: IssuingEventMessage, _args: unknown, ctx: GatewayContext) =>

@@ -148,14 +148,19 @@ const inputName = (wire: string) => WIRE_TO_INPUT_FIELD[wire] ?? camel(wire);
  * each points into the input (`residential_address.city` → ["input", "residentialAddress", "city"]); a mutation
  * whose input cannot carry the field (createCard) names where the fix goes instead.
  */
-function kycUserErrors(err: UqpayError, at: MutationOptions['missingFieldsAt'], secrets: readonly string[]): UserError[] | undefined {
+function kycUserErrors(
+  err: UqpayError,
+  at: MutationOptions['missingFieldsAt'],
+  secrets: readonly string[],
+): UserError[] | undefined {
   const leaves = missingLeaves(err.missingFields ?? []);
   if (leaves.length === 0) return undefined;
   return leaves.map(({ wire, description }) => {
     const path = wire.map(inputName);
     const what = `${path.join('.')}${description ? ` (${redactText(description, secrets).slice(0, 200)})` : ''}`;
     if (at && at !== 'input') {
-      return userError('KYC_INSUFFICIENT', `The cardholder has no ${what}, which this card product requires: add it with updateCardholder.`, at);
+      const message = `The cardholder has no ${what}, which this card product requires: add it with updateCardholder.`;
+      return userError('KYC_INSUFFICIENT', message, at);
     }
     return userError('KYC_INSUFFICIENT', `${what} is required for the cardholder's KYC.`, path);
   });

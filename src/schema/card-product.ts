@@ -10,8 +10,12 @@ CardProductFieldRef.implement({
     'A cardholder field a card product\'s KYC needs before cards can be issued from it (UQPAY\'s `required_fields`). ' +
     'Names are UQPAY\'s (snake_case, e.g. `residential_address`); the matching cardholder input is its camelCase form.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'UQPAY\'s name of the field, e.g. `date_of_birth` or `residential_address`.' }),
-    type: t.exposeString('type', { description: '`string` for a single value, `object` for a group of fields (listed in `fields`).' }),
+    name: t.exposeString('name', {
+      description: 'UQPAY\'s name of the field, e.g. `date_of_birth` or `residential_address`.',
+    }),
+    type: t.exposeString('type', {
+      description: '`string` for a single value, `object` for a group of fields (listed in `fields`).',
+    }),
     required: t.exposeBoolean('required', { description: 'Whether the product refuses a cardholder without it.' }),
     description: t.exposeString('description', { nullable: true, description: 'UQPAY\'s explanation, when given.' }),
     fields: t.field({

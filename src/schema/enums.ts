@@ -12,7 +12,8 @@ function enumOf<const K extends string>(name: string, description: string, value
 }
 
 const UNKNOWN_DESCRIPTION =
-  'A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused.';
+  'A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument ' +
+  'it is refused.';
 
 /**
  * An enum UQPAY answers with. `fallback: 'UNKNOWN'` adds an UNKNOWN value, answered for values not listed here
@@ -38,11 +39,13 @@ function upstreamEnum<const K extends string>(
 ) {
   registerUpstreamEnum(name, Object.keys(values), fallback);
   if (fallback === null) {
-    const suffix = ' A value UQPAY adds later is answered as null, or left out of a list (and logged once by the gateway).';
+    const suffix =
+      ' A value UQPAY adds later is answered as null, or left out of a list (and logged once by the gateway).';
     return enumOf(name, description + suffix, values);
   }
   const suffix = ' A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway).';
-  return enumOf(name, description + suffix, { ...values, [UNKNOWN]: UNKNOWN_DESCRIPTION } as Record<K | typeof UNKNOWN, string>);
+  const withUnknown = { ...values, [UNKNOWN]: UNKNOWN_DESCRIPTION } as Record<K | typeof UNKNOWN, string>;
+  return enumOf(name, description + suffix, withUnknown);
 }
 
 export const CardholderStatusEnum = upstreamEnum('CardholderStatus', 'Where a cardholder stands in onboarding (KYC).', {
@@ -52,7 +55,12 @@ export const CardholderStatusEnum = upstreamEnum('CardholderStatus', 'Where a ca
   FAILED: 'Rejected.',
 }, UNKNOWN);
 
-export const GenderEnum = upstreamEnum('Gender', 'Gender as recorded by UQPAY.', { MALE: 'Male.', FEMALE: 'Female.' }, null);
+export const GenderEnum = upstreamEnum(
+  'Gender',
+  'Gender as recorded by UQPAY.',
+  { MALE: 'Male.', FEMALE: 'Female.' },
+  null,
+);
 
 export const IdentityTypeEnum = enumOf('IdentityType', 'Kind of identity document.', {
   ID_CARD: 'A national identity card.',
@@ -87,7 +95,12 @@ export const CardModeEnum = upstreamEnum('CardMode', 'How a card is funded.', {
   SHARE: 'Shares the issuing balance, capped by the card\'s available balance.',
 }, UNKNOWN);
 
-export const FormFactorEnum = upstreamEnum('FormFactor', 'Virtual or physical card.', { VIRTUAL: 'A virtual card.', PHYSICAL: 'A physical card.' }, null);
+export const FormFactorEnum = upstreamEnum(
+  'FormFactor',
+  'Virtual or physical card.',
+  { VIRTUAL: 'A virtual card.', PHYSICAL: 'A physical card.' },
+  null,
+);
 
 export const UsageTypeEnum = enumOf('CardUsageType', 'Whether a card can be used repeatedly.', {
   NORMAL: 'Reusable.',

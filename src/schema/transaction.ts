@@ -29,7 +29,11 @@ builder.node(TransactionRef, {
     cardId: t.field({ type: 'UUID', description: 'The card used.', resolve: (x) => x.card_id }),
     card: t.field({ type: CardRef, nullable: true, description: 'The card used.', resolve: r.transactionCard }),
     cardholderId: t.field({ type: 'UUID', nullable: true, description: 'The cardholder of the card.', resolve: (x) => x.cardholder_id || null }),
-    maskedCardNumber: t.string({ nullable: true, description: 'The card number, masked.', resolve: (x) => ensureMaskedPan(x.card_number) }),
+    maskedCardNumber: t.string({
+      nullable: true,
+      description: 'The card number, masked.',
+      resolve: (x) => ensureMaskedPan(x.card_number),
+    }),
     type: t.exposeString('transaction_type', { description: 'AUTHORIZATION, REFUND, REVERSAL, FEE, … as UQPAY reports it.' }),
     status: t.field({ type: TransactionStatusEnum, description: 'Outcome.', resolve: (x) => x.transaction_status.toUpperCase() as never }),
     amount: t.field({ type: MoneyRef, nullable: true, description: 'Amount in the transaction currency.', resolve: r.transactionAmount }),

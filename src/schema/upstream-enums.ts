@@ -22,7 +22,11 @@ export interface UpstreamEnumSpec {
 /** Enum name → spec; filled by `registerUpstreamEnum` as the enums are defined, read when fields are built. */
 const registry = new Map<string, UpstreamEnumSpec>();
 
-export function registerUpstreamEnum(name: string, values: readonly string[], fallback: UpstreamEnumSpec['fallback']): void {
+export function registerUpstreamEnum(
+  name: string,
+  values: readonly string[],
+  fallback: UpstreamEnumSpec['fallback'],
+): void {
   registry.set(name, { known: new Set(values), fallback });
 }
 
@@ -70,7 +74,14 @@ export function coerceUpstreamEnum(
   return spec.fallback;
 }
 
-function coerceResult(enumName: string, spec: UpstreamEnumSpec, listDepth: number, result: unknown, logger: WarnLogger | undefined, info: GraphQLResolveInfo): unknown {
+function coerceResult(
+  enumName: string,
+  spec: UpstreamEnumSpec,
+  listDepth: number,
+  result: unknown,
+  logger: WarnLogger | undefined,
+  info: GraphQLResolveInfo,
+): unknown {
   if (listDepth === 0) return coerceUpstreamEnum(enumName, spec, result, logger, info);
   if (!Array.isArray(result)) return result;
   const items = result.map((item) => coerceResult(enumName, spec, listDepth - 1, item, logger, info));
@@ -131,7 +142,9 @@ export class UpstreamEnumsPlugin<Types extends SchemaTypes> extends BasePlugin<T
     const name = out.kind === 'Enum' ? this.enumName(out.ref) : undefined;
     const spec = name ? registry.get(name) : undefined;
     if (spec && spec.fallback === null && out.depth === 0 && !(fieldConfig.type as FieldType).nullable) {
-      throw new Error(`${fieldConfig.parentType}.${fieldConfig.name}: enum ${name} falls back to null, so the field must be nullable`);
+      throw new Error(
+        `${fieldConfig.parentType}.${fieldConfig.name}: enum ${name} falls back to null, so the field must be nullable`,
+      );
     }
     if (!spec && refusals.length === 0) return resolver;
 
@@ -157,9 +170,13 @@ export class UpstreamEnumsPlugin<Types extends SchemaTypes> extends BasePlugin<T
       refusals.push((args) => {
         const v = args[argName];
         if (v === UNKNOWN || (Array.isArray(v) && v.includes(UNKNOWN))) {
-          throw new GraphQLError(`\`${argName}: UNKNOWN\` is not a filter: UNKNOWN only reports a ${enumName} value UQPAY sent that this API does not know yet.`, {
-            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-          });
+          throw new GraphQLError(
+            `\`${argName}: UNKNOWN\` is not a filter: UNKNOWN only reports a ${enumName} value UQPAY sent ` +
+              'that this API does not know yet.',
+            {
+              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+            },
+          );
         }
       });
     }

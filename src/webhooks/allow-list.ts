@@ -96,7 +96,12 @@ const TRANSACTION: Shape = {
   posted_time: 'value',
 };
 
-const SHAPES: Record<EventFamily, Shape> = { card: CARD, cardholder: CARDHOLDER, transaction: TRANSACTION, generic: {} };
+const SHAPES: Record<EventFamily, Shape> = {
+  card: CARD,
+  cardholder: CARDHOLDER,
+  transaction: TRANSACTION,
+  generic: {},
+};
 
 export function eventFamily(type: string): EventFamily {
   if (type.startsWith('cardholder.')) return 'cardholder';
@@ -128,10 +133,16 @@ function keep(rule: Keep, v: unknown): unknown {
   if (rule === 'value') return keepValue(v);
   if (rule === 'text') return keepText(v);
   if (rule === 'card_number') return typeof v === 'string' && v !== '' ? maskPan(v) : v === null ? null : undefined;
-  if ('object' in rule) return v && typeof v === 'object' && !Array.isArray(v) ? project(v as Record<string, unknown>, rule.object) : undefined;
+  if ('object' in rule)
+    return v && typeof v === 'object' && !Array.isArray(v)
+      ? project(v as Record<string, unknown>, rule.object)
+      : undefined;
   if (!Array.isArray(v)) return undefined;
   const item = rule.list;
-  return v.slice(0, MAX_LIST).map((x) => (item === 'value' ? keepValue(x) : keep({ object: item }, x))).filter((x) => x !== undefined);
+  return v
+    .slice(0, MAX_LIST)
+    .map((x) => (item === 'value' ? keepValue(x) : keep({ object: item }, x)))
+    .filter((x) => x !== undefined);
 }
 
 /** `data` reduced to what `shape` names, recursively; unknown keys, and values of the wrong kind, dropped. */

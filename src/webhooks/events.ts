@@ -98,11 +98,18 @@ export type WebhookEnvelope = z.infer<typeof WebhookEnvelope>;
 
 const id = z.string().min(1).max(200);
 const decimal = z.union([z.string().regex(/^-?\d+(\.\d+)?$/), z.number().finite()]).transform((v) => decimalString(v));
-const upper = z.string().min(1).max(64).transform((v) => v.toUpperCase());
+const upper = z
+  .string()
+  .min(1)
+  .max(64)
+  .transform((v) => v.toUpperCase());
 const text = z.string().max(500);
 const time = z.string().min(1).max(64);
 const code = z.string().max(16);
-const yesNo = z.string().max(8).transform((v) => (v.toUpperCase() === 'Y' ? true : v.toUpperCase() === 'N' ? false : null));
+const yesNo = z
+  .string()
+  .max(8)
+  .transform((v) => (v.toUpperCase() === 'Y' ? true : v.toUpperCase() === 'N' ? false : null));
 const spendingLimit = z.object({ amount: decimal, interval: upper });
 const riskControl = z.looseObject({
   allow_3ds_transactions: yesNo.nullish(),
@@ -169,13 +176,18 @@ const TransactionData = z
     transaction_fee_currency: lenient(code),
     card_available_balance: lenient(decimal),
     card_number: lenient(z.string()),
-    merchant_data: lenient(z.looseObject({ name: lenient(text), city: lenient(text), country: lenient(code), category_code: lenient(code) })),
+    merchant_data: lenient(
+      z.looseObject({ name: lenient(text), city: lenient(text), country: lenient(code), category_code: lenient(code) }),
+    ),
     description: lenient(text),
     remark: lenient(text),
     transaction_time: lenient(time),
     posted_time: lenient(time),
   })
-  .refine((d) => d.card_id || d.transaction_id || d.reference_id, { message: 'needs card_id, transaction_id or reference_id', path: ['card_id'] });
+  .refine((d) => d.card_id || d.transaction_id || d.reference_id, {
+    message: 'needs card_id, transaction_id or reference_id',
+    path: ['card_id'],
+  });
 
 export class MalformedEventError extends Error {}
 
@@ -305,7 +317,14 @@ export function toEventMessage(envelope: WebhookEnvelope, receivedAt: Date): Iss
       billingCurrency: d.billing_currency ?? null,
       fee: d.transaction_fee ?? null,
       feeCurrency: d.transaction_fee_currency ?? d.billing_currency ?? null,
-      merchant: m ? { name: m.name ?? null, city: m.city ?? null, country: m.country ?? null, categoryCode: m.category_code ?? null } : null,
+      merchant: m
+        ? {
+            name: m.name ?? null,
+            city: m.city ?? null,
+            country: m.country ?? null,
+            categoryCode: m.category_code ?? null,
+          }
+        : null,
       description: d.description ?? d.remark ?? null,
       occurredAt: occurred(d.transaction_time, d.posted_time),
     };
@@ -320,7 +339,11 @@ export function toEventMessage(envelope: WebhookEnvelope, receivedAt: Date): Iss
   };
 }
 
-function parseData<T extends z.ZodType>(schema: T, envelope: WebhookEnvelope, data: Record<string, unknown>): z.infer<T> {
+function parseData<T extends z.ZodType>(
+  schema: T,
+  envelope: WebhookEnvelope,
+  data: Record<string, unknown>,
+): z.infer<T> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');
@@ -332,7 +355,9 @@ function parseData<T extends z.ZodType>(schema: T, envelope: WebhookEnvelope, da
 // UQPAY's source_id on card order events is the order; on other card events it is the card itself.
 function orderIdFromSource(envelope: WebhookEnvelope, cardId: string): string | null {
   const src = envelope.source_id ?? null;
-  return src && src !== cardId && /\.(recharge|withdraw|create|update|status\.update)\./.test(envelope.event_type) ? src : null;
+  return src && src !== cardId && /\.(recharge|withdraw|create|update|status\.update)\./.test(envelope.event_type)
+    ? src
+    : null;
 }
 
 function decimalString(v: string | number): string {
@@ -345,7 +370,9 @@ function decimalString(v: string | number): string {
 /** UQPAY times are `2024-05-09 15:52:23` (UTC) or already RFC 3339; anything unparseable is ignored. */
 export function toRfc3339(value: string): string | null {
   const trimmed = value.trim();
-  const candidate = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(trimmed) ? `${trimmed.replace(' ', 'T')}Z` : trimmed;
+  const candidate = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(trimmed)
+    ? `${trimmed.replace(' ', 'T')}Z`
+    : trimmed;
   const ms = Date.parse(candidate);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }

@@ -2,7 +2,8 @@
 // does transport, tokens, retries; this file is the shape). Every method takes the request's scope, so the
 // on-behalf-of account, request id and deadline reach every upstream call.
 import type {
-  AssignCardBody, Balance, Card, CardCreateResult, CardDetailsToken, CardOrder, Cardholder, CardholderResult, CardStatusBody,
+  AssignCardBody, Balance, Card, CardCreateResult, CardDetailsToken, CardOrder, Cardholder, CardholderResult,
+  CardStatusBody,
   CardStatusResult, ConnectedAccount, CreateCardBody, CreateCardholderBody, CreateTransferBody, LedgerEntry,
   ListCardholdersQuery, ListCardsQuery, ListTransactionsQuery, Page, PageQuery, Product, SimulateAuthorizationBody,
   Transaction, Transfer, UpdateCardBody, UpdateCardholderBody,

@@ -154,7 +154,8 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       // Everything the level needs and the request lacks, at once (UQPAY's kyc_insufficient + missing_fields).
       const missing = missingFields(KYC_LEVEL_FIELDS[level], p);
       if (missing.length > 0) {
-        throw kycInsufficient(`cardholder data insufficient for ${level} KYC: ${describeMissing(missing).join(', ')} required`, missing);
+        const names = describeMissing(missing).join(', ');
+        throw kycInsufficient(`cardholder data insufficient for ${level} KYC: ${names} required`, missing);
       }
       assertUnique(store, email?.toLowerCase(), phoneNumber);
       const ch: Cardholder = {
@@ -230,7 +231,8 @@ export function finishKycReview(core: EmulatorCore, store: AccountStore, ch: Car
   ch.cardholder_status = outcome;
   ch.idv_status = passed ? 'PASSED' : 'FAILED';
   ch.review_status = passed ? 'APPROVED' : 'REJECTED';
-  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, cardholderEventData(core.views, store, ch));
+  const data = cardholderEventData(core.views, store, ch);
+  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, data);
   // Cards asked for while the review ran are issued now, or fail with it.
   core.releaseHeldOrders(ch.cardholder_id, outcome);
 }

@@ -103,7 +103,8 @@ function issue(core: EmulatorCore, store: AccountStore, card: Card, holder: Card
       if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
       // A physical card is mailed with an activation code; UQPAY sends it by webhook once the card exists.
       if (card.form_factor === 'PHYSICAL') {
-        queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, activationCodeData(card)));
+        const code = activationCodeData(card);
+        queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, code));
       }
       return { event: 'card.create.succeeded', data: cardCreateData(core.views, store, card, o) };
     },
@@ -114,7 +115,8 @@ function issue(core: EmulatorCore, store: AccountStore, card: Card, holder: Card
             card.card_status = 'FAILED';
             card.update_reason = 'cardholder KYC failed';
             if (funded !== null && card.available_balance > 0n) {
-              store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', `refund of failed card ${card.card_id}`);
+              const why = `refund of failed card ${card.card_id}`;
+              store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', why);
               card.available_balance = 0n;
             }
             return { event: 'card.create.failed', data: cardCreateData(core.views, store, card, o) };
@@ -148,7 +150,8 @@ function assertMayHoldCard(holder: Cardholder): void {
 function assertKycFields(product: Product, holder: Cardholder): void {
   const missing = missingFields(product.required_fields, cardholderFields(holder));
   if (missing.length > 0) {
-    throw kycInsufficient(`cardholder lacks what card product ${product.product_id} requires: ${describeMissing(missing).join(', ')}`, missing);
+    const names = describeMissing(missing).join(', ');
+    throw kycInsufficient(`cardholder lacks what card product ${product.product_id} requires: ${names}`, missing);
   }
 }
 
@@ -340,7 +343,13 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
       const order = c.openOrder(store, card, 'CARD_UPDATE', null, () => ({
         event: 'card.status.update.succeeded',
-        data: { card_id: card.card_id, card_number: maskPanForEvent(card.pan), card_status: card.card_status, update_reason: reason, update_time: c.views.time(Date.now()) },
+        data: {
+          card_id: card.card_id,
+          card_number: maskPanForEvent(card.pan),
+          card_status: card.card_status,
+          update_reason: reason,
+          update_time: c.views.time(Date.now()),
+        },
       }));
       order.update_reason = reason;
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status, update_reason: reason };
@@ -387,7 +396,8 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
     handler: ({ core: c, store, params }) => {
       const card = findCard(store, String(params.id));
       if (!DETAILS_VIEWABLE.includes(card.card_status)) {
-        throw badRequest('card_error', 'invalid_card_status', `card is ${card.card_status}: its details cannot be shown`);
+        const why = `card is ${card.card_status}: its details cannot be shown`;
+        throw badRequest('card_error', 'invalid_card_status', why);
       }
       const t = c.cardDetailTokens.issue(store.id, card.card_id);
       return { token: t.token, expires_in: t.expiresIn, expires_at: c.views.time(t.expiresAt) };

@@ -119,11 +119,22 @@ export function reverse(state: EmulatorState, store: AccountStore, transactionId
  * card's issuing balance too), a FEE transaction is recorded and `issuing.fee.card` is sent. Driven by
  * POST /__emulator/cards/{id}/fee, since the public API has no such call.
  */
-export function chargeFee(state: EmulatorState, store: AccountStore, cardId: string, amount: Cents, remark: string, at = Date.now()): CardTransaction {
+export function chargeFee(
+  state: EmulatorState,
+  store: AccountStore,
+  cardId: string,
+  amount: Cents,
+  remark: string,
+  at = Date.now(),
+): CardTransaction {
   const card = findCard(store, cardId);
-  if (amount > card.available_balance) throw badRequest('card_error', 'insufficient_balance', 'fee exceeds the card\'s available balance');
+  if (amount > card.available_balance) {
+    throw badRequest('card_error', 'insufficient_balance', 'fee exceeds the card\'s available balance');
+  }
   const id = randomUUID();
-  if (card.mode_type === 'SHARE') store.move(card.card_currency, -amount, 'CARD_FEE', `fee ${id} on card ${card.card_id}`, at);
+  if (card.mode_type === 'SHARE') {
+    store.move(card.card_currency, -amount, 'CARD_FEE', `fee ${id} on card ${card.card_id}`, at);
+  }
   card.available_balance -= amount;
   const tx: CardTransaction = {
     seq: state.nextSeq(),
@@ -167,7 +178,8 @@ export function registerSimulation(app: FastifyInstance, core: EmulatorCore): vo
       const country = f.country('merchant_country') ?? 'SG';
       const tx = authorize(c.state, store, cardId, amount, currency, { name, mcc, city, country });
       const outcome = tx.transaction_status === 'APPROVED' ? 'approved' : 'declined';
-      c.webhooks.emit(`issuing.transaction.authorization.${outcome}`, tx.transaction_id, store.id, transactionData(c.views, store, tx));
+      const data = transactionData(c.views, store, tx);
+      c.webhooks.emit(`issuing.transaction.authorization.${outcome}`, tx.transaction_id, store.id, data);
       return c.views.transaction(store, tx);
     },
   });
@@ -178,7 +190,8 @@ export function registerSimulation(app: FastifyInstance, core: EmulatorCore): vo
     handler: ({ core: c, store, body }) => {
       const id = bodyObject(body).uuid('transaction_id', { required: true }) as string;
       const tx = reverse(c.state, store, id);
-      c.webhooks.emit('issuing.transaction.reversal.approved', tx.transaction_id, store.id, transactionData(c.views, store, tx));
+      const data = transactionData(c.views, store, tx);
+      c.webhooks.emit('issuing.transaction.reversal.approved', tx.transaction_id, store.id, data);
       return c.views.transaction(store, tx);
     },
   });
