@@ -41,14 +41,24 @@ export type CardAmountInput = {
   idempotencyKey?: string | null | undefined;
 };
 
-/** How a card is funded. */
+/** The card whose details the cardholder wants to see. */
+export type CardDetailsTokenInput = {
+  /** The card (ACTIVE, FROZEN or PENDING). */
+  cardId: string;
+  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  idempotencyKey?: string | null | undefined;
+};
+
+/** How a card is funded. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardMode =
   /** Shares the issuing balance, capped by the card's available balance. */
   | 'SHARE'
   /** Prepaid: funds move from the issuing balance onto the card. */
-  | 'SINGLE';
+  | 'SINGLE'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
-/** What a card order does. */
+/** What a card order does. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardOrderType =
   /** Issue a card. */
   | 'CARD_CREATE'
@@ -57,9 +67,11 @@ export type CardOrderType =
   /** Change a card (settings or status). */
   | 'CARD_UPDATE'
   /** Take funds off a card. */
-  | 'CARD_WITHDRAW';
+  | 'CARD_WITHDRAW'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
-/** The state of a card. */
+/** The state of a card. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardStatus =
   /** Usable. */
   | 'ACTIVE'
@@ -78,7 +90,9 @@ export type CardStatus =
   /** Being cancelled. */
   | 'PRE_CANCEL'
   /** Reported stolen. */
-  | 'STOLEN';
+  | 'STOLEN'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** The states a card can be moved to with `setCardStatus`. */
 export type CardStatusChange =
@@ -96,7 +110,7 @@ export type CardUsageType =
   /** Single use. */
   | 'ONE_TIME';
 
-/** Where a cardholder stands in onboarding (KYC). */
+/** Where a cardholder stands in onboarding (KYC). A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type CardholderStatus =
   /** Rejected. */
   | 'FAILED'
@@ -105,7 +119,9 @@ export type CardholderStatus =
   /** Under review. */
   | 'PENDING'
   /** Onboarded: cards can be issued. */
-  | 'SUCCESS';
+  | 'SUCCESS'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** A new virtual card for a SUCCESS cardholder. */
 export type CreateCardInput = {
@@ -175,14 +191,14 @@ export type CreateTransferInput = {
   sourceAccountId: string;
 };
 
-/** Virtual or physical card. */
+/** Virtual or physical card. A value UQPAY adds later is answered as null, or left out of a list (and logged once by the gateway). */
 export type FormFactor =
   /** A physical card. */
   | 'PHYSICAL'
   /** A virtual card. */
   | 'VIRTUAL';
 
-/** Gender as recorded by UQPAY. */
+/** Gender as recorded by UQPAY. A value UQPAY adds later is answered as null, or left out of a list (and logged once by the gateway). */
 export type Gender =
   /** Female. */
   | 'FEMALE'
@@ -210,6 +226,17 @@ export type IdentityType =
   /** A passport. */
   | 'PASSPORT';
 
+/** Which kind of event this is, and so which of UQPAY's data it carries. Every kind is allow-listed: no activation code, OTP, full card number or cardholder personal data (name, email, phone, date of birth, address) is ever forwarded. */
+export type IssuingEventCategory =
+  /** `card.*`: the card's state and settings (no cardholder profile, no activation code). */
+  | 'CARD'
+  /** `cardholder.*`: the cardholder's id and KYC status only. */
+  | 'CARDHOLDER'
+  /** An event type this API does not know yet: only its ids, type and time. */
+  | 'GENERIC'
+  /** `issuing.transaction.*` and `issuing.fee.*`: the money movement, card number masked. */
+  | 'TRANSACTION';
+
 /** How an ENHANCED-KYC cardholder is verified. */
 export type KycMethod =
   /** The cardholder verifies at a Sumsub URL (see `idvVerificationUrl`). */
@@ -227,7 +254,7 @@ export type KycVerificationInput = {
   referenceId?: string | null | undefined;
 };
 
-/** Progress of an asynchronous card order. */
+/** Progress of an asynchronous card order. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type OrderStatus =
   /** Failed; nothing changed. */
   | 'FAILED'
@@ -236,7 +263,9 @@ export type OrderStatus =
   /** In progress. */
   | 'PROCESSING'
   /** Completed. */
-  | 'SUCCESS';
+  | 'SUCCESS'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** Which transactions the card accepts. */
 export type RiskControlsInput = {
@@ -268,7 +297,7 @@ export type SpendingControlInput = {
   interval: SpendingInterval;
 };
 
-/** The period a spending limit applies to. */
+/** The period a spending limit applies to. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type SpendingInterval =
   /** Over the card's life. */
   | 'ALL_TIME'
@@ -278,28 +307,36 @@ export type SpendingInterval =
   | 'MONTHLY'
   /** Each transaction. */
   | 'PER_TRANSACTION'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN'
   /** Per week. */
   | 'WEEKLY'
   /** Per year. */
   | 'YEARLY';
 
-/** Outcome of a card transaction. */
+/** Outcome of a card transaction. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type TransactionStatus =
   /** Approved. */
   | 'APPROVED'
   /** Declined. */
   | 'DECLINED'
   /** Not yet decided or settled. */
-  | 'PENDING';
+  | 'PENDING'
+  /** Reversed: the amount went back to the card. */
+  | 'REVERSED'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
-/** Progress of a transfer between accounts. */
+/** Progress of a transfer between accounts. A value UQPAY adds later is answered as UNKNOWN (and logged once by the gateway). */
 export type TransferStatus =
   /** Settled. */
   | 'COMPLETED'
   /** Failed; no money moved. */
   | 'FAILED'
   /** Accepted, not yet settled. */
-  | 'PENDING';
+  | 'PENDING'
+  /** A value UQPAY sent that this API does not know yet (the gateway logs it once). Never a filter: as an argument it is refused. */
+  | 'UNKNOWN';
 
 /** Changes to a cardholder; omitted fields are left as they are. Names cannot be changed. */
 export type UpdateCardholderInput = {
@@ -345,10 +382,17 @@ export type CardDetailQueryVariables = Exact<{
 
 export type CardDetailQuery = { card: { id: string, cardId: string, maskedNumber: string | null, status: CardStatus, mode: CardMode, currency: string, metadata: Record<string, unknown> | null, availableBalance: { amount: string, currency: string } | null, consumedAmount: { amount: string, currency: string } | null, noPinPaymentAmount: { amount: string, currency: string } | null, spendingControls: Array<{ interval: SpendingInterval, amount: { amount: string, currency: string } }>, riskControls: { allow3dsTransactions: boolean | null, allowedMcc: Array<string>, blockedMcc: Array<string> } | null, cardholder: { cardholderId: string, firstName: string, lastName: string }, transactions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { transactionId: string, type: string, status: TransactionStatus, transactionTime: string | null, amount: { amount: string, currency: string } | null, merchant: { name: string | null, categoryCode: string | null } | null } }> } } | null };
 
+export type CreateCardDetailsTokenMutationVariables = Exact<{
+  input: CardDetailsTokenInput;
+}>;
+
+
+export type CreateCardDetailsTokenMutation = { createCardDetailsToken: { token: string | null, expiresAt: string | null, expiresIn: number | null, userErrors: Array<{ code: string, message: string, field: Array<string> | null }> } };
+
 export type CardProductsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CardProductsQuery = { cardProducts: Array<{ productId: string, mode: CardMode, scheme: string | null, bin: string | null, currencies: Array<string>, kycLevel: string | null, formFactors: Array<FormFactor>, status: string | null }> };
+export type CardProductsQuery = { cardProducts: Array<{ productId: string, mode: CardMode, scheme: string | null, bin: string | null, currencies: Array<string>, kycLevel: string | null, formFactors: Array<FormFactor>, status: string | null, requiredFields: Array<{ name: string, type: string, required: boolean, description: string | null, fields: Array<{ name: string, type: string, required: boolean, description: string | null }> }> }> };
 
 export type CreateCardholderMutationVariables = Exact<{
   input: CreateCardholderInput;
@@ -385,7 +429,7 @@ export type CardEventsSubscriptionVariables = Exact<{
 }>;
 
 
-export type CardEventsSubscription = { cardEvents: { eventId: string, type: string, occurredAt: string, succeeded: boolean | null, cardId: string, orderStatus: OrderStatus | null, cardStatus: CardStatus | null, amount: { amount: string, currency: string } | null, card: { id: string, cardId: string, status: CardStatus, availableBalance: { amount: string, currency: string } | null } | null } };
+export type CardEventsSubscription = { cardEvents: { eventId: string, type: string, category: IssuingEventCategory, occurredAt: string, succeeded: boolean | null, cardId: string, orderStatus: OrderStatus | null, cardStatus: CardStatus | null, transactionType: string | null, maskedNumber: string | null, amount: { amount: string, currency: string } | null, card: { id: string, cardId: string, status: CardStatus, availableBalance: { amount: string, currency: string } | null } | null } };
 
 export type CardholderEventsSubscriptionVariables = Exact<{
   cardholderId?: string | null | undefined;
@@ -447,12 +491,13 @@ export type TransferQuery = { transfer: { id: string, transferId: string, refere
 
 export const CardDashboardDocument = {"__meta__":{"hash":"sha256:6b151897c60482c1c02b28a95c9d13882231d342c5ee240a41dc716f49532065"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardDashboard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CardStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"accountId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"balances"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"available"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"frozen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"cards"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardLimit"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cardholder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}},{"kind":"Field","name":{"kind":"Name","value":"product"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"scheme"}},{"kind":"Field","name":{"kind":"Name","value":"bin"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardDashboardQuery, CardDashboardQueryVariables>;
 export const CardDetailDocument = {"__meta__":{"hash":"sha256:333f99de28414ae127142a826d91d3aa2a2466cf389479d40cba3d64faebd53e"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"card"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"consumedAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"noPinPaymentAmount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"spendingControls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"interval"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"riskControls"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"allow3dsTransactions"}},{"kind":"Field","name":{"kind":"Name","value":"allowedMcc"}},{"kind":"Field","name":{"kind":"Name","value":"blockedMcc"}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}},{"kind":"Field","name":{"kind":"Name","value":"cardholder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transactionId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"merchant"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactionTime"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardDetailQuery, CardDetailQueryVariables>;
-export const CardProductsDocument = {"__meta__":{"hash":"sha256:0cd2c81b194e1a728240b4576f91600968d9412d9be9318a71b2b80977966733"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardProducts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardProducts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"scheme"}},{"kind":"Field","name":{"kind":"Name","value":"bin"}},{"kind":"Field","name":{"kind":"Name","value":"currencies"}},{"kind":"Field","name":{"kind":"Name","value":"kycLevel"}},{"kind":"Field","name":{"kind":"Name","value":"formFactors"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<CardProductsQuery, CardProductsQueryVariables>;
+export const CreateCardDetailsTokenDocument = {"__meta__":{"hash":"sha256:92250ddf5b8968a15469d16c06a64c23e1efcb5bee62bd4edbae8c0d3b0a05a4"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCardDetailsToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CardDetailsTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCardDetailsToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresIn"}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCardDetailsTokenMutation, CreateCardDetailsTokenMutationVariables>;
+export const CardProductsDocument = {"__meta__":{"hash":"sha256:dd1d74cf27bd7c373f534d039770c25f5843dc466d10988db33842f026cddcfa"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CardProducts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardProducts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"productId"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"scheme"}},{"kind":"Field","name":{"kind":"Name","value":"bin"}},{"kind":"Field","name":{"kind":"Name","value":"currencies"}},{"kind":"Field","name":{"kind":"Name","value":"kycLevel"}},{"kind":"Field","name":{"kind":"Name","value":"formFactors"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requiredFields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"fields"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"required"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardProductsQuery, CardProductsQueryVariables>;
 export const CreateCardholderDocument = {"__meta__":{"hash":"sha256:3127b685b0b105a1a8b9dab617e60a9a6aa652e6d6fc3b3ca6cc245c300321da"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCardholder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCardholderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCardholder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardholder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"idvVerificationUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCardholderMutation, CreateCardholderMutationVariables>;
 export const UpdateCardholderDocument = {"__meta__":{"hash":"sha256:61de7d5c89585120b12edf6662a981d83efecca4fa1d0f787ebf0d6cf3abf85d"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateCardholder"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateCardholderInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateCardholder"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardholder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phoneNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<UpdateCardholderMutation, UpdateCardholderMutationVariables>;
 export const CreateCardDocument = {"__meta__":{"hash":"sha256:7d12989ac7157a4c2e3d26145e3d3f244472f1462d47abadbfe3f7a15e99ea41"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateCardInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"mode"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}},{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<CreateCardMutation, CreateCardMutationVariables>;
 export const CardholdersDocument = {"__meta__":{"hash":"sha256:20aecd32ff87ea0d2951049668ef5ef4302dc695caffab8eca4cf3e5ee06d1eb"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Cardholders"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"20"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"CardholderStatus"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardholders"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"numberOfCards"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardholdersQuery, CardholdersQueryVariables>;
-export const CardEventsDocument = {"__meta__":{"hash":"sha256:0ae463c6db8769e224bb631370c736c43bcac3fc91c03f85979de155e68f191c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CardEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"orderStatus"}},{"kind":"Field","name":{"kind":"Name","value":"cardStatus"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardEventsSubscription, CardEventsSubscriptionVariables>;
+export const CardEventsDocument = {"__meta__":{"hash":"sha256:e3920b9edf17125a547a7e64a5d085c3c768527aa798904ed99dab6467561978"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CardEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cardId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"category"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"succeeded"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"orderStatus"}},{"kind":"Field","name":{"kind":"Name","value":"cardStatus"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"transactionType"}},{"kind":"Field","name":{"kind":"Name","value":"maskedNumber"}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}}]}}]}}]} as unknown as DocumentNode<CardEventsSubscription, CardEventsSubscriptionVariables>;
 export const CardholderEventsDocument = {"__meta__":{"hash":"sha256:cedd6a9789fc361e56aaf7ce4d8ae5cfd17734d5ee267694824dfaaaba8fa5a7"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"CardholderEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"cardholderId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UUID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cardholderEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"cardholderId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"cardholderId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderStatus"}},{"kind":"Field","name":{"kind":"Name","value":"cardholder"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<CardholderEventsSubscription, CardholderEventsSubscriptionVariables>;
 export const IssuingEventsDocument = {"__meta__":{"hash":"sha256:b8c643c11e3ee289d0fa8a96762e9c5f057510ed0dfc220e70cb701bd64aeef9"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"IssuingEvents"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"types"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"issuingEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"types"},"value":{"kind":"Variable","name":{"kind":"Name","value":"types"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"eventId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"occurredAt"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"cardholderId"}},{"kind":"Field","name":{"kind":"Name","value":"transactionId"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}},{"kind":"Field","name":{"kind":"Name","value":"data"}}]}}]}}]} as unknown as DocumentNode<IssuingEventsSubscription, IssuingEventsSubscriptionVariables>;
 export const RechargeCardDocument = {"__meta__":{"hash":"sha256:2557d745a6f4c32da9417ecad61fe5db90bd1b24cdb32bc2f166cfe51015a6d5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RechargeCard"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CardAmountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rechargeCard"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"order"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"orderId"}},{"kind":"Field","name":{"kind":"Name","value":"type"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"amount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"card"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"cardId"}},{"kind":"Field","name":{"kind":"Name","value":"availableBalance"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"amount"}},{"kind":"Field","name":{"kind":"Name","value":"currency"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"field"}}]}}]}}]}}]} as unknown as DocumentNode<RechargeCardMutation, RechargeCardMutationVariables>;

@@ -10,6 +10,7 @@ import { MemoryLedgerStore, createIdempotencyLedger, type IdempotencyLedger } fr
 import type { UqpayApi, RequestScope } from './datasources/uqpay/api';
 import { createLoaders, type UqpayLoaders } from './datasources/uqpay';
 import type { Logger } from './logger';
+import { createEventAudience, type EventAudience } from './events/audience';
 import type { EventBus } from './events/pubsub';
 import { requestIdOf } from './observability/request-id';
 
@@ -46,6 +47,8 @@ export interface GatewayContext {
   upstreamCalls: CallMeter;
   /** Idempotency keys: required for money-moving mutations, and a key's first use recorded. */
   idempotency: IdempotencyLedger;
+  /** Which account owns an event's subject, answered once for all subscribers (webhooks name no account). */
+  audience: EventAudience;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,6 +59,8 @@ export interface ContextFactoryDeps {
   logger: Logger;
   loaderConcurrency: number;
   pubsub: EventBus;
+  /** Shared by every subscription this factory serves; one is created when not given. */
+  audience?: EventAudience;
   /** Each loader batch's size (the batch-size metric). */
   onBatch?(loader: string, size: number): void;
   /** The idempotency-key record (default: in memory, keys required). */
@@ -77,6 +82,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
   const idempotency =
     deps.idempotency ??
     createIdempotencyLedger({ required: true, store: new MemoryLedgerStore(), secret: randomUUID() });
+  const audience = deps.audience ?? createEventAudience();
 
   async function verifyAccount(accountId: string, scope: RequestScope): Promise<void> {
     const until = verified.get(accountId);
@@ -154,6 +160,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       masterScope,
       upstreamCalls: meter,
       idempotency,
+      audience,
       account,
       forAccount,
       adopt(view, value) {

@@ -31,6 +31,15 @@ export function containsPan(text: string): boolean {
   return maskPans(text) !== text;
 }
 
+/**
+ * A card number as UQPAY masks it (`************5668`, `40963608****4306`), re-masked if it is not: 13 or more
+ * digits showing is a full number, whatever the upstream sent, and is never passed on.
+ */
+export function ensureMaskedPan(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return (value.match(/\d/g)?.length ?? 0) >= 13 ? maskPan(value) : value;
+}
+
 /** Scrub PAN-shaped numbers, JWTs and bearer credentials, plus any known secret values, from free text. */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   let out = maskPans(text.replace(JWT, '[REDACTED_TOKEN]').replace(BEARER, '$1[REDACTED]'));
@@ -77,6 +86,9 @@ export const REDACT_PATHS = [
   'cardNumber',
   '*.auth_token',
   'auth_token',
+  // Card-details tokens (single use, 60 s) open the card's number and CVV: never logged either.
+  '*.token',
+  'token',
   '*.apiKey',
   'apiKey',
   '*.secret',

@@ -131,6 +131,22 @@ function isNotSubscription(args: ExecutionArgs): boolean {
   return true;
 }
 
+/**
+ * graphql-jit's envelop plugin caches ONE compiled operation per document, whatever `operationName` asks for: a
+ * document holding several operations would run the first-compiled one for every name (a query's name could run
+ * the document's mutation). Such documents run on graphql-js instead; single-operation documents (every persisted
+ * one) keep the compiled path.
+ */
+function hasOneOperation(args: ExecutionArgs): boolean {
+  let operations = 0;
+  for (const def of args.document.definitions) {
+    if (def.kind === Kind.OPERATION_DEFINITION && ++operations > 1) return false;
+  }
+  return true;
+}
+
+const jitApplies = (args: ExecutionArgs) => hasOneOperation(args) && isNotSubscription(args);
+
 const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
 
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
@@ -209,7 +225,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     // not by API key. graphql-jit first: later plugins (the request timeout) wrap the execute function it installs.
     // Subscriptions keep graphql-js's executor (their event streams and the bus).
     plugins: [
-      useGraphQlJit({}, { enableIf: isNotSubscription }),
+      useGraphQlJit({}, { enableIf: jitApplies }),
       ...observability.plugins,
       ...edge.plugins,
       events.plugin,

@@ -32,7 +32,8 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
-  const emulator = await startEmulator({ port: 0, seed: true, asyncDelayMs: 0, ...opts.emulator });
+  // Short webhook redelivery for tests (the emulator's default is a real sender's minutes-long schedule).
+  const emulator = await startEmulator({ port: 0, seed: true, asyncDelayMs: 0, webhookMaxAttempts: 5, webhookBackoffMs: 250, ...opts.emulator });
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 
 /** Appends the Luhn check digit, so every number the emulator hands out passes a real PAN check. */
 export function withLuhn(partial: string): string {
@@ -29,3 +29,18 @@ export const ASSIGNABLE_PANS: readonly string[] = [
   DOCS_ASSIGNABLE_PAN,
   ...Array.from({ length: 9 }, (_, i) => withLuhn(`40963608001340${i}`)),
 ];
+
+/**
+ * The card's security code and expiry, derived from its number and creation time rather than stored: the emulator
+ * needs them only for the PCI endpoints (`/secure`, the card-details page), and derived values need no migration.
+ */
+export function cvvOf(pan: string): string {
+  const n = Number.parseInt(createHash('sha256').update(`cvv:${pan}`).digest('hex').slice(0, 8), 16);
+  return String(n % 1000).padStart(3, '0');
+}
+
+/** MM/YY, three years after the card was created. */
+export function expiryOf(createTime: number): string {
+  const d = new Date(createTime);
+  return `${String(d.getUTCMonth() + 1).padStart(2, '0')}/${String((d.getUTCFullYear() + 3) % 100).padStart(2, '0')}`;
+}

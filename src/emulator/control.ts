@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from './core';
 import { badRequest, invalidField } from './errors';
 import type { Cents } from './money';
+import { WEBHOOK_TIMESTAMP_UNITS } from './options';
+import { feeData } from './event-data';
 import { currencyField } from './routes/balances';
+import { findCard } from './routes/cards';
+import { chargeFee } from './routes/simulation';
 import { findCardholder, finishKycReview } from './routes/cardholders';
 import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
 import { KYC_LEVELS, type AccountStore } from './state';
@@ -24,6 +28,7 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
       'POST /__emulator/webhooks/config',
       'POST /__emulator/kyc-level',
       'POST /__emulator/cardholders/{id}/kyc',
+      'POST /__emulator/cards/{id}/fee',
     ],
   }));
 
@@ -89,6 +94,22 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     return { account_id: store.id, cardholder: core.views.cardholder(store, ch) };
   });
 
+  // UQPAY charging a card fee: a FEE transaction and `issuing.fee.card`. Without account_id: whichever holds the card.
+  app.post('/cards/:id/fee', async (req) => {
+    const f = bodyObject(req.body);
+    const accountId = f.uuid('account_id');
+    const amount = f.amount('amount', { required: true }) as Cents;
+    const remark = f.string('remark', { max: 200 });
+    const id = String((req.params as { id: string }).id).toLowerCase();
+    const holder = [...core.state.accounts.values()].find((s) => s.cards.has(id));
+    const store = accountId ? account(accountId) : (holder ?? core.state.master);
+    const card = findCard(store, id);
+    const text = remark ?? `deduct ${card.form_factor.toLowerCase()} card [${card.pan.slice(-4)}] fee`;
+    const tx = chargeFee(core.state, store, id, amount, text);
+    core.webhooks.emit('issuing.fee.card', tx.transaction_id, store.id, feeData(core.views, store, tx, tx.description));
+    return { account_id: store.id, transaction: core.views.transaction(store, tx) };
+  });
+
   app.post('/reset', async () => {
     core.reset();
     return { ok: true };
@@ -105,6 +126,14 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     }
     const secret = f.string('secret', { min: 1 });
     if (secret !== undefined) core.webhooks.secret = secret;
-    return { url: core.webhooks.url ?? null };
+    // The envelope and stamp switches, at run time (back to the options on /reset).
+    const timestamp = f.enum('timestamp', WEBHOOK_TIMESTAMP_UNITS);
+    if (timestamp !== undefined) core.webhooks.format.timestamp = timestamp;
+    if (f.has('account_id')) {
+      if (typeof f.raw.account_id !== 'boolean') throw invalidField('account_id', 'must be a boolean');
+      core.webhooks.format.accountId = f.raw.account_id;
+    }
+    const format = core.webhooks.format;
+    return { url: core.webhooks.url ?? null, timestamp: format.timestamp, account_id: format.accountId };
   });
 }

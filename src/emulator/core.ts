@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TokenIssuer } from './auth';
+import { CardDetailTokens } from './card-details';
 import { Faults } from './faults';
 import { IdempotencyStore } from './idempotency';
 import type { Cents } from './money';
@@ -11,6 +12,13 @@ import { Stats } from './stats';
 import { Views } from './views';
 import { WebhookDispatcher } from './webhooks';
 
+export interface HoldOptions {
+  /** Keep the order PENDING until this cardholder's KYC review finishes (a card for a holder under review). */
+  holdForCardholder?: string;
+  /** What a held order reports if the review fails. */
+  onFailure?: (order: CardOrder) => { event: string; data: unknown };
+}
+
 /** Everything one running emulator holds; routes and controls receive it. */
 export class EmulatorCore {
   state: EmulatorState;
@@ -19,10 +27,14 @@ export class EmulatorCore {
   readonly faults = new Faults();
   readonly stats = new Stats();
   readonly webhooks: WebhookDispatcher;
+  /** Single-use card-details tokens (POST /v1/issuing/cards/{id}/token → GET /card-details). */
+  readonly cardDetailTokens: CardDetailTokens;
   readonly views: Views;
   readonly limiter: SlidingWindowLimiter | undefined;
   readonly tokenLimiter: SlidingWindowLimiter | undefined;
   private readonly orderTimers = new Set<NodeJS.Timeout>();
+  /** Card orders waiting for their cardholder's KYC review, by cardholder id (see holdUntilKyc). */
+  private heldForKyc = new Map<string, { succeed: () => void; fail: () => void }[]>();
 
   constructor(readonly options: ResolvedOptions) {
     this.state = this.freshState();
@@ -33,10 +45,21 @@ export class EmulatorCore {
       options.tokenClaims,
       (id) => this.state.accounts.get(id)?.account,
     );
-    this.webhooks = new WebhookDispatcher(options.webhookUrl, options.webhookSecret, options.webhookMaxAttempts, options.webhookBackoffMs);
+    this.webhooks = new WebhookDispatcher(
+      options.webhookUrl,
+      options.webhookSecret,
+      options.webhookMaxAttempts,
+      options.webhookBackoffMs,
+      this.webhookFormat(),
+    );
     this.views = new Views(options.amountFormat, options.cardholderTimeFormat);
+    this.cardDetailTokens = new CardDetailTokens(options.cardDetailsTokenTtlMs);
     this.limiter = options.rateLimitPerMin ? new SlidingWindowLimiter(options.rateLimitPerMin) : undefined;
     this.tokenLimiter = options.tokenRateLimitPerMin ? new SlidingWindowLimiter(options.tokenRateLimitPerMin) : undefined;
+  }
+
+  private webhookFormat() {
+    return { timestamp: this.options.webhookTimestamp, accountId: this.options.webhookAccountId };
   }
 
   private freshState(): EmulatorState {
@@ -46,9 +69,14 @@ export class EmulatorCore {
     return state;
   }
 
-  /** back to the seed: data, idempotency records, stats, faults, rate windows, webhook log, pending orders */
+  /**
+   * back to the seed: data, idempotency records, stats, faults, rate windows, webhook log and format, pending and
+   * held orders, card-details tokens
+   */
   reset(): void {
     this.cancelOrders();
+    this.heldForKyc.clear();
+    this.cardDetailTokens.clear();
     this.state = this.freshState();
     this.idempotency.clear();
     this.stats.reset();
@@ -56,6 +84,7 @@ export class EmulatorCore {
     this.limiter?.clear();
     this.tokenLimiter?.clear();
     this.webhooks.clear();
+    this.webhooks.format = this.webhookFormat();
   }
 
   /**
@@ -69,6 +98,7 @@ export class EmulatorCore {
     type: OrderType,
     amount: Cents | null,
     onSuccess: (order: CardOrder) => { event: string; data: unknown },
+    opts: HoldOptions = {},
   ): CardOrder {
     const now = Date.now();
     const order: CardOrder = {
@@ -84,14 +114,23 @@ export class EmulatorCore {
       order_status: 'PENDING',
     };
     store.orders.set(order.card_order_id, order);
-    const complete = () => {
+    const finish = (status: 'SUCCESS' | 'FAILED', outcome: (o: CardOrder) => { event: string; data: unknown }) => {
       const done = Date.now();
-      order.order_status = 'SUCCESS';
+      order.order_status = status;
       order.update_time = done;
       order.complete_time = done;
-      const { event, data } = onSuccess(order);
-      this.webhooks.emit(event, order.card_id, store.id, data);
+      const { event, data } = outcome(order);
+      // UQPAY's order events name the order as their source (Go SDK webhook/issuing_test.go samples).
+      this.webhooks.emit(event, order.card_order_id, store.id, data);
     };
+    const complete = () => finish('SUCCESS', onSuccess);
+    if (opts.holdForCardholder) {
+      // Issued only once the cardholder's KYC passes; failed if it does not (see releaseHeldOrders).
+      const held = this.heldForKyc.get(opts.holdForCardholder) ?? [];
+      held.push({ succeed: complete, fail: () => finish('FAILED', opts.onFailure ?? onSuccess) });
+      this.heldForKyc.set(opts.holdForCardholder, held);
+      return order;
+    }
     // With delay 0 the response (already rendered as PENDING) is followed at once by SUCCESS.
     if (this.options.asyncDelayMs <= 0) queueMicrotask(complete);
     else {
@@ -102,6 +141,13 @@ export class EmulatorCore {
       this.orderTimers.add(t);
     }
     return order;
+  }
+
+  /** A KYC review finished: the card orders held for that cardholder succeed or fail with it. */
+  releaseHeldOrders(cardholderId: string, outcome: 'SUCCESS' | 'FAILED'): void {
+    const held = this.heldForKyc.get(cardholderId) ?? [];
+    this.heldForKyc.delete(cardholderId);
+    for (const h of held) (outcome === 'SUCCESS' ? h.succeed : h.fail)();
   }
 
   private cancelOrders(): void {

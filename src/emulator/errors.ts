@@ -14,6 +14,17 @@ export interface ErrorBody {
   type: ErrorType;
   code: string;
   message: string;
+  /** kyc_insufficient only: the cardholder fields still needed (Node SDK src/error.ts KycMissingField). */
+  missing_fields?: MissingField[];
+}
+
+/** A cardholder field a KYC check found missing; an object's missing parts are listed in `fields`. */
+export interface MissingField {
+  name: string;
+  type: 'string' | 'object';
+  required: boolean;
+  description?: string;
+  fields?: MissingField[];
 }
 
 export class UqpayError extends Error {
@@ -22,14 +33,20 @@ export class UqpayError extends Error {
     readonly type: ErrorType,
     readonly code: string,
     message: string,
+    readonly missingFields?: MissingField[],
   ) {
     super(message);
   }
 
   get body(): ErrorBody {
-    return { type: this.type, code: this.code, message: this.message };
+    const missing = this.missingFields ? { missing_fields: this.missingFields } : {};
+    return { type: this.type, code: this.code, message: this.message, ...missing };
   }
 }
+
+/** UQPAY's answer when a cardholder lacks what the KYC level or the card product needs: every missing field at once. */
+export const kycInsufficient = (message: string, missing: MissingField[]) =>
+  new UqpayError(400, 'cardholder_error', 'kyc_insufficient', message, missing);
 
 export const badRequest = (type: ErrorType, code: string, message: string) =>
   new UqpayError(400, type, code, message);

@@ -33,6 +33,8 @@ console.log(`UQPAY emulator listening on ${emu.url}
   master account:  ${emu.masterAccountId}
   sub-accounts:    ${emu.subAccountIds.join(', ')}
   webhooks:   ${env.EMULATOR_WEBHOOK_URL || '(none; see GET /__emulator/webhooks)'} secret ${emu.webhookSecret}
+              stamped in ${env.EMULATOR_WEBHOOK_TIMESTAMP || 'milliseconds'}, \
+account_id in envelope ${env.EMULATOR_WEBHOOK_ACCOUNT_ID || 'off'}
   controls:   ${env.EMULATOR_CONTROLS === 'off' ? 'off' : `${emu.url}/__emulator`}
   try: curl -s -X POST ${emu.baseUrl}/v1/connect/token -H 'x-client-id: ${emu.clientId}' -H 'x-api-key: ${emu.apiKey}'
   demo card: ${DEMO_IDS.cards.sophiaUsdSingle}`);

@@ -4,6 +4,13 @@ import type { AmountInput } from './validation';
 export type TokenClaims = 'sdk' | 'legacy';
 import { KYC_LEVELS, type KycLevel } from './state';
 
+export const WEBHOOK_TIMESTAMP_UNITS = ['milliseconds', 'seconds'] as const;
+export type WebhookTimestampUnit = (typeof WEBHOOK_TIMESTAMP_UNITS)[number];
+
+/** A real sender's redelivery shape (see EmulatorOptions.webhookMaxAttempts). */
+export const DEFAULT_WEBHOOK_MAX_ATTEMPTS = 8;
+export const DEFAULT_WEBHOOK_BACKOFF_MS = 2_000;
+
 export interface EmulatorOptions {
   port?: number; // 0 = random
   host?: string; // default 127.0.0.1
@@ -17,9 +24,25 @@ export interface EmulatorOptions {
   amountFormat?: AmountFormat;
   webhookUrl?: string; // where to POST webhooks; none = no delivery (events are still logged)
   webhookSecret?: string; // default 'demo-webhook-secret'
-  /** bounded webhook attempts per event (default 5), first retry after webhookBackoffMs (default 250), doubling */
+  /**
+   * Bounded webhook attempts per event, the first retry after webhookBackoffMs, doubling. Defaults (also from
+   * EMULATOR_WEBHOOK_MAX_ATTEMPTS / EMULATOR_WEBHOOK_BACKOFF_MS) are a real sender's shape: 8 attempts, 2000 ms,
+   * so retries come 2 s, 6 s, … and the last about 4 minutes after the first attempt. Tests pass short values.
+   */
   webhookMaxAttempts?: number;
   webhookBackoffMs?: number;
+  /**
+   * UQPAY's Webhook Hub stamps `x-wk-timestamp` in Unix milliseconds; older senders used seconds.
+   * Default from EMULATOR_WEBHOOK_TIMESTAMP, else 'milliseconds'.
+   */
+  webhookTimestamp?: WebhookTimestampUnit;
+  /**
+   * Add our own `account_id` (the owning account) to every webhook envelope. UQPAY's envelope has none, so a
+   * gateway must route without it. Default from EMULATOR_WEBHOOK_ACCOUNT_ID=on, else false.
+   */
+  webhookAccountId?: boolean;
+  /** How long a card-details token (POST /v1/issuing/cards/{id}/token) stays valid; UQPAY: 60 s. Default 60000 */
+  cardDetailsTokenTtlMs?: number;
   /** per client id over a sliding minute; default from EMULATOR_RATE_LIMIT_PER_MIN env, else off */
   rateLimitPerMin?: number;
   /** the token endpoint's own limit (UQPAY: 60/min); default from EMULATOR_TOKEN_RATE_LIMIT_PER_MIN, else off */
@@ -97,6 +120,21 @@ const envInt = (name: string): number | undefined => {
   return n;
 };
 
+/** An env switch among fixed values; unset → undefined; anything else stops start-up with a message. */
+const envChoice = <T extends string>(name: string, choices: readonly T[]): T | undefined => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return undefined;
+  if (!(choices as readonly string[]).includes(v)) {
+    throw new Error(`${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  return v as T;
+};
+
+const envSwitch = (name: string): boolean | undefined => {
+  const v = envChoice(name, ['on', 'off'] as const);
+  return v === undefined ? undefined : v === 'on';
+};
+
 const envKycLevel = (): KycLevel | undefined => {
   const v = process.env.EMULATOR_KYC_LEVEL;
   if (v === undefined || v === '') return undefined;
@@ -104,16 +142,6 @@ const envKycLevel = (): KycLevel | undefined => {
   if (!(KYC_LEVELS as readonly string[]).includes(level)) throw new Error(`EMULATOR_KYC_LEVEL must be one of ${KYC_LEVELS.join(', ')}, got ${JSON.stringify(v)}`);
   return level as KycLevel;
 };
-
-/** An env switch among fixed values; unset → undefined; anything else stops start-up with a message. */
-function envChoice<T extends string>(name: string, values: readonly T[]): T | undefined {
-  const v = process.env[name];
-  if (v === undefined || v === '') return undefined;
-  if (!(values as readonly string[]).includes(v)) {
-    throw new Error(`${name} must be one of ${values.join(', ')}, got ${JSON.stringify(v)}`);
-  }
-  return v as T;
-}
 
 export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
   return {
@@ -126,8 +154,12 @@ export function resolveOptions(o: EmulatorOptions = {}): ResolvedOptions {
     amountFormat: o.amountFormat ?? 'string',
     webhookUrl: o.webhookUrl,
     webhookSecret: o.webhookSecret ?? 'demo-webhook-secret',
-    webhookMaxAttempts: o.webhookMaxAttempts ?? 5,
-    webhookBackoffMs: o.webhookBackoffMs ?? 250,
+    webhookMaxAttempts: o.webhookMaxAttempts ?? envInt('EMULATOR_WEBHOOK_MAX_ATTEMPTS') ?? DEFAULT_WEBHOOK_MAX_ATTEMPTS,
+    webhookBackoffMs: o.webhookBackoffMs ?? envInt('EMULATOR_WEBHOOK_BACKOFF_MS') ?? DEFAULT_WEBHOOK_BACKOFF_MS,
+    webhookTimestamp:
+      o.webhookTimestamp ?? envChoice('EMULATOR_WEBHOOK_TIMESTAMP', WEBHOOK_TIMESTAMP_UNITS) ?? 'milliseconds',
+    webhookAccountId: o.webhookAccountId ?? envSwitch('EMULATOR_WEBHOOK_ACCOUNT_ID') ?? false,
+    cardDetailsTokenTtlMs: o.cardDetailsTokenTtlMs ?? 60_000,
     rateLimitPerMin: o.rateLimitPerMin ?? envInt('EMULATOR_RATE_LIMIT_PER_MIN'),
     tokenRateLimitPerMin: o.tokenRateLimitPerMin ?? envInt('EMULATOR_TOKEN_RATE_LIMIT_PER_MIN'),
     allowHyphenInNames: o.allowHyphenInNames ?? true,

@@ -1,6 +1,8 @@
 import { ASSIGNABLE_PANS, withLuhn } from './cardnumbers';
 import { authorize, reverse } from './routes/simulation';
-import type { Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, Product } from './state';
+import type {
+  Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, KycLevel, Product, ProductRequiredField,
+} from './state';
 
 export const DEMO_CREDENTIALS = { clientId: 'demo-client-id', apiKey: 'demo-api-key' } as const;
 
@@ -16,7 +18,7 @@ export const DEMO_IDS = {
     single: id('9d000000', 1),
     /** SHARE virtual/physical VISA on BIN 40963608, USD and SGD */
     share: id('9d000000', 2),
-    /** SINGLE Mastercard on BIN 527735: card_limit is required */
+    /** SINGLE Mastercard on BIN 527735: card_limit is required; STANDARD KYC (date of birth, nationality, address) */
     mastercard: id('9d000000', 3),
   },
   cardholders: {
@@ -42,7 +44,7 @@ export const DEMO_IDS = {
     liamUsdCancelled: id('ca000000', 4),
     /** Olivia Martin, SHARE USD, ACTIVE, limit 2000.00 */
     oliviaUsdShare: id('ca000000', 5),
-    /** Mei Ling Goh, SINGLE USD Mastercard 527735, ACTIVE */
+    /** Mei Ling Goh, SINGLE USD Mastercard 527735, ACTIVE; spending controls 100.00 per transaction, 500.00 a month */
     meiLingMastercard: id('ca000000', 6),
     /** Acme Travel's Daniel Ong, SINGLE USD, ACTIVE */
     danielUsdSingle: id('ca000000', 7),
@@ -78,7 +80,49 @@ function account(n: number, name: string, email: string, country: string, parent
   };
 }
 
-function product(n: number, mode: CardMode, bin: string, scheme: string, forms: ('VIR' | 'PHY')[]): Product {
+const field = (name: string, description: string, required = true): ProductRequiredField => ({
+  name,
+  type: 'string',
+  required,
+  description,
+});
+
+/** What every product needs of a cardholder (SIMPLIFIED KYC). */
+const BASIC_FIELDS: ProductRequiredField[] = [
+  field('first_name', 'Given name, 1-40 letters'),
+  field('last_name', 'Family name, 1-40 letters'),
+  field('email', 'Unique among the account\'s cardholders'),
+  field('country_code', 'ISO 3166-1 alpha-2'),
+  field('phone_number', 'Digits without the country prefix'),
+];
+
+/** STANDARD KYC adds a date of birth, a nationality and a residential address (a nested object). */
+const STANDARD_FIELDS: ProductRequiredField[] = [
+  ...BASIC_FIELDS,
+  field('date_of_birth', 'YYYY-MM-DD'),
+  field('nationality', 'ISO 3166-1 alpha-2'),
+  {
+    name: 'residential_address',
+    type: 'object',
+    required: true,
+    description: 'Where the cardholder lives',
+    fields: [
+      field('country', 'ISO 3166-1 alpha-2'),
+      field('city', 'City'),
+      field('line1', 'Street and number'),
+      field('postal_code', 'Postal code', false),
+    ],
+  },
+];
+
+function product(
+  n: number,
+  mode: CardMode,
+  bin: string,
+  scheme: string,
+  forms: ('VIR' | 'PHY')[],
+  kyc: KycLevel = 'SIMPLIFIED',
+): Product {
   return {
     product_id: id('9d000000', n),
     mode_type: mode,
@@ -92,8 +136,8 @@ function product(n: number, mode: CardMode, bin: string, scheme: string, forms: 
       { amount: 200000n, currency: 'USD' },
       { amount: 200000n, currency: 'SGD' },
     ],
-    kyc_level: 'SIMPLIFIED',
-    required_fields: ['first_name', 'last_name', 'email', 'country_code', 'phone_number'],
+    kyc_level: kyc,
+    required_fields: kyc === 'SIMPLIFIED' ? BASIC_FIELDS : STANDARD_FIELDS,
     create_time: T0,
     update_time: T0,
   };
@@ -140,6 +184,7 @@ function card(
   currency: string,
   limit: bigint,
   status: Card['card_status'] = 'ACTIVE',
+  spending: Card['spending_controls'] = [],
 ): Card {
   const p = state.products.get(productId);
   if (!p) throw new Error(`seed: no product ${productId}`);
@@ -160,7 +205,7 @@ function card(
     no_pin_payment_amount: 200000n,
     card_status: status,
     card_currency: currency,
-    spending_controls: [],
+    spending_controls: spending,
     risk_controls: { allow_3ds_transactions: 'Y', allowed_mcc: [], blocked_mcc: [] },
     metadata: {},
     update_reason: status === 'ACTIVE' ? null : `seeded ${status.toLowerCase()}`,
@@ -182,7 +227,7 @@ export function seedState(state: EmulatorState, withDemoData: boolean): void {
   for (const p of [
     product(1, 'SINGLE', '40963608', 'VISA', ['VIR']),
     product(2, 'SHARE', '40963608', 'VISA', ['VIR', 'PHY']),
-    product(3, 'SINGLE', '527735', 'MASTERCARD', ['VIR']),
+    product(3, 'SINGLE', '527735', 'MASTERCARD', ['VIR'], 'STANDARD'),
   ]) {
     state.products.set(p.product_id, p);
   }
@@ -215,7 +260,10 @@ export function seedState(state: EmulatorState, withDemoData: boolean): void {
   card(state, master, 3, 2, P.single, 'SGD', 50_000n);
   card(state, master, 4, 2, P.single, 'USD', 0n, 'CANCELLED');
   card(state, master, 5, 3, P.share, 'USD', 200_000n);
-  card(state, master, 6, 5, P.mastercard, 'USD', 25_000n);
+  card(state, master, 6, 5, P.mastercard, 'USD', 25_000n, 'ACTIVE', [
+    { amount: 10_000n, interval: 'PER_TRANSACTION' },
+    { amount: 50_000n, interval: 'MONTHLY' },
+  ]);
   card(state, acme, 7, 6, P.single, 'USD', 30_000n);
   card(state, globex, 8, 7, P.share, 'USD', 100_000n);
 

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { isSafeNumber, LosslessNumber, parse as parseLossless } from 'lossless-json';
+import { registerCardDetailsPage } from './card-details';
 import { registerControls } from './control';
 import { EmulatorCore } from './core';
 import { apiError, badRequest, UqpayError } from './errors';
@@ -87,7 +88,9 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
   );
 
   app.addHook('onResponse', async (req, reply) => {
-    if (!req.url.startsWith('/__emulator') && !req.emu?.dropped) core.stats.response(reply.statusCode);
+    // Counts UQPAY's API only: not the controls, not the card-details page (a browser's, not a client's, call).
+    const counted = !req.url.startsWith('/__emulator') && !req.url.startsWith('/card-details');
+    if (counted && !req.emu?.dropped) core.stats.response(reply.statusCode);
   });
 
   app.register(
@@ -108,6 +111,8 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
     },
     { prefix: '/api' },
   );
+  // The stand-in for UQPAY's secure card-details iframe: outside the API, no auth but the single-use token.
+  registerCardDetailsPage(app, core);
   if (core.options.controls) app.register(async (c) => registerControls(c, core), { prefix: '/__emulator' });
   return app;
 }

@@ -95,7 +95,8 @@ export interface Card {
   create_time: number;
 }
 
-export type OrderType = 'CARD_CREATE' | 'CARD_UPDATE' | 'CARD_RECHARGE' | 'CARD_WITHDRAW' | 'CARD_STATUS_UPDATE';
+/** The four order types UQPAY documents (a status change is a CARD_UPDATE order). */
+export type OrderType = 'CARD_CREATE' | 'CARD_UPDATE' | 'CARD_RECHARGE' | 'CARD_WITHDRAW';
 export type OrderStatus = 'PENDING' | 'PROCESSING' | 'SUCCESS' | 'FAILED';
 
 export interface CardOrder {
@@ -132,7 +133,8 @@ export type LedgerType =
   | 'CARD_CREATE'
   | 'CARD_CANCEL_REFUND'
   | 'ISSUING_AUTHORIZATION'
-  | 'ISSUING_REVERSAL';
+  | 'ISSUING_REVERSAL'
+  | 'CARD_FEE';
 
 export interface LedgerEntry {
   seq: number;
@@ -184,10 +186,20 @@ export interface CardTransaction {
   posted_time: number | null;
   merchant_data: { category_code: string; city: string; country: string; name: string };
   description: string;
-  transaction_status: 'APPROVED' | 'DECLINED' | 'PENDING';
+  /** A reversal's own record is REVERSED (Go webhook/issuing.go TransactionStatusReversed, Node simulator mock). */
+  transaction_status: 'APPROVED' | 'DECLINED' | 'PENDING' | 'REVERSED';
   card_available_balance: Cents;
   authorization_code: string | null;
   reversed: boolean;
+}
+
+/** A cardholder field a product's KYC needs (Node SDK `ProductRequiredField`): nested for objects. */
+export interface ProductRequiredField {
+  name: string;
+  type: 'string' | 'object';
+  required: boolean;
+  description?: string;
+  fields?: ProductRequiredField[];
 }
 
 export interface Product {
@@ -201,7 +213,7 @@ export interface Product {
   product_status: 'ENABLED' | 'DISABLED';
   no_pin_payment_amount: { amount: Cents; currency: string }[];
   kyc_level: KycLevel;
-  required_fields: string[];
+  required_fields: ProductRequiredField[];
   create_time: number;
   update_time: number;
 }

@@ -1,14 +1,22 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import type { WebhookTimestampUnit } from './options';
 
+/** UQPAY's envelope (Go SDK webhook/webhook.go `Event`): it names no account. */
 export interface WebhookEnvelope {
   version: 'V1.6.0';
   event_name: 'ISSUING';
   event_type: string;
   event_id: string;
   source_id: string;
-  /** our addition: the account that owns the object, so a gateway serving many accounts can route it */
-  account_id: string;
+  /** our addition, only with the webhookAccountId switch: the account that owns the object */
+  account_id?: string;
   data: unknown;
+}
+
+/** How the dispatcher stamps and shapes what it sends; the controls may change it at run time. */
+export interface WebhookFormat {
+  timestamp: WebhookTimestampUnit;
+  accountId: boolean;
 }
 
 export interface Delivery {
@@ -44,6 +52,7 @@ export class WebhookDispatcher {
     public secret: string,
     private readonly maxAttempts: number,
     private readonly backoffMs: number,
+    public format: WebhookFormat = { timestamp: 'milliseconds', accountId: false },
   ) {}
 
   emit(eventType: string, sourceId: string, accountId: string, data: unknown): Delivery {
@@ -53,7 +62,7 @@ export class WebhookDispatcher {
       event_type: eventType,
       event_id: randomUUID(),
       source_id: sourceId,
-      account_id: accountId,
+      ...(this.format.accountId ? { account_id: accountId } : {}),
       data,
     };
     const delivery: Delivery = {
@@ -76,7 +85,8 @@ export class WebhookDispatcher {
   private async attempt(url: string, rawBody: string, d: Delivery): Promise<void> {
     if (this.closed) return;
     d.attempts++;
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    // Each attempt is stamped anew, as a sender re-signs every redelivery.
+    const timestamp = String(this.format.timestamp === 'seconds' ? Math.floor(Date.now() / 1000) : Date.now());
     const abort = new AbortController();
     this.inflight.add(abort);
     const timeout = setTimeout(() => abort.abort(), 5000);

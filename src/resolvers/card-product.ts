@@ -1,6 +1,7 @@
 // Card products (BIN, scheme, mode, currencies, KYC level) the account can issue from.
 import type { GatewayContext } from '../context';
 import type { Product } from '../datasources/uqpay/types';
+import { productFields, type CardProductField } from './card-product-fields';
 import { fetchAll } from '../datasources/uqpay/paging';
 import { money } from './money';
 
@@ -19,7 +20,10 @@ export async function cardProducts(_root: unknown, _args: unknown, ctx: GatewayC
 export const cardProduct = (_root: unknown, args: { productId: string }, ctx: GatewayContext) =>
   ctx.account.loaders.product.load(args.productId);
 
+// Other values pass through: the FormFactor enum's fallback leaves them out of the list (and logs them once).
 export const productFormFactors = (p: Product) =>
-  (p.card_form ?? []).map((f) => FORM_FACTOR[f.toUpperCase()]).filter((f): f is 'VIRTUAL' | 'PHYSICAL' => f !== undefined);
+  (p.card_form ?? []).map((f) => FORM_FACTOR[f.toUpperCase()] ?? f) as ('VIRTUAL' | 'PHYSICAL')[];
 export const productNoPinPaymentAmounts = (p: Product) =>
   (p.no_pin_payment_amount ?? []).map((m) => money(m.amount, m.currency)).filter((m) => m !== null);
+
+export const productRequiredFields = (p: Product): CardProductField[] => productFields(p.required_fields);

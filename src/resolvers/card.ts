@@ -10,11 +10,13 @@ import { cardStatusReached } from './outcome';
 import { primeCards } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { isPositive, money, moneyFromSuffixed, sameAmount } from './money';
+import { kycPendingUserErrors } from './card-kyc';
 import { defineMutation, replayMismatch } from './mutation';
 import type { Payload } from './user-errors';
 
 export interface CardFilter {
-  status?: CardStatus | null;
+  /** UNKNOWN never arrives: the schema's upstreamEnums plugin refuses it as an argument. */
+  status?: CardStatus | 'UNKNOWN' | null;
   cardholderId?: string | null;
 }
 
@@ -28,7 +30,7 @@ export function listCards(view: AccountView, args: ConnectionArgs, filter: CardF
     (page) =>
       ctx.api.cards.list(view.scope, {
         ...page,
-        ...(filter.status ? { card_status: filter.status } : {}),
+        ...(filter.status ? { card_status: filter.status as CardStatus } : {}),
         ...(filter.cardholderId ? { cardholder_id: filter.cardholderId } : {}),
       }),
     (items) => {
@@ -201,6 +203,8 @@ export const createCard = defineMutation({
   operation: 'createCard',
   input: CreateCardInput,
   moneyMoving: true,
+  // A KYC rejection names the cardholder's missing fields: the input field to fix is the cardholder.
+  missingFieldsAt: ['cardholderId'],
   async perform(i, ctx, key): Promise<CardPayload> {
     const result = await ctx.api.cards.create(
       ctx.account.scope,
@@ -218,7 +222,7 @@ export const createCard = defineMutation({
       opts(key),
     );
     await issuedCard(ctx, result, i.cardholderId, i.currency);
-    return { cardId: result.card_id, order: creationOrder(result, i.currency, i.cardLimit) };
+    return { cardId: result.card_id, order: creationOrder(result, i.currency, i.cardLimit), ...kycPendingUserErrors(result) };
   },
 });
 
@@ -231,6 +235,7 @@ export const assignCard = defineMutation({
   operation: 'assignCard',
   input: AssignCardInput,
   moneyMoving: true,
+  missingFieldsAt: ['cardholderId'],
   // The full card number must never come back, not even inside an upstream error message.
   secrets: panOf,
   async perform(i, ctx, key): Promise<CardPayload> {
@@ -243,7 +248,7 @@ export const assignCard = defineMutation({
     if (card?.card_number && !card.card_number.endsWith(i.cardNumber.slice(-4))) {
       throw replayMismatch(`card ${result.card_id} has another card number`);
     }
-    return { cardId: result.card_id, order: creationOrder(result, i.currency) };
+    return { cardId: result.card_id, order: creationOrder(result, i.currency), ...kycPendingUserErrors(result, panOf(i)) };
   },
 });
 

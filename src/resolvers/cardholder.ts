@@ -12,10 +12,20 @@ export async function cardholder(_root: unknown, args: { cardholderId: string },
   return ctx.account.loaders.cardholder.load(args.cardholderId);
 }
 
-export function listCardholders(view: AccountView, args: ConnectionArgs, filter: { status?: CardholderStatus | null }, ctx: GatewayContext) {
+export function listCardholders(
+  view: AccountView,
+  args: ConnectionArgs,
+  filter: { status?: CardholderStatus | 'UNKNOWN' | null },
+  ctx: GatewayContext,
+) {
   return listConnection(
     args,
-    (page) => ctx.api.cardholders.list(view.scope, { ...page, ...(filter.status ? { cardholder_status: filter.status } : {}) }),
+    // UNKNOWN never arrives: the schema's upstreamEnums plugin refuses it as an argument.
+    (page) =>
+      ctx.api.cardholders.list(view.scope, {
+        ...page,
+        ...(filter.status ? { cardholder_status: filter.status as CardholderStatus } : {}),
+      }),
     (items) => {
       primeCardholders(view.loaders, items);
       if (view !== ctx.account) for (const c of items) ctx.adopt(view, c);
@@ -23,7 +33,11 @@ export function listCardholders(view: AccountView, args: ConnectionArgs, filter:
   );
 }
 
-export const cardholders = (_root: unknown, args: ConnectionArgs & { status?: CardholderStatus | null }, ctx: GatewayContext) =>
+export const cardholders = (
+  _root: unknown,
+  args: ConnectionArgs & { status?: CardholderStatus | 'UNKNOWN' | null },
+  ctx: GatewayContext,
+) =>
   listCardholders(ctx.account, args, args, ctx);
 
 /** Cardholder.cards: one list call per cardholder, filtered upstream by cardholder_id. */

@@ -4,7 +4,7 @@
 // with a userError before any upstream call.
 import type { z } from 'zod';
 import type { GatewayContext } from '../context';
-import { MutationRefused, runMutation, userError, type Payload, type UserError } from './user-errors';
+import { MutationRefused, runMutation, userError, type MutationOptions, type Payload, type UserError } from './user-errors';
 
 export interface MutationSpec<S extends z.ZodType, R extends object> {
   /** The mutation's name, recorded with its idempotency keys. */
@@ -16,6 +16,8 @@ export interface MutationSpec<S extends z.ZodType, R extends object> {
   authorize?(input: z.output<S>, ctx: GatewayContext): Promise<UserError | undefined>;
   /** Literal values from the raw input to keep out of any message (a card number). */
   secrets?(input: unknown): string[];
+  /** Where a KYC rejection's missing fields point (see MutationOptions.missingFieldsAt). */
+  missingFieldsAt?: MutationOptions['missingFieldsAt'];
   /** The UQPAY call; `idempotencyKey` is the key to send upstream (undefined: the datasource makes one). */
   perform(input: z.output<S>, ctx: GatewayContext, idempotencyKey: string | undefined): Promise<R>;
 }
@@ -30,7 +32,11 @@ export function defineMutation<S extends z.ZodType, R extends object>(spec: Muta
         if (refused) throw new MutationRefused(refused);
         return spec.perform(input, ctx, await claimKey(spec.operation, input, ctx));
       },
-      { requireKey: spec.moneyMoving === true && ctx.idempotency.required, secrets: spec.secrets?.(args.input) },
+      {
+        requireKey: spec.moneyMoving === true && ctx.idempotency.required,
+        secrets: spec.secrets?.(args.input),
+        missingFieldsAt: spec.missingFieldsAt,
+      },
     );
 }
 

@@ -122,6 +122,60 @@ export function userErrorFromUpstream(err: unknown, secrets: readonly string[] =
   return userError(code, message, field);
 }
 
+interface MissingLeaf {
+  /** UQPAY's path, e.g. ["residential_address", "city"]. */
+  wire: string[];
+  description: string | null;
+}
+
+/** A KYC rejection's `missing_fields` (nested objects) → its leaves; odd entries are skipped, depth bounded. */
+function missingLeaves(fields: readonly unknown[], prefix: string[] = []): MissingLeaf[] {
+  if (prefix.length > 5) return [];
+  const out: MissingLeaf[] = [];
+  for (const entry of fields) {
+    if (!entry || typeof entry !== 'object') continue;
+    const f = entry as { name?: unknown; description?: unknown; fields?: unknown };
+    if (typeof f.name !== 'string' || !/^[a-z][a-z0-9_]{0,63}$/i.test(f.name)) continue;
+    const path = [...prefix, f.name];
+    const inner = Array.isArray(f.fields) ? missingLeaves(f.fields, path) : [];
+    if (inner.length > 0) out.push(...inner);
+    else out.push({ wire: path, description: typeof f.description === 'string' ? f.description : null });
+  }
+  return out;
+}
+
+const inputName = (wire: string) => WIRE_TO_INPUT_FIELD[wire] ?? camel(wire);
+
+/**
+ * UQPAY's `kyc_insufficient` with `missing_fields` → one KYC_INSUFFICIENT userError per missing field. By default
+ * each points into the input (`residential_address.city` → ["input", "residentialAddress", "city"]); a mutation
+ * whose input cannot carry the field (createCard) names where the fix goes instead.
+ */
+function kycUserErrors(
+  err: UqpayError,
+  at: MutationOptions['missingFieldsAt'],
+  secrets: readonly string[],
+): UserError[] | undefined {
+  const leaves = missingLeaves(err.missingFields ?? []);
+  if (leaves.length === 0) return undefined;
+  return leaves.map(({ wire, description }) => {
+    const path = wire.map(inputName);
+    const what = `${path.join('.')}${description ? ` (${redactText(description, secrets).slice(0, 200)})` : ''}`;
+    if (at && at !== 'input') {
+      const message = `The cardholder has no ${what}, which this card product requires: add it with updateCardholder.`;
+      return userError('KYC_INSUFFICIENT', message, at);
+    }
+    return userError('KYC_INSUFFICIENT', `${what} is required for the cardholder's KYC.`, path);
+  });
+}
+
+/** A UQPAY 4xx → userErrors (one per missing field for a KYC rejection), or undefined when not a business failure. */
+export function userErrorsFromUpstream(err: unknown, opts: MutationOptions = {}): UserError[] | undefined {
+  const ue = userErrorFromUpstream(err, opts.secrets);
+  if (!ue) return undefined;
+  return (err instanceof UqpayError && kycUserErrors(err, opts.missingFieldsAt, opts.secrets ?? [])) || [ue];
+}
+
 /** zod issues → VALIDATION userErrors (or the code a refinement names in `params.code`). */
 export function userErrorsFromZod(error: z.ZodError): UserError[] {
   return error.issues.map((issue) => {
@@ -135,6 +189,11 @@ export interface MutationOptions {
   secrets?: readonly string[];
   /** A money-moving mutation: no `idempotencyKey` in the input → IDEMPOTENCY_KEY_REQUIRED, nothing done. */
   requireKey?: boolean;
+  /**
+   * Where a KYC rejection's missing fields point: 'input' (default) maps each into the input (cardholder
+   * mutations); a path names the input field to fix instead (createCard: ["cardholderId"]).
+   */
+  missingFieldsAt?: 'input' | readonly string[];
 }
 
 /** Thrown by a mutation to refuse with this userError (the gateway's own checks, before or after UQPAY). */
@@ -173,14 +232,15 @@ export async function runMutation<S extends z.ZodType, R extends object>(
   if (userErrors.length > 0 || !parsed.success) return { userErrors } as Partial<R> & Payload;
   try {
     const result = await perform(parsed.data);
-    return { ...result, userErrors: [] };
+    // A result may carry its own userErrors (an accepted write UQPAY reports a problem with, e.g. KYC pending).
+    return { ...result, userErrors: (result as Partial<Payload>).userErrors ?? [] };
   } catch (err) {
     if (err instanceof MutationRefused) return { userErrors: [err.userError] } as Partial<R> & Payload;
     // The client retries with ITS key: name that one, whatever key went on the wire.
     const key = (parsed.data as { idempotencyKey?: unknown }).idempotencyKey;
     if (err instanceof UpstreamOutcomeUnknownError && typeof key === 'string' && key) throw err.withKey(key);
-    const ue = userErrorFromUpstream(err, opts.secrets);
-    if (!ue) throw err;
-    return { userErrors: [ue] } as Partial<R> & Payload;
+    const userErrors = userErrorsFromUpstream(err, opts);
+    if (!userErrors) throw err;
+    return { userErrors } as Partial<R> & Payload;
   }
 }

@@ -3,6 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { GatewayContext } from '../context';
 import { scalars } from './scalars';
+import UpstreamEnumsPlugin from './upstream-enums';
 
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
@@ -25,7 +26,8 @@ export const builder = new SchemaBuilder<{
     URL: { Input: URL; Output: string | URL };
   };
 }>({
-  plugins: [RelayPlugin],
+  // upstreamEnums: a UQPAY enum value the schema does not list degrades to the enum's fallback (upstream-enums.ts).
+  plugins: [RelayPlugin, UpstreamEnumsPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

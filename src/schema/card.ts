@@ -1,3 +1,4 @@
+import { ensureMaskedPan } from '../redact';
 import * as r from '../resolvers/card';
 import type { Money } from '../resolvers/money';
 import * as tx from '../resolvers/transaction';
@@ -8,10 +9,11 @@ import {
 } from './enums';
 import { connectionArgs } from './pagination';
 import { idempotencyKeyField, payloadType } from './payload';
-import { CardConnection, CardOrderRef, CardProductRef, CardRef, CardholderRef, MoneyRef, TransactionConnection } from './refs';
+import { CardConnection, CardOrderRef, CardProductRef, CardRef, CardholderRef, MoneyRef, TransactionConnection } from
+  './refs';
 import { uuidNodeId } from './node';
 
-const SpendingControlRef = builder.objectRef<{ amount: Money; interval: string }>('SpendingControl').implement({
+export const SpendingControlRef = builder.objectRef<{ amount: Money; interval: string }>('SpendingControl').implement({
   description: 'A spending limit over a period.',
   fields: (t) => ({
     amount: t.field({ type: MoneyRef, description: 'The most that can be spent in the period.', resolve: (s) => s.amount }),
@@ -38,7 +40,12 @@ builder.node(CardRef, {
     cardId: t.field({ type: 'UUID', description: 'UQPAY\'s card id.', resolve: (c) => c.card_id }),
     bin: t.exposeString('card_bin', { nullable: true, description: 'Bank identification number (first 6 digits).' }),
     scheme: t.exposeString('card_scheme', { nullable: true, description: 'Card scheme, e.g. VISA or MASTERCARD.' }),
-    maskedNumber: t.string({ nullable: true, description: 'The card number with all but the last 4 digits masked.', resolve: (c) => c.card_number ?? null }),
+    maskedNumber: t.string({
+      nullable: true,
+      description:
+        'The card number with all but the last 4 digits masked (re-masked here should UQPAY ever send it whole).',
+      resolve: (c) => ensureMaskedPan(c.card_number),
+    }),
     formFactor: t.field({ type: FormFactorEnum, nullable: true, description: 'Virtual or physical.', resolve: (c) => c.form_factor ?? null }),
     mode: t.field({ type: CardModeEnum, description: 'SINGLE (prepaid) or SHARE (draws on the issuing balance).', resolve: (c) => c.mode_type }),
     status: t.field({ type: CardStatusEnum, description: 'Card state.', resolve: (c) => c.card_status }),
@@ -125,7 +132,9 @@ const CreateCardInput = builder.inputType('CreateCardInput', {
 });
 
 const AssignCardInput = builder.inputType('AssignCardInput', {
-  description: 'Assign a provisioned (e.g. physical) card to a cardholder by its full card number. The number is never echoed back.',
+  description:
+    'Assign a provisioned (e.g. physical) card to a cardholder by its full card number. The number is never echoed' +
+    ' back.',
   fields: (t) => ({
     cardholderId: t.field({ type: 'UUID', required: true, description: 'Who the card is for (status SUCCESS).' }),
     cardNumber: t.string({ required: true, description: 'The full card number (PAN). Never logged or returned.' }),
@@ -168,7 +177,14 @@ const CardAmountInput = builder.inputType('CardAmountInput', {
 });
 
 const cardField = (what: string) => (t: PothosSchemaTypes.ObjectFieldBuilder<PothosTypes, r.CardPayload>) =>
-  t.field({ type: CardRef, nullable: true, description: `The card ${what}, re-read; null when userErrors is not empty.`, resolve: r.payloadCard });
+  t.field({
+    type: CardRef,
+    nullable: true,
+    description:
+      `The card ${what}, re-read; null when nothing was changed ` +
+      '(userErrors, except CARDHOLDER_KYC_PENDING: the card exists and waits).',
+    resolve: r.payloadCard,
+  });
 const orderField = (what: string) => (t: PothosSchemaTypes.ObjectFieldBuilder<PothosTypes, r.CardPayload>) =>
   t.field({ type: CardOrderRef, nullable: true, description: what, resolve: (p) => p.order ?? null });
 
@@ -195,13 +211,21 @@ const CardOrderPayload = payloadType<r.CardPayload>('CardOrderPayload', 'Result 
 builder.mutationFields((t) => ({
   createCard: t.field({
     type: CreateCardPayload,
-    description: 'Issue a virtual card. Errors: CARDHOLDER_NOT_ELIGIBLE, NOT_FOUND, INSUFFICIENT_BALANCE (SINGLE card limit), VALIDATION.',
+    description:
+      'Issue a virtual card. Errors: CARDHOLDER_NOT_ELIGIBLE, KYC_INSUFFICIENT (one per field the product needs ' +
+      'and the cardholder lacks, ' +
+      'at ["input", "cardholderId"]), NOT_FOUND, INSUFFICIENT_BALANCE (SINGLE card limit), VALIDATION. ' +
+      'CARDHOLDER_KYC_PENDING: the ' +
+      'cardholder\'s KYC is under review, the card and its order are returned PENDING and the card is issued when ' +
+      'the review passes.',
     args: { input: t.arg({ type: CreateCardInput, required: true, description: 'The card.' }) },
     resolve: r.createCard,
   }),
   assignCard: t.field({
     type: AssignCardPayload,
-    description: 'Assign a provisioned card to a cardholder. Errors: INVALID_CARD_NUMBER, CARD_ALREADY_ASSIGNED, CARDHOLDER_NOT_ELIGIBLE.',
+    description:
+      'Assign a provisioned card to a cardholder. Errors: INVALID_CARD_NUMBER, CARD_ALREADY_ASSIGNED, ' +
+      'CARDHOLDER_NOT_ELIGIBLE.',
     args: { input: t.arg({ type: AssignCardInput, required: true, description: 'The card and cardholder.' }) },
     resolve: r.assignCard,
   }),
@@ -219,13 +243,16 @@ builder.mutationFields((t) => ({
   }),
   rechargeCard: t.field({
     type: CardOrderPayload,
-    description: 'Add funds to a card (SINGLE: from the issuing balance). Errors: INSUFFICIENT_BALANCE, INVALID_CARD_STATUS.',
+    description:
+      'Add funds to a card (SINGLE: from the issuing balance). Errors: INSUFFICIENT_BALANCE, INVALID_CARD_STATUS.',
     args: { input: t.arg({ type: CardAmountInput, required: true, description: 'The card and amount.' }) },
     resolve: r.rechargeCard,
   }),
   withdrawCard: t.field({
     type: CardOrderPayload,
-    description: 'Take funds off a card (SINGLE: back to the issuing balance). Errors: INSUFFICIENT_BALANCE, INVALID_CARD_STATUS.',
+    description:
+      'Take funds off a card (SINGLE: back to the issuing balance). Errors: INSUFFICIENT_BALANCE, ' +
+      'INVALID_CARD_STATUS.',
     args: { input: t.arg({ type: CardAmountInput, required: true, description: 'The card and amount.' }) },
     resolve: r.withdrawCard,
   }),

@@ -103,7 +103,8 @@ const KycVerificationInput = builder.inputType('KycVerificationInput', {
 });
 
 export const CreateCardholderInput = builder.inputType('CreateCardholderInput', {
-  description: 'A new cardholder. Which optional fields are needed depends on the KYC level of the products you will issue.',
+  description:
+    'A new cardholder. Which optional fields are needed depends on the KYC level of the products you will issue.',
   fields: (t) => ({
     firstName: t.string({ required: true, description: 'First name: 1–40 letters, spaces between words.' }),
     lastName: t.string({ required: true, description: 'Last name: 1–40 letters, spaces between words.' }),
@@ -153,7 +154,11 @@ const UpdateCardholderPayload = cardholderPayload('UpdateCardholderPayload', 'up
 builder.mutationFields((t) => ({
   createCardholder: t.field({
     type: CreateCardholderPayload,
-    description: 'Onboard a cardholder. Duplicated email or phone number → DUPLICATE_EMAIL / DUPLICATE_PHONE_NUMBER.',
+    description:
+      'Onboard a cardholder. Duplicated email or phone number → DUPLICATE_EMAIL / DUPLICATE_PHONE_NUMBER. Fields ' +
+      'the KYC level ' +
+      'needs and the input lacks → one KYC_INSUFFICIENT per field, at its path (e.g. ["input", ' +
+      '"residentialAddress", "city"]).',
     args: { input: t.arg({ type: CreateCardholderInput, required: true, description: 'The cardholder.' }) },
     resolve: r.createCardholder,
   }),

@@ -6,6 +6,7 @@ import './user-error';
 import './enums';
 import './cardholder';
 import './card';
+import './card-details';
 import './card-order';
 import './card-product';
 import './balance';

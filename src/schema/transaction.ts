@@ -1,3 +1,4 @@
+import { ensureMaskedPan } from '../redact';
 import * as r from '../resolvers/transaction';
 import { builder } from './builder';
 import { TransactionStatusEnum } from './enums';
@@ -5,7 +6,7 @@ import { connectionArgs } from './pagination';
 import { CardRef, MoneyRef, TransactionConnection, TransactionRef } from './refs';
 import { uuidNodeId } from './node';
 
-const MerchantRef = builder
+export const MerchantRef = builder
   .objectRef<{ name: string | null; city: string | null; country: string | null; categoryCode: string | null }>('Merchant')
   .implement({
     description: 'Where a card transaction happened.',
@@ -28,7 +29,11 @@ builder.node(TransactionRef, {
     cardId: t.field({ type: 'UUID', description: 'The card used.', resolve: (x) => x.card_id }),
     card: t.field({ type: CardRef, nullable: true, description: 'The card used.', resolve: r.transactionCard }),
     cardholderId: t.field({ type: 'UUID', nullable: true, description: 'The cardholder of the card.', resolve: (x) => x.cardholder_id || null }),
-    maskedCardNumber: t.string({ nullable: true, description: 'The card number, masked.', resolve: (x) => x.card_number ?? null }),
+    maskedCardNumber: t.string({
+      nullable: true,
+      description: 'The card number, masked.',
+      resolve: (x) => ensureMaskedPan(x.card_number),
+    }),
     type: t.exposeString('transaction_type', { description: 'AUTHORIZATION, REFUND, REVERSAL, FEE, … as UQPAY reports it.' }),
     status: t.field({ type: TransactionStatusEnum, description: 'Outcome.', resolve: (x) => x.transaction_status.toUpperCase() as never }),
     amount: t.field({ type: MoneyRef, nullable: true, description: 'Amount in the transaction currency.', resolve: r.transactionAmount }),

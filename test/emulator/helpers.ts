@@ -151,9 +151,10 @@ export async function receiver(statuses: number[] = []) {
   return { got, url, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** Checks a delivery's signature and freshness the way a real consumer does. */
+/** Checks a delivery's signature and freshness the way a real consumer does (Unix milliseconds or seconds). */
 export const verify = (secret: string, r: Received) => {
   const ts = String(r.headers['x-wk-timestamp']);
   const expected = createHmac('sha512', secret).update(r.raw + ts).digest('hex');
-  return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() / 1000 - Number(ts)) < 300;
+  const atMs = Number(ts) >= 1e12 ? Number(ts) : Number(ts) * 1000;
+  return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() - atMs) < 300_000;
 };

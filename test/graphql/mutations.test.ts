@@ -109,11 +109,12 @@ describe('cards', () => {
     expect(before - after).toBe(25_000);
   });
 
-  it('createCard refuses a cardholder under review, and a limit the balance cannot cover', async () => {
+  it('createCard holds a card for a cardholder under review, and refuses a limit the balance cannot cover', async () => {
     const pending = await h.gql(CREATE_CARD, { input: { cardholderId: H.noahLim, productId: DEMO_IDS.products.single, currency: 'USD', idempotencyKey: randomUUID() } });
     expect(pending.data.createCard.userErrors).toEqual([
-      expect.objectContaining({ code: 'CARDHOLDER_NOT_ELIGIBLE', field: ['input', 'cardholderId'] }),
+      expect.objectContaining({ code: 'CARDHOLDER_KYC_PENDING', field: ['input', 'cardholderId'] }),
     ]);
+    expect(pending.data.createCard.card).toMatchObject({ status: 'PENDING' });
     const broke = await h.gql(CREATE_CARD, {
       input: { cardholderId: H.sophiaTan, productId: DEMO_IDS.products.single, currency: 'USD', cardLimit: '99999999.00', idempotencyKey: randomUUID() },
     });

@@ -63,8 +63,11 @@ describe('cardholder KYC events', () => {
       type: 'cardholder.kyc.status_changed',
       cardholderId,
       cardholderStatus: 'SUCCESS',
-      data: { cardholder_id: cardholderId, idv_status: 'PASSED', review_status: 'APPROVED' },
+      data: { cardholder_id: cardholderId, cardholder_status: 'SUCCESS', idv_status: 'PASSED' },
       cardholder: { cardholderId, status: 'SUCCESS' },
     });
+    // UQPAY sends the whole profile; the gateway forwards none of it.
+    expect(JSON.stringify(s.results)).not.toContain('review.pending@example.org');
+    expect(JSON.stringify(s.results)).not.toContain('93456780');
   });
 });

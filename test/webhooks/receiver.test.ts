@@ -40,7 +40,8 @@ describe('signature', () => {
     expect(timestampIsFresh('1699999700', now)).toBe(true);
     expect(timestampIsFresh('1699999699', now)).toBe(false);
     expect(timestampIsFresh('1700000301', now)).toBe(false);
-    expect(timestampIsFresh('1700000000000', now)).toBe(false); // milliseconds are not seconds
+    expect(timestampIsFresh('1700000000000', now)).toBe(true); // the same instant in milliseconds (Webhook Hub)
+    expect(timestampIsFresh('1700000301000', now)).toBe(false);
     expect(timestampIsFresh('abc', now)).toBe(false);
     const stale = verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ts, signature: sig, nowMs: now + 301_000 });
     expect(stale).toEqual({ ok: false, reason: 'stale_timestamp' });
@@ -74,10 +75,10 @@ describe('event parsing', () => {
     expect(e.occurredAt).toBe('2024-05-09T07:52:23.000Z');
   });
 
-  it('refuses card events without a card_id and passes unknown types through', () => {
+  it('refuses card events without a card_id and passes unknown types through as generic events (ids, type, time)', () => {
     expect(() => toEventMessage(WebhookEnvelope.parse(envelope('card.recharge.succeeded', { amount: '1.00' })), new Date())).toThrow(/card_id/);
-    const other = toEventMessage(WebhookEnvelope.parse(envelope('account.updated', { x: 1 })), new Date());
-    expect(other).toMatchObject({ type: 'account.updated', cardId: null, data: { x: 1 } });
+    const other = toEventMessage(WebhookEnvelope.parse(envelope('account.updated', { x: 1, card_id: CARD })), new Date());
+    expect(other).toMatchObject({ type: 'account.updated', family: 'generic', cardId: CARD, data: {} });
   });
 });
 

@@ -2,7 +2,8 @@
 // does transport, tokens, retries; this file is the shape). Every method takes the request's scope, so the
 // on-behalf-of account, request id and deadline reach every upstream call.
 import type {
-  AssignCardBody, Balance, Card, CardCreateResult, CardOrder, Cardholder, CardholderResult, CardStatusBody,
+  AssignCardBody, Balance, Card, CardCreateResult, CardDetailsToken, CardOrder, Cardholder, CardholderResult,
+  CardStatusBody,
   CardStatusResult, ConnectedAccount, CreateCardBody, CreateCardholderBody, CreateTransferBody, LedgerEntry,
   ListCardholdersQuery, ListCardsQuery, ListTransactionsQuery, Page, PageQuery, Product, SimulateAuthorizationBody,
   Transaction, Transfer, UpdateCardBody, UpdateCardholderBody,
@@ -46,6 +47,8 @@ export interface UqpayApi {
     recharge(scope: RequestScope, cardId: string, body: { amount: string }, opts?: WriteOptions): Promise<CardOrder>;
     withdraw(scope: RequestScope, cardId: string, body: { amount: string }, opts?: WriteOptions): Promise<CardOrder>;
     order(scope: RequestScope, cardOrderId: string): Promise<CardOrder>;
+    /** A single-use token for UQPAY's card-details iframe. There is deliberately no `/secure` call: PCI data. */
+    detailsToken(scope: RequestScope, cardId: string, opts?: WriteOptions): Promise<CardDetailsToken>;
   };
   products: {
     list(scope: RequestScope, query?: PageQuery): Promise<Page<Product>>;

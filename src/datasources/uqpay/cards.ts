@@ -18,6 +18,7 @@ export const CARD_ROUTES = {
   recharge: 'POST /v1/issuing/cards/{id}/recharge',
   withdraw: 'POST /v1/issuing/cards/{id}/withdraw',
   order: 'GET /v1/issuing/cards/{card_order_id}/order',
+  detailsToken: 'POST /v1/issuing/cards/{id}/token',
 } as const;
 
 const CARD_AMOUNTS = ['card_limit', 'available_balance', 'consumed_amount'] as const;
@@ -54,5 +55,7 @@ export function cardsApi(c: Caller): UqpayApi['cards'] {
     withdraw: (scope, id, body, opts) =>
       c.post(scope, R.withdraw, `${BASE}/${seg(id)}/withdraw`, body, opts, normaliseCardOrder, ORDER_WIRE),
     order: (scope, orderId) => c.get(scope, R.order, `${BASE}/${seg(orderId)}/order`, normaliseCardOrder),
+    // An empty body, as UQPAY's SDKs send (Node createPanToken posts {}).
+    detailsToken: (scope, id, opts) => c.post(scope, R.detailsToken, `${BASE}/${seg(id)}/token`, {}, opts),
   };
 }

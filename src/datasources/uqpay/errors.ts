@@ -28,6 +28,8 @@ export class UqpayError extends Error {
     readonly route: string,
     /** From a 429's `Retry-After`, in ms. */
     readonly retryAfterMs?: number,
+    /** A KYC rejection's `missing_fields` (Node SDK src/error.ts): the cardholder fields still needed, nested. */
+    readonly missingFields?: readonly unknown[],
   ) {
     super(message);
   }
@@ -145,8 +147,10 @@ export function parseUqpayError(
   let type: string | undefined;
   let code: string | undefined;
   let message: string | undefined;
+  let missingFields: unknown[] | undefined;
   if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
     const o = parsed as Record<string, unknown>;
+    if (Array.isArray(o.missing_fields)) missingFields = o.missing_fields.slice(0, 100);
     type = str(o.type);
     code = typeof o.code === 'number' ? String(o.code) : str(o.code);
     message = str(o.message) ?? str(o.error) ?? str(o.msg);
@@ -158,5 +162,5 @@ export function parseUqpayError(
   code ??= status === 403 ? 'forbidden' : `http_${status}`;
   message = redactText(message ?? `UQPAY answered HTTP ${status}`, secrets);
   const Cls = (status === 401 || status === 403) && !TOKEN_EXPIRED.test(message) ? UqpayAuthError : UqpayError;
-  return new Cls(status, type, code, message, route, retryAfterMs);
+  return new Cls(status, type, code, message, route, retryAfterMs, missingFields);
 }

@@ -158,6 +158,16 @@ export interface CardCreateResult {
   create_time?: string;
   card_status: CardStatus;
   order_status: OrderStatus;
+  /** Present when the cardholder's KYC is not done: the card waits for it (Go SDK CardCreationResponse). */
+  cardholder_status?: CardholderStatus | null;
+  message?: string | null;
+}
+
+/** `POST /v1/issuing/cards/{id}/token` (Go SDK PANTokenResponse): single use, valid `expires_in` seconds. A secret. */
+export interface CardDetailsToken {
+  token: string;
+  expires_in?: number | null;
+  expires_at?: string | null;
 }
 
 export interface CardStatusBody {
@@ -194,6 +204,15 @@ export interface ListCardholdersQuery extends PageQuery {
   cardholder_status?: CardholderStatus;
 }
 
+/** A cardholder field a product's KYC needs; `fields` for an object's parts. */
+export interface ProductRequiredField {
+  name?: string;
+  type?: string;
+  required?: boolean;
+  description?: string | null;
+  fields?: unknown[] | null;
+}
+
 export interface Product {
   product_id: string;
   mode_type: CardMode;
@@ -205,7 +224,8 @@ export interface Product {
   product_status?: 'ENABLED' | 'DISABLED' | string;
   no_pin_payment_amount?: { amount: Decimal; currency: string }[];
   kyc_level?: string;
-  required_fields?: string[];
+  /** Objects (Node SDK `ProductRequiredField`); older docs showed plain names. */
+  required_fields?: (ProductRequiredField | string)[];
   create_time?: string;
   update_time?: string;
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from '../core';
 import { phoneLengthOk, phoneRule } from '../countries';
-import { badRequest, invalidField, missingField, notFound } from '../errors';
+import { badRequest, invalidField, kycInsufficient, missingField, notFound } from '../errors';
+import { cardholderEventData } from '../event-data';
 import { defineRoute } from '../router';
+import { describeMissing, KYC_LEVEL_FIELDS, missingFields } from '../kyc';
 import { newestFirst, type AccountStore, type Address, type Cardholder, type KycLevel } from '../state';
 import { bodyObject, Fields, page, paging } from '../validation';
 
@@ -11,12 +13,6 @@ const STATUSES = ['SUCCESS', 'PENDING', 'INCOMPLETE', 'FAILED'] as const;
 const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const IDV_URL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** UPSTREAM: STANDARD needs nationality + identity + residential_address, ENHANCED needs kyc_verification. */
-const REQUIRED_BY_LEVEL: Record<KycLevel, readonly ('nationality' | 'identity' | 'residential_address' | 'kyc_verification')[]> = {
-  SIMPLIFIED: [],
-  STANDARD: ['nationality', 'identity', 'residential_address'],
-  ENHANCED: ['kyc_verification'],
-};
 
 export function findCardholder(store: AccountStore, id: string): Cardholder {
   const ch = store.cardholders.get(id.toLowerCase());
@@ -155,7 +151,12 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       // UQPAY takes the KYC level from the card product; Create Cardholder names none, so the account's
       // configured level applies (option kycLevel / EMULATOR_KYC_LEVEL, or POST /__emulator/kyc-level).
       const level = store.kycLevel;
-      for (const k of REQUIRED_BY_LEVEL[level]) if (p[k] === undefined) throw missingField(k);
+      // Everything the level needs and the request lacks, at once (UQPAY's kyc_insufficient + missing_fields).
+      const missing = missingFields(KYC_LEVEL_FIELDS[level], p);
+      if (missing.length > 0) {
+        const names = describeMissing(missing).join(', ');
+        throw kycInsufficient(`cardholder data insufficient for ${level} KYC: ${names} required`, missing);
+      }
       assertUnique(store, email?.toLowerCase(), phoneNumber);
       const ch: Cardholder = {
         ...stripUndefined(p),
@@ -211,12 +212,8 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       // Validate everything first, then apply: a refused update changes nothing.
       Object.assign(ch, stripUndefined(p), { country_code: country }, phoneNumber ? { phone_number: phoneNumber } : {});
       kycOutcome(ch);
-      // Only the id, status and time: the receiver reads the cardholder for the rest (no PII in webhooks).
-      c.webhooks.emit('cardholder.updated', ch.cardholder_id, store.id, {
-        cardholder_id: ch.cardholder_id,
-        cardholder_status: ch.cardholder_status,
-        update_time: c.views.time(Date.now()),
-      });
+      // UQPAY sends the whole profile (Node SDK CardholderUpdatedPayload): receivers must filter it.
+      c.webhooks.emit('cardholder.updated', ch.cardholder_id, store.id, cardholderEventData(c.views, store, ch));
       return createResponse(c, ch);
     },
   });
@@ -234,13 +231,10 @@ export function finishKycReview(core: EmulatorCore, store: AccountStore, ch: Car
   ch.cardholder_status = outcome;
   ch.idv_status = passed ? 'PASSED' : 'FAILED';
   ch.review_status = passed ? 'APPROVED' : 'REJECTED';
-  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, {
-    cardholder_id: ch.cardholder_id,
-    cardholder_status: ch.cardholder_status,
-    idv_status: ch.idv_status,
-    review_status: ch.review_status,
-    update_time: core.views.time(Date.now()),
-  });
+  const data = cardholderEventData(core.views, store, ch);
+  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, data);
+  // Cards asked for while the review ran are issued now, or fail with it.
+  core.releaseHeldOrders(ch.cardholder_id, outcome);
 }
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {

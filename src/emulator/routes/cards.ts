@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { ASSIGN_BIN, randomPan } from '../cardnumbers';
 import type { EmulatorCore } from '../core';
-import { badRequest, invalidField, notFound } from '../errors';
+import { badRequest, invalidField, kycInsufficient, notFound } from '../errors';
+import { secureCardInfo } from '../card-details';
+import { cardholderFields, describeMissing, missingFields } from '../kyc';
 import type { Cents } from '../money';
 import { defineRoute } from '../router';
 import {
@@ -10,12 +12,14 @@ import {
   SPENDING_INTERVALS,
   type AccountStore,
   type Card,
+  type Cardholder,
   type CardMode,
   type CardOrder,
   type CardStatus,
+  type Product,
   type RiskControls,
 } from '../state';
-import { maskPan } from '../views';
+import { activationCodeData, cardCreateData, cardUpdateData, maskPanForEvent } from '../event-data';
 import { bodyObject, Fields, page, paging } from '../validation';
 import { findCardholder } from './cardholders';
 
@@ -30,6 +34,8 @@ const LIMIT_REQUIRED_BINS = ['527735', '555071', '555243'];
 const METADATA_MAX_BYTES = 3200;
 const AUTO_CANCEL_TRIGGERS = ['ON_AUTH', 'ON_CAPTURE'] as const;
 const MCC = /^\d{4}$/;
+/** statuses in which a card's details may be shown to its holder */
+const DETAILS_VIEWABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 /** statuses in which funds may still move on the card */
 const FUNDABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 
@@ -78,24 +84,76 @@ function newCard(core: EmulatorCore, fields: Omit<Card, 'seq' | 'card_id' | 'con
   };
 }
 
-/** Both Create and Assign answer the same way and finish with card.create.succeeded. */
-function issue(core: EmulatorCore, store: AccountStore, card: Card) {
+/**
+ * Both Create and Assign answer the same way and finish with card.create.succeeded. A card for a cardholder whose
+ * KYC is still under review (PENDING/INCOMPLETE) is accepted but held: the answer adds `cardholder_status` and a
+ * `message` (Go SDK issuing/cards.go CardCreationResponse), and the card is issued when the review passes, or
+ * fails (card.create.failed, a prepaid card's limit back on the issuing balance) when it does not.
+ */
+function issue(core: EmulatorCore, store: AccountStore, card: Card, holder: Cardholder) {
   store.cards.set(card.card_id, card);
   core.state.usedPans.add(card.pan);
-  const order = core.openOrder(store, card, 'CARD_CREATE', card.mode_type === 'SINGLE' ? card.available_balance : null, (o) => {
-    if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
-    return {
-      event: 'card.create.succeeded',
-      data: { card_id: card.card_id, card_order_id: o.card_order_id, card_status: card.card_status, order_status: o.order_status, card_currency: card.card_currency, cardholder_id: card.cardholder_id, complete_time: core.views.time(o.complete_time) },
-    };
-  });
+  const underReview = holder.cardholder_status === 'PENDING' || holder.cardholder_status === 'INCOMPLETE';
+  const funded = card.mode_type === 'SINGLE' ? card.available_balance : null;
+  const order = core.openOrder(
+    store,
+    card,
+    'CARD_CREATE',
+    funded,
+    (o) => {
+      if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
+      // A physical card is mailed with an activation code; UQPAY sends it by webhook once the card exists.
+      if (card.form_factor === 'PHYSICAL') {
+        const code = activationCodeData(card);
+        queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, code));
+      }
+      return { event: 'card.create.succeeded', data: cardCreateData(core.views, store, card, o) };
+    },
+    underReview
+      ? {
+          holdForCardholder: holder.cardholder_id,
+          onFailure: (o) => {
+            card.card_status = 'FAILED';
+            card.update_reason = 'cardholder KYC failed';
+            if (funded !== null && card.available_balance > 0n) {
+              const why = `refund of failed card ${card.card_id}`;
+              store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', why);
+              card.available_balance = 0n;
+            }
+            return { event: 'card.create.failed', data: cardCreateData(core.views, store, card, o) };
+          },
+        }
+      : {},
+  );
   return {
     card_id: card.card_id,
     card_order_id: order.card_order_id,
     create_time: core.views.time(card.create_time),
     card_status: card.card_status,
     order_status: order.order_status,
+    ...(underReview
+      ? {
+          cardholder_status: holder.cardholder_status,
+          message: `cardholder KYC is ${holder.cardholder_status}: the card is issued once the review passes`,
+        }
+      : {}),
   };
+}
+
+/** Cardholders whose KYC allows a card: done, or still under review (the card then waits for it). */
+function assertMayHoldCard(holder: Cardholder): void {
+  if (holder.cardholder_status === 'FAILED') {
+    throw badRequest('cardholder_error', 'invalid_cardholder_status', 'cardholder is FAILED: cards cannot be issued');
+  }
+}
+
+/** The product's required_fields the cardholder lacks → kyc_insufficient, every missing field at once. */
+function assertKycFields(product: Product, holder: Cardholder): void {
+  const missing = missingFields(product.required_fields, cardholderFields(holder));
+  if (missing.length > 0) {
+    const names = describeMissing(missing).join(', ');
+    throw kycInsufficient(`cardholder lacks what card product ${product.product_id} requires: ${names}`, missing);
+  }
 }
 
 function assertFundable(card: Card): void {
@@ -147,9 +205,8 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const usage = f.enum('usage_type', ['NORMAL', 'ONE_TIME'] as const) ?? 'NORMAL';
       // A single-use card says when it cancels itself (Go CreateCardRequest: required when usage_type=ONE_TIME).
       const autoCancel = f.enum('auto_cancel_trigger', AUTO_CANCEL_TRIGGERS, { required: usage === 'ONE_TIME' });
-      if (holder.cardholder_status !== 'SUCCESS') {
-        throw badRequest('cardholder_error', 'invalid_cardholder_status', `cardholder is ${holder.cardholder_status}: only SUCCESS cardholders can be issued cards`);
-      }
+      assertMayHoldCard(holder);
+      assertKycFields(product, holder);
       const card = newCard(c, {
         cardholder_id: holder.cardholder_id,
         card_product_id: product.product_id,
@@ -170,7 +227,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       });
       // A prepaid card carries its card_limit from the issuing balance; refused whole if short.
       if (card.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
-      return issue(c, store, card);
+      return issue(c, store, card, holder);
     },
   });
 
@@ -186,11 +243,10 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const mode = f.enum('card_mode', ['SINGLE', 'SHARE'] as const, { required: true }) as CardMode;
       if (!c.state.panPool.has(pan)) throw badRequest('card_error', 'invalid_number', 'card_number is not a provisioned card of this program');
       if (c.state.usedPans.has(pan)) throw badRequest('card_error', 'card_already_assigned', 'card_number is already assigned to a cardholder');
-      if (holder.cardholder_status !== 'SUCCESS') {
-        throw badRequest('cardholder_error', 'invalid_cardholder_status', `cardholder is ${holder.cardholder_status}: only SUCCESS cardholders can be issued cards`);
-      }
+      assertMayHoldCard(holder);
       const product = [...c.state.products.values()].find((p) => p.card_bin === ASSIGN_BIN && p.mode_type === mode && p.product_status === 'ENABLED');
       if (!product) throw badRequest('card_error', 'insufficient_sub_bin', `no ${mode} product on BIN ${ASSIGN_BIN}`);
+      assertKycFields(product, holder);
       const card = newCard(c, {
         cardholder_id: holder.cardholder_id,
         card_product_id: product.product_id,
@@ -208,7 +264,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         metadata: {},
         usage_type: 'NORMAL',
       });
-      return issue(c, store, card);
+      return issue(c, store, card, holder);
     },
   });
 
@@ -262,9 +318,9 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       if (controls) card.spending_controls = controls;
       if (risk) card.risk_controls = risk;
       if (metadata) card.metadata = metadata;
-      const order = c.openOrder(store, card, 'CARD_UPDATE', limit ?? null, () => ({
+      const order = c.openOrder(store, card, 'CARD_UPDATE', limit ?? null, (o) => ({
         event: 'card.update.succeeded',
-        data: { card_id: card.card_id, card_status: card.card_status, update_time: c.views.time(Date.now()) },
+        data: cardUpdateData(c.views, store, card, o),
       }));
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status };
     },
@@ -288,9 +344,16 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', `refund of cancelled card ${card.card_id}`);
         card.available_balance = 0n;
       }
-      const order = c.openOrder(store, card, 'CARD_STATUS_UPDATE', null, () => ({
+      // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
+      const order = c.openOrder(store, card, 'CARD_UPDATE', null, () => ({
         event: 'card.status.update.succeeded',
-        data: { card_id: card.card_id, card_number: maskPan(card.pan), card_status: card.card_status, update_reason: reason, update_time: c.views.time(Date.now()) },
+        data: {
+          card_id: card.card_id,
+          card_number: maskPanForEvent(card.pan),
+          card_status: card.card_status,
+          update_reason: reason,
+          update_time: c.views.time(Date.now()),
+        },
       }));
       order.update_reason = reason;
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status, update_reason: reason };
@@ -328,6 +391,28 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const order = c.openOrder(store, card, 'CARD_WITHDRAW', amount, (o) => moneyOrderWebhook(c, card, o, 'card.withdraw.succeeded'));
       return c.views.order(order);
     },
+  });
+
+  // A single-use token for UQPAY's secure card-details iframe (Go SDK CreatePANToken): 60 s, one view.
+  defineRoute(app, core, {
+    method: 'POST',
+    path: '/v1/issuing/cards/{id}/token',
+    handler: ({ core: c, store, params }) => {
+      const card = findCard(store, String(params.id));
+      if (!DETAILS_VIEWABLE.includes(card.card_status)) {
+        const why = `card is ${card.card_status}: its details cannot be shown`;
+        throw badRequest('card_error', 'invalid_card_status', why);
+      }
+      const t = c.cardDetailTokens.issue(store.id, card.card_id);
+      return { token: t.token, expires_in: t.expiresIn, expires_at: c.views.time(t.expiresAt) };
+    },
+  });
+
+  // The full number, CVV and expiry (Go SDK GetSecure): PCI data. A gateway must never call this.
+  defineRoute(app, core, {
+    method: 'GET',
+    path: '/v1/issuing/cards/{id}/secure',
+    handler: ({ store, params }) => secureCardInfo(findCard(store, String(params.id))),
   });
 
   defineRoute(app, core, {

@@ -6,6 +6,7 @@ import type { Cents } from '../money';
 import { defineRoute } from '../router';
 import { shortRef, type AccountStore, type Card, type CardTransaction, type EmulatorState } from '../state';
 import { bodyObject } from '../validation';
+import { transactionData } from '../event-data';
 import { currencyField } from './balances';
 import { findCard } from './cards';
 
@@ -104,10 +105,59 @@ export function reverse(state: EmulatorState, store: AccountStore, transactionId
     short_transaction_id: shortRef('R', id, at),
     original_transaction_id: original.transaction_id,
     transaction_type: 'REVERSAL',
+    transaction_status: 'REVERSED',
     transaction_time: at,
     posted_time: at,
     description: `reversal of ${original.short_transaction_id}`,
     card_available_balance: card.available_balance,
+    reversed: false,
+  };
+  store.transactions.set(id, tx);
+  return tx;
+}
+
+/**
+ * UQPAY charging a card fee (e.g. a monthly maintenance fee): the card's available balance goes down (a SHARE
+ * card's issuing balance too), a FEE transaction is recorded and `issuing.fee.card` is sent. Driven by
+ * POST /__emulator/cards/{id}/fee, since the public API has no such call.
+ */
+export function chargeFee(
+  state: EmulatorState,
+  store: AccountStore,
+  cardId: string,
+  amount: Cents,
+  remark: string,
+  at = Date.now(),
+): CardTransaction {
+  const card = findCard(store, cardId);
+  if (amount > card.available_balance) {
+    throw badRequest('card_error', 'insufficient_balance', 'fee exceeds the card\'s available balance');
+  }
+  const id = randomUUID();
+  if (card.mode_type === 'SHARE') {
+    store.move(card.card_currency, -amount, 'CARD_FEE', `fee ${id} on card ${card.card_id}`, at);
+  }
+  card.available_balance -= amount;
+  const tx: CardTransaction = {
+    seq: state.nextSeq(),
+    transaction_id: id,
+    short_transaction_id: shortRef('CL', id, at),
+    original_transaction_id: null,
+    card_id: card.card_id,
+    cardholder_id: card.cardholder_id,
+    transaction_type: 'FEE',
+    transaction_fee: 0n,
+    billing_amount: amount,
+    billing_currency: card.card_currency,
+    transaction_amount: amount,
+    transaction_currency: card.card_currency,
+    transaction_time: at,
+    posted_time: at,
+    merchant_data: { category_code: '', city: '', country: '', name: 'UQPAY' },
+    description: remark,
+    transaction_status: 'APPROVED',
+    card_available_balance: card.available_balance,
+    authorization_code: null,
     reversed: false,
   };
   store.transactions.set(id, tx);
@@ -129,9 +179,10 @@ export function registerSimulation(app: FastifyInstance, core: EmulatorCore): vo
       const city = f.string('merchant_city', { max: 100 }) ?? 'Singapore';
       const country = f.country('merchant_country') ?? 'SG';
       const tx = authorize(c.state, store, cardId, amount, currency, { name, mcc, city, country });
-      const view = c.views.transaction(store, tx);
-      c.webhooks.emit(`issuing.transaction.authorization.${tx.transaction_status === 'APPROVED' ? 'approved' : 'declined'}`, tx.transaction_id, store.id, view);
-      return view;
+      const outcome = tx.transaction_status === 'APPROVED' ? 'approved' : 'declined';
+      const data = transactionData(c.views, store, tx);
+      c.webhooks.emit(`issuing.transaction.authorization.${outcome}`, tx.transaction_id, store.id, data);
+      return c.views.transaction(store, tx);
     },
   });
 
@@ -141,9 +192,9 @@ export function registerSimulation(app: FastifyInstance, core: EmulatorCore): vo
     handler: ({ core: c, store, body }) => {
       const id = bodyObject(body, c.options.amountInput).uuid('transaction_id', { required: true }) as string;
       const tx = reverse(c.state, store, id);
-      const view = c.views.transaction(store, tx);
-      c.webhooks.emit('issuing.transaction.reversal.approved', tx.transaction_id, store.id, view);
-      return view;
+      const data = transactionData(c.views, store, tx);
+      c.webhooks.emit('issuing.transaction.reversal.approved', tx.transaction_id, store.id, data);
+      return c.views.transaction(store, tx);
     },
   });
 }
