@@ -45,7 +45,7 @@ export type CardAmountInput = {
 export type CardDetailsTokenInput = {
   /** The card (ACTIVE, FROZEN or PENDING). */
   cardId: string;
-  /** Retrying with the same key (and the same input) never applies the change twice; UQPAY keeps keys 24 hours. */
+  /** Retrying with the same key (and the same input) never applies the change twice; keys are kept 24 hours, per API client. Required on the mutations that move money (IDEMPOTENCY_KEY_REQUIRED without one); the same key for a different request → IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey?: string | null | undefined;
 };
 

@@ -65,7 +65,7 @@ describe('the emulator\'s card-details tokens', () => {
   });
 
   it('only for the acting account\'s cards, and not for a cancelled one', async () => {
-    expectError(await api.post(`/v1/issuing/cards/${C.danielUsdSingle}/token`, {}), 400, 'card_error', 'card_not_found');
+    expectError(await api.post(`/v1/issuing/cards/${C.danielUsdSingle}/token`, {}), 404, 'not_found', 'card_not_found');
     expectError(await api.post(`/v1/issuing/cards/${C.liamUsdCancelled}/token`, {}), 400, 'card_error', 'invalid_card_status');
   });
 });
