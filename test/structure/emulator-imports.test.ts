@@ -23,7 +23,8 @@ function sourceFiles(dir: string): string[] {
  * Import and re-export statements (`… from '…'`, also across lines), bare `import '…'` and `import('…')`, in the
  * order they appear. Statements start a line, so a string that ends in "from" is not mistaken for one.
  */
-const STATEMENT = /^[ \t]*(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"\n]+)['"]|^[ \t]*import\s*['"]([^'"\n]+)['"]/gm;
+const STATEMENT =
+  /^[ \t]*(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"\n]+)['"]|^[ \t]*import\s*['"]([^'"\n]+)['"]/gm;
 const DYNAMIC = /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 function specifiers(text: string): string[] {

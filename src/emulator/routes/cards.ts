@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import { secureCardInfo } from '../card-details';
 import { ASSIGN_BIN, randomPan } from '../cardnumbers';
 import type { EmulatorCore } from '../core';
-import { badRequest, invalidField, kycInsufficient, notFound } from '../errors';
-import { secureCardInfo } from '../card-details';
+import { badRequest, invalidField, kycInsufficient } from '../errors';
+import { activationCodeData, cardCreateData, cardUpdateData, maskPanForEvent } from '../event-data';
 import { cardholderFields, describeMissing, missingFields } from '../kyc';
+import { findCard, findCardholder, findCardOrder } from '../lookups';
 import type { Cents } from '../money';
-import { defineRoute } from '../router';
+import type { RouteDef } from '../route';
 import {
   newestFirst,
   SPENDING_INTERVALS,
@@ -19,9 +20,7 @@ import {
   type Product,
   type RiskControls,
 } from '../state';
-import { activationCodeData, cardCreateData, cardUpdateData, maskPanForEvent } from '../event-data';
 import { bodyObject, Fields, page, paging } from '../validation';
-import { findCardholder } from './cardholders';
 
 // Money and status change when an order is ACCEPTED (request time), and the order then goes
 // PENDING → SUCCESS after asyncDelayMs with its webhook. This keeps "recharge, then read the balance"
@@ -38,12 +37,6 @@ const MCC = /^\d{4}$/;
 const DETAILS_VIEWABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 /** statuses in which funds may still move on the card */
 const FUNDABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
-
-export function findCard(store: AccountStore, id: string): Card {
-  const card = store.cards.get(id.toLowerCase());
-  if (!card) throw notFound('card_error', 'card_not_found', `card ${id} not found`);
-  return card;
-}
 
 function spendingControls(f: Fields) {
   return f.array('spending_controls')?.map((s) => ({
@@ -95,7 +88,7 @@ function issue(core: EmulatorCore, store: AccountStore, card: Card, holder: Card
   core.state.usedPans.add(card.pan);
   const underReview = holder.cardholder_status === 'PENDING' || holder.cardholder_status === 'INCOMPLETE';
   const funded = card.mode_type === 'SINGLE' ? card.available_balance : null;
-  const order = core.openOrder(
+  const order = core.orders.open(
     store,
     card,
     'CARD_CREATE',
@@ -183,8 +176,8 @@ const TRANSITIONS: Partial<Record<CardStatus, readonly CardStatus[]>> = {
   FROZEN: ['ACTIVE', 'CANCELLED'],
 };
 
-export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
-  defineRoute(app, core, {
+export const cardRoutes: RouteDef[] = [
+  {
     method: 'POST',
     path: '/v1/issuing/cards',
     handler: ({ core: c, store, body }) => {
@@ -229,9 +222,9 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       if (card.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
       return issue(c, store, card, holder);
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/assign',
     handler: ({ core: c, store, body }) => {
@@ -266,9 +259,9 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       });
       return issue(c, store, card, holder);
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards',
     handler: ({ core: c, store, query }) => {
@@ -286,15 +279,15 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       );
       return page(list, p, (card) => c.views.card(store, card));
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards/{id}',
     handler: ({ core: c, store, params }) => c.views.card(store, findCard(store, String(params.id))),
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}',
     handler: ({ core: c, store, body, params }) => {
@@ -318,15 +311,15 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       if (controls) card.spending_controls = controls;
       if (risk) card.risk_controls = risk;
       if (metadata) card.metadata = metadata;
-      const order = c.openOrder(store, card, 'CARD_UPDATE', limit ?? null, (o) => ({
+      const order = c.orders.open(store, card, 'CARD_UPDATE', limit ?? null, (o) => ({
         event: 'card.update.succeeded',
         data: cardUpdateData(c.views, store, card, o),
       }));
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status };
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/status',
     handler: ({ core: c, store, body, params }) => {
@@ -345,7 +338,7 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         card.available_balance = 0n;
       }
       // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
-      const order = c.openOrder(store, card, 'CARD_UPDATE', null, () => ({
+      const order = c.orders.open(store, card, 'CARD_UPDATE', null, () => ({
         event: 'card.status.update.succeeded',
         data: {
           card_id: card.card_id,
@@ -358,9 +351,9 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       order.update_reason = reason;
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status, update_reason: reason };
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/recharge',
     handler: ({ core: c, store, body, params }) => {
@@ -370,12 +363,13 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       if (card.mode_type === 'SINGLE') store.move(card.card_currency, -amount, 'CARD_RECHARGE', `recharge card ${card.card_id}`);
       else if (!c.options.shareRecharge) throw badRequest('card_error', 'recharge_not_supported', 'SHARE cards cannot be recharged');
       card.available_balance += amount;
-      const order = c.openOrder(store, card, 'CARD_RECHARGE', amount, (o) => moneyOrderWebhook(c, card, o, 'card.recharge.succeeded'));
+      const done = (o: CardOrder) => moneyOrderWebhook(c, card, o, 'card.recharge.succeeded');
+      const order = c.orders.open(store, card, 'CARD_RECHARGE', amount, done);
       return c.views.order(order);
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/withdraw',
     handler: ({ core: c, store, body, params }) => {
@@ -388,13 +382,14 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       }
       card.available_balance -= amount;
       if (card.mode_type === 'SINGLE') store.move(card.card_currency, amount, 'CARD_WITHDRAW', `withdraw from card ${card.card_id}`);
-      const order = c.openOrder(store, card, 'CARD_WITHDRAW', amount, (o) => moneyOrderWebhook(c, card, o, 'card.withdraw.succeeded'));
+      const done = (o: CardOrder) => moneyOrderWebhook(c, card, o, 'card.withdraw.succeeded');
+      const order = c.orders.open(store, card, 'CARD_WITHDRAW', amount, done);
       return c.views.order(order);
     },
-  });
+  },
 
   // A single-use token for UQPAY's secure card-details iframe (Go SDK CreatePANToken): 60 s, one view.
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/token',
     handler: ({ core: c, store, params }) => {
@@ -406,22 +401,18 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const t = c.cardDetailTokens.issue(store.id, card.card_id);
       return { token: t.token, expires_in: t.expiresIn, expires_at: c.views.time(t.expiresAt) };
     },
-  });
+  },
 
   // The full number, CVV and expiry (Go SDK GetSecure): PCI data. A gateway must never call this.
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards/{id}/secure',
     handler: ({ store, params }) => secureCardInfo(findCard(store, String(params.id))),
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards/{card_order_id}/order',
-    handler: ({ core: c, store, params }) => {
-      const order = store.orders.get(String(params.card_order_id).toLowerCase());
-      if (!order) throw notFound('card_error', 'card_order_not_found', `card order ${params.card_order_id} not found`);
-      return c.views.order(order);
-    },
-  });
-}
+    handler: ({ core: c, store, params }) => c.views.order(findCardOrder(store, String(params.card_order_id))),
+  },
+];
