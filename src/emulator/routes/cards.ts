@@ -1,23 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { secureCardInfo } from '../card-details';
-import { ASSIGN_BIN, randomPan } from '../cardnumbers';
-import type { EmulatorCore } from '../core';
-import { badRequest, invalidField, kycInsufficient } from '../errors';
-import { activationCodeData, cardCreateData, cardUpdateData, maskPanForEvent } from '../event-data';
-import { cardholderFields, describeMissing, missingFields } from '../kyc';
+import { ASSIGN_BIN } from '../cardnumbers';
+import { badRequest, invalidField } from '../errors';
+import { cardFundsData, cardStatusData, cardUpdateData } from '../event-data';
+import { assertKycFields, assertMayHoldCard, issueCard, newCard, uniquePan } from '../issuance';
 import { findCard, findCardholder, findCardOrder } from '../lookups';
 import type { Cents } from '../money';
 import type { RouteDef } from '../route';
 import {
   newestFirst,
   SPENDING_INTERVALS,
-  type AccountStore,
   type Card,
-  type Cardholder,
   type CardMode,
   type CardOrder,
   type CardStatus,
-  type Product,
   type RiskControls,
 } from '../state';
 import { bodyObject, Fields, page, paging } from '../validation';
@@ -58,117 +53,10 @@ function riskControls(f: Fields): RiskControls | undefined {
   return out;
 }
 
-function uniquePan(core: EmulatorCore, bin: string): string {
-  for (;;) {
-    const pan = randomPan(bin);
-    if (!core.state.usedPans.has(pan) && !core.state.panPool.has(pan)) return pan;
-  }
-}
-
-function newCard(core: EmulatorCore, fields: Omit<Card, 'seq' | 'card_id' | 'consumed_amount' | 'card_status' | 'update_reason' | 'create_time'>): Card {
-  return {
-    ...fields,
-    seq: core.state.nextSeq(),
-    card_id: randomUUID(),
-    consumed_amount: 0n,
-    card_status: 'PENDING',
-    update_reason: null,
-    create_time: Date.now(),
-  };
-}
-
-/**
- * Both Create and Assign answer the same way and finish with card.create.succeeded. A card for a cardholder whose
- * KYC is still under review (PENDING/INCOMPLETE) is accepted but held: the answer adds `cardholder_status` and a
- * `message` (Go SDK issuing/cards.go CardCreationResponse), and the card is issued when the review passes, or
- * fails (card.create.failed, a prepaid card's limit back on the issuing balance) when it does not.
- */
-function issue(core: EmulatorCore, store: AccountStore, card: Card, holder: Cardholder) {
-  store.cards.set(card.card_id, card);
-  core.state.usedPans.add(card.pan);
-  const underReview = holder.cardholder_status === 'PENDING' || holder.cardholder_status === 'INCOMPLETE';
-  const funded = card.mode_type === 'SINGLE' ? card.available_balance : null;
-  const order = core.orders.open(
-    store,
-    card,
-    'CARD_CREATE',
-    funded,
-    (o) => {
-      if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
-      // A physical card is mailed with an activation code; UQPAY sends it by webhook once the card exists.
-      if (card.form_factor === 'PHYSICAL') {
-        const code = activationCodeData(card);
-        queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, code));
-      }
-      return { event: 'card.create.succeeded', data: cardCreateData(core.views, store, card, o) };
-    },
-    underReview
-      ? {
-          holdForCardholder: holder.cardholder_id,
-          onFailure: (o) => {
-            card.card_status = 'FAILED';
-            card.update_reason = 'cardholder KYC failed';
-            if (funded !== null && card.available_balance > 0n) {
-              const why = `refund of failed card ${card.card_id}`;
-              store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', why);
-              card.available_balance = 0n;
-            }
-            return { event: 'card.create.failed', data: cardCreateData(core.views, store, card, o) };
-          },
-        }
-      : {},
-  );
-  return {
-    card_id: card.card_id,
-    card_order_id: order.card_order_id,
-    create_time: core.views.time(card.create_time),
-    card_status: card.card_status,
-    order_status: order.order_status,
-    ...(underReview
-      ? {
-          cardholder_status: holder.cardholder_status,
-          message: `cardholder KYC is ${holder.cardholder_status}: the card is issued once the review passes`,
-        }
-      : {}),
-  };
-}
-
-/** Cardholders whose KYC allows a card: done, or still under review (the card then waits for it). */
-function assertMayHoldCard(holder: Cardholder): void {
-  if (holder.cardholder_status === 'FAILED') {
-    throw badRequest('cardholder_error', 'invalid_cardholder_status', 'cardholder is FAILED: cards cannot be issued');
-  }
-}
-
-/** The product's required_fields the cardholder lacks → kyc_insufficient, every missing field at once. */
-function assertKycFields(product: Product, holder: Cardholder): void {
-  const missing = missingFields(product.required_fields, cardholderFields(holder));
-  if (missing.length > 0) {
-    const names = describeMissing(missing).join(', ');
-    throw kycInsufficient(`cardholder lacks what card product ${product.product_id} requires: ${names}`, missing);
-  }
-}
-
 function assertFundable(card: Card): void {
   if (!FUNDABLE.includes(card.card_status)) {
     throw badRequest('card_error', 'invalid_card_status', `card is ${card.card_status}: funds cannot move`);
   }
-}
-
-function moneyOrderWebhook(core: EmulatorCore, card: Card, o: CardOrder, event: string) {
-  return {
-    event,
-    data: {
-      amount: o.amount === null ? null : core.views.amount(o.amount),
-      card_available_balance: core.views.amount(card.available_balance),
-      card_currency: card.card_currency,
-      card_id: card.card_id,
-      card_status: card.card_status,
-      complete_time: core.views.time(o.complete_time),
-      order_status: o.order_status,
-      update_time: core.views.time(o.update_time),
-    },
-  };
 }
 
 const TRANSITIONS: Partial<Record<CardStatus, readonly CardStatus[]>> = {
@@ -220,7 +108,7 @@ export const cardRoutes: RouteDef[] = [
       });
       // A prepaid card carries its card_limit from the issuing balance; refused whole if short.
       if (card.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
-      return issue(c, store, card, holder);
+      return issueCard(c, store, card, holder);
     },
   },
 
@@ -257,7 +145,7 @@ export const cardRoutes: RouteDef[] = [
         metadata: {},
         usage_type: 'NORMAL',
       });
-      return issue(c, store, card, holder);
+      return issueCard(c, store, card, holder);
     },
   },
 
@@ -340,13 +228,7 @@ export const cardRoutes: RouteDef[] = [
       // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
       const order = c.orders.open(store, card, 'CARD_UPDATE', null, () => ({
         event: 'card.status.update.succeeded',
-        data: {
-          card_id: card.card_id,
-          card_number: maskPanForEvent(card.pan),
-          card_status: card.card_status,
-          update_reason: reason,
-          update_time: c.views.time(Date.now()),
-        },
+        data: cardStatusData(c.views, card, reason),
       }));
       order.update_reason = reason;
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status, update_reason: reason };
@@ -363,7 +245,7 @@ export const cardRoutes: RouteDef[] = [
       if (card.mode_type === 'SINGLE') store.move(card.card_currency, -amount, 'CARD_RECHARGE', `recharge card ${card.card_id}`);
       else if (!c.options.shareRecharge) throw badRequest('card_error', 'recharge_not_supported', 'SHARE cards cannot be recharged');
       card.available_balance += amount;
-      const done = (o: CardOrder) => moneyOrderWebhook(c, card, o, 'card.recharge.succeeded');
+      const done = (o: CardOrder) => ({ event: 'card.recharge.succeeded', data: cardFundsData(c.views, card, o) });
       const order = c.orders.open(store, card, 'CARD_RECHARGE', amount, done);
       return c.views.order(order);
     },
@@ -382,7 +264,7 @@ export const cardRoutes: RouteDef[] = [
       }
       card.available_balance -= amount;
       if (card.mode_type === 'SINGLE') store.move(card.card_currency, amount, 'CARD_WITHDRAW', `withdraw from card ${card.card_id}`);
-      const done = (o: CardOrder) => moneyOrderWebhook(c, card, o, 'card.withdraw.succeeded');
+      const done = (o: CardOrder) => ({ event: 'card.withdraw.succeeded', data: cardFundsData(c.views, card, o) });
       const order = c.orders.open(store, card, 'CARD_WITHDRAW', amount, done);
       return c.views.order(order);
     },
