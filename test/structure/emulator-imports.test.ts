@@ -61,8 +61,8 @@ function importGraph(): Graph {
       if (spec.startsWith('.')) {
         const target = resolveRelative(file, spec);
         if (!target) outside.push(`${rel(file)}: '${spec}' names no file`);
-        else if (!target.startsWith(EMULATOR + path.sep)) outside.push(`${rel(file)}: '${spec}' is outside src/emulator`);
-        else targets.push(rel(target));
+        else if (target.startsWith(EMULATOR + path.sep)) targets.push(rel(target));
+        else outside.push(`${rel(file)}: '${spec}' is outside src/emulator`);
       } else if (!isBuiltin(spec) && !pkg.dependencies?.[packageName(spec)]) {
         outside.push(`${rel(file)}: '${spec}' is neither a node builtin nor a package in dependencies`);
       }
@@ -179,6 +179,10 @@ describe('src/emulator imports', () => {
     const list = layers();
     const unplaced = [...graph.edges.keys()].filter((f) => layerOf(f, list) < 0);
     expect(unplaced).toEqual([]);
+    // The list itself stays true: every file it names exists, and no file is in two layers.
+    const named = list.flatMap(({ patterns }) => patterns.filter((p) => !p.endsWith('/*')));
+    expect(named.filter((f) => !graph.edges.has(f))).toEqual([]);
+    expect(named.filter((f, i) => named.indexOf(f) !== i)).toEqual([]);
     const upward = [...graph.edges].flatMap(([file, targets]) =>
       targets
         .filter((t) => layerOf(t, list) < layerOf(file, list))
