@@ -5,6 +5,9 @@ import type { AccountView, GatewayContext } from '../context';
 import type {
   Card, CardCreateResult, CardOrder, CardStatus, CardStatusResult, RiskControls, SpendingControl, UpdateCardBody,
 } from '../datasources/uqpay/types';
+import {
+  AUTO_CANCEL_TRIGGERS, CARD_MODES, CARD_STATUS_CHANGES, SPENDING_INTERVALS, USAGE_TYPES,
+} from '../datasources/uqpay/enums';
 import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/errors';
 import { cardStatusReached } from './outcome';
 import { primeCards } from '../datasources/uqpay/loaders';
@@ -74,7 +77,7 @@ const idempotencyKey = z.string().nullish();
 
 const spendingControlInput = z.object({
   amount,
-  interval: z.enum(['PER_TRANSACTION', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'ALL_TIME']),
+  interval: z.enum(SPENDING_INTERVALS),
 });
 const riskControlsInput = z.object({
   allow3dsTransactions: z.boolean().nullish(),
@@ -93,8 +96,8 @@ const CreateCardInput = z.object({
   spendingControls: z.array(spendingControlInput).max(10, 'at most 10 spending controls').nullish(),
   riskControls: riskControlsInput.nullish(),
   metadata: metadata.nullish(),
-  usageType: z.enum(['NORMAL', 'ONE_TIME']).nullish(),
-  autoCancelTrigger: z.enum(['ON_AUTH', 'ON_CAPTURE']).nullish(),
+  usageType: z.enum(USAGE_TYPES).nullish(),
+  autoCancelTrigger: z.enum(AUTO_CANCEL_TRIGGERS).nullish(),
   idempotencyKey,
 }).superRefine(oneTimeTrigger);
 
@@ -120,7 +123,7 @@ const AssignCardInput = z.object({
       params: { code: 'INVALID_CARD_NUMBER' },
     }),
   currency: z.string(),
-  mode: z.enum(['SINGLE', 'SHARE']),
+  mode: z.enum(CARD_MODES),
   idempotencyKey,
 });
 
@@ -141,7 +144,7 @@ const UpdateCardInput = z
 
 const SetCardStatusInput = z.object({
   cardId: z.string(),
-  status: z.enum(['ACTIVE', 'FROZEN', 'CANCELLED']),
+  status: z.enum(CARD_STATUS_CHANGES),
   reason: z.string().trim().max(255, 'must be at most 255 characters').nullish(),
   idempotencyKey,
 });

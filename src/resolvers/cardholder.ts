@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import type { Address, Cardholder, CardholderStatus, CreateCardholderBody, Identity, UpdateCardholderBody } from '../datasources/uqpay/types';
+import { GENDERS, IDENTITY_TYPES, KYC_METHODS } from '../datasources/uqpay/enums';
 import { primeCardholders } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { defineMutation, replayMismatch } from './mutation';
@@ -68,7 +69,7 @@ const addressInput = z.object({
 });
 
 const identityInput = z.object({
-  type: z.enum(['ID_CARD', 'PASSPORT']),
+  type: z.enum(IDENTITY_TYPES),
   number: text(64),
   frontFile: text(3_000_000),
   backFile: text(3_000_000).nullish(),
@@ -76,7 +77,7 @@ const identityInput = z.object({
 });
 
 const kycInput = z.object({
-  method: z.enum(['THIRD_PARTY', 'SUMSUB_REDIRECT']),
+  method: z.enum(KYC_METHODS),
   provider: text(64).nullish(),
   referenceId: text(128).nullish(),
 });
@@ -86,7 +87,7 @@ const cardholderFields = {
   countryCode: z.string(),
   phoneNumber,
   dateOfBirth: pastDate.nullish(),
-  gender: z.enum(['MALE', 'FEMALE']).nullish(),
+  gender: z.enum(GENDERS).nullish(),
   nationality: z.string().nullish(),
   residentialAddress: addressInput.nullish(),
   identity: identityInput.nullish(),

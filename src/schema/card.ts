@@ -1,3 +1,5 @@
+import type { UpstreamValue } from '../datasources/uqpay/enums';
+import type { SpendingInterval } from '../datasources/uqpay/types';
 import { ensureMaskedPan } from '../redact';
 import * as r from '../resolvers/card';
 import type { Money } from '../resolvers/money';
@@ -13,13 +15,19 @@ import { CardConnection, CardOrderRef, CardProductRef, CardRef, CardholderRef, M
   './refs';
 import { uuidNodeId } from './node';
 
-export const SpendingControlRef = builder.objectRef<{ amount: Money; interval: string }>('SpendingControl').implement({
-  description: 'A spending limit over a period.',
-  fields: (t) => ({
-    amount: t.field({ type: MoneyRef, description: 'The most that can be spent in the period.', resolve: (s) => s.amount }),
-    interval: t.field({ type: SpendingIntervalEnum, description: 'The period.', resolve: (s) => s.interval as never }),
-  }),
-});
+export const SpendingControlRef = builder
+  .objectRef<{ amount: Money; interval: UpstreamValue<SpendingInterval> }>('SpendingControl')
+  .implement({
+    description: 'A spending limit over a period.',
+    fields: (t) => ({
+      amount: t.field({
+        type: MoneyRef,
+        description: 'The most that can be spent in the period.',
+        resolve: (s) => s.amount,
+      }),
+      interval: t.field({ type: SpendingIntervalEnum, description: 'The period.', resolve: (s) => s.interval }),
+    }),
+  });
 
 const RiskControlsRef = builder
   .objectRef<{ allow3dsTransactions: boolean | null; allowedMcc: string[]; blockedMcc: string[] }>('RiskControls')

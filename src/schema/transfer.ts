@@ -16,7 +16,11 @@ builder.node(TransferRef, {
     destinationAccountId: t.field({ type: 'UUID', description: 'Account the money went to.', resolve: (x) => x.destination_account_id }),
     amount: t.field({ type: MoneyRef, description: 'Amount moved.', resolve: r.transferAmount }),
     fee: t.field({ type: MoneyRef, nullable: true, description: 'Fee charged.', resolve: r.transferFee }),
-    status: t.field({ type: TransferStatusEnum, description: 'Progress of the transfer.', resolve: (x) => r.transferStatus(x) as never }),
+    status: t.field({
+      type: TransferStatusEnum,
+      description: 'Progress of the transfer.',
+      resolve: (x) => x.transfer_status,
+    }),
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the transfer was made.', resolve: (x) => x.create_time || null }),
     completedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it settled.', resolve: (x) => x.complete_time || null }),
     remark: t.exposeString('remark', { nullable: true, description: 'Free-text note given with the transfer.' }),
