@@ -22,7 +22,8 @@ export const transfer = (_root: unknown, args: { transferId: string }, ctx: Gate
 export const transferAmount = (t: Transfer) => money(t.amount, t.currency)!;
 export const transferFee = (t: Transfer) => money(t.fee_amount, t.currency);
 
-const CreateTransferInput = z
+/** The input's one definition: schema/transfer.ts derives the GraphQL input type from it. */
+export const CreateTransferInput = z
   .object({
     sourceAccountId: z.string(),
     destinationAccountId: z.string(),

@@ -1,7 +1,8 @@
 import * as r from '../resolvers/transfer';
 import { builder } from './builder';
 import { TransferStatusEnum } from './enums';
-import { idempotencyKeyField, payloadType } from './payload';
+import { field, inputFromZod } from './input-from-zod';
+import { idempotencyKey, payloadType } from './payload';
 import { MoneyRef, TransferRef } from './refs';
 import { uuidNodeId } from './node';
 
@@ -37,16 +38,16 @@ builder.queryField('transfer', (t) =>
   }),
 );
 
-const CreateTransferInput = builder.inputType('CreateTransferInput', {
+const CreateTransferInput = inputFromZod('CreateTransferInput', r.CreateTransferInput, {
   description: 'Move funds between the master account and a connected account (either direction).',
-  fields: (t) => ({
-    sourceAccountId: t.field({ type: 'UUID', required: true, description: 'Account to take the money from.' }),
-    destinationAccountId: t.field({ type: 'UUID', required: true, description: 'Account to move it to (not the source).' }),
-    amount: t.field({ type: 'Decimal', required: true, description: 'Amount (> 0, at most 2 decimals).' }),
-    currency: t.field({ type: 'CurrencyCode', required: true, description: 'Currency of the issuing balances involved.' }),
-    remark: t.string({ description: 'Free-text note (≤ 255 characters).' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    sourceAccountId: field('UUID', 'Account to take the money from.'),
+    destinationAccountId: field('UUID', 'Account to move it to (not the source).'),
+    amount: field('Decimal', 'Amount (> 0, at most 2 decimals).'),
+    currency: field('CurrencyCode', 'Currency of the issuing balances involved.'),
+    remark: field('String', 'Free-text note (≤ 255 characters).'),
+    idempotencyKey,
+  },
 });
 
 const CreateTransferPayload = payloadType<r.TransferPayload>('CreateTransferPayload', 'Result of createTransfer.', (t) => ({
