@@ -29,7 +29,7 @@ COPY generated/persisted-documents.json ./generated/
 USER node
 EXPOSE 4000
 # Liveness: /health answers while the process serves HTTP (slim images have no curl; node has fetch).
-HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["node", "-e", \
+  "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # `npm run start:prod` without npm in the process tree, so SIGTERM reaches node and shutdown drains requests.
 CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=150", "dist/main.js"]

@@ -45,7 +45,8 @@ function typecheck(name: string, compilerOptions: Record<string, unknown>, sourc
   if (!parsed) throw new Error(`could not read ${tsconfig}`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file ? `${relative(dir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+    const line = d.file ? d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 : 0;
+    const where = d.file ? `${relative(dir, d.file.fileName)}:${line}` : '';
     return `${where} TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
   });
 }

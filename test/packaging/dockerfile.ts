@@ -3,7 +3,8 @@
 // RUN runs the command there with the stage's ENV, and the final stage's USER, EXPOSE, HEALTHCHECK and CMD are
 // kept for the caller to check and run. An instruction it does not know is an error, never skipped.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix } from 'node:path';
 
@@ -115,7 +116,13 @@ export function dockerignore(context: string): (path: string) => boolean {
   };
 }
 
-function copyFromContext(context: string, ignored: (p: string) => boolean, source: string, dest: string, intoDir: boolean) {
+function copyFromContext(
+  context: string,
+  ignored: (p: string) => boolean,
+  source: string,
+  dest: string,
+  intoDir: boolean,
+): void {
   if (/[*?[]/.test(source)) throw new Error(`COPY ${source}: wildcards are not supported by this runner`);
   const rel = posix.normalize(source).replace(/^\/+/, '').replace(/\/+$/, '');
   const abs = join(context, rel === '.' ? '' : rel);
@@ -125,7 +132,8 @@ function copyFromContext(context: string, ignored: (p: string) => boolean, sourc
     const walk = (dir: string, into: string) => {
       mkdirSync(into, { recursive: true });
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        const ctxPath = posix.join(rel === '.' ? '' : rel, posix.relative(abs, join(dir, entry.name)).split('\\').join('/'));
+        const inSource = posix.relative(abs, join(dir, entry.name)).split('\\').join('/');
+        const ctxPath = posix.join(rel === '.' ? '' : rel, inSource);
         if (ignored(ctxPath)) continue;
         if (entry.isDirectory()) walk(join(dir, entry.name), join(into, entry.name));
         else cpSync(join(dir, entry.name), join(into, entry.name));
@@ -254,7 +262,9 @@ export function linkInstalledModules(context: string, stage: Stage): () => void 
   return () => {
     const dir = join(stage.root, stage.workdir);
     const lock = readFileSync(join(dir, 'package-lock.json'), 'utf8');
-    if (lock !== readFileSync(join(context, 'package-lock.json'), 'utf8')) throw new Error('lockfile differs from the repository');
+    if (lock !== readFileSync(join(context, 'package-lock.json'), 'utf8')) {
+      throw new Error('the stage\'s lockfile differs from the repository\'s');
+    }
     symlinkSync(join(context, 'node_modules'), join(dir, 'node_modules'), 'dir');
   };
 }

@@ -43,7 +43,9 @@ describe('engines', () => {
       const wanted = !Array.isArray(entry.engines) ? entry.engines?.node : undefined;
       if (!path || !wanted) continue;
       for (const version of [...lowest, process.versions.node]) {
-        if (!semver.satisfies(version, wanted)) refusals.push(`${path}@${entry.version} wants node ${wanted}, not ${version}`);
+        if (!semver.satisfies(version, wanted)) {
+          refusals.push(`${path}@${entry.version} wants node ${wanted}, not ${version}`);
+        }
       }
     }
     expect(refusals).toEqual([]);
@@ -65,7 +67,9 @@ describe('engines', () => {
         const found = resolve(path, name);
         const version = found && lock.packages[found]?.version;
         if (!version || !semver.validRange(range)) continue; // optional or peer not installed; aliases
-        if (!semver.satisfies(version, range)) mismatches.push(`${path || '(root)'} wants ${name}@${range}, gets ${version}`);
+        if (!semver.satisfies(version, range)) {
+          mismatches.push(`${path || '(root)'} wants ${name}@${range}, gets ${version}`);
+        }
       }
     }
     expect(mismatches).toEqual([]);

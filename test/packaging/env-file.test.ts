@@ -9,7 +9,8 @@ import { cleanEnv, runToExit, startGatewayProcess } from './process';
 
 const root = join(import.meta.dirname, '../..');
 // What `npm start` runs (`tsx src/main.ts`), as a node process whose working directory is ours.
-const args = ['--import', pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href, join(root, 'src/main.ts')];
+const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+const args = ['--import', tsx, join(root, 'src/main.ts')];
 const dir = mkdtempSync(join(tmpdir(), 'gateway-env-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,7 +36,8 @@ describe('.env', () => {
     const env = cleanEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', GATEWAY_MAX_DEPTH: '12' });
     const gateway = await startGatewayProcess(process.execPath, args, { cwd: dir, env });
     try {
-      expect(gateway.output()).toContain(`embedded UQPAY emulator with demo data at http://127.0.0.1:${emulatorPort}/api`);
+      const emulatorUrl = `http://127.0.0.1:${emulatorPort}/api`;
+      expect(gateway.output()).toContain(`embedded UQPAY emulator with demo data at ${emulatorUrl}`);
       const res = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -13,7 +13,9 @@ export interface GatewayProcess {
 /** Only what a shell gives every process: nothing of this machine's gateway, UQPAY or emulator settings leaks in. */
 export function cleanEnv(env: Record<string, string>): Record<string, string> {
   const base: Record<string, string> = {};
-  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[key] !== undefined) base[key] = process.env[key]!;
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG']) {
+    if (process.env[key] !== undefined) base[key] = process.env[key]!;
+  }
   return { ...base, ...env };
 }
 
