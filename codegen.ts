@@ -6,6 +6,9 @@ const config: CodegenConfig = {
   schema: 'schema.graphql',
   documents: ['operations/**/*.graphql'],
   ignoreNoDocuments: false,
+  // Relative imports inside generated/ carry `.js`, so the typed documents compile for consumers under Node's ESM
+  // resolution (`moduleResolution: nodenext`) as well as under bundlers (which map `.js` to the `.ts` file).
+  importExtension: '.js',
   generates: {
     'generated/': {
       preset: 'client',

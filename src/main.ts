@@ -1,6 +1,7 @@
 // `npm start`: the gateway on PORT (default 4000). Without UQPAY credentials it embeds the UQPAY emulator
 // (seeded demo data) on EMULATOR_PORT and points the gateway at it. This is the only gateway file that may
 // import the emulator.
+import './env-file';
 import { ConfigError, loadConfig, type GatewayConfig } from './config';
 import { createLogger } from './logger';
 import { startGateway } from './server';
