@@ -7,7 +7,7 @@ import { callerOf } from './access/plugin';
 import { requestSignalOf } from './access/limits';
 import { CallMeter } from './access/upstream-calls';
 import { MemoryLedgerStore, createIdempotencyLedger, type IdempotencyLedger } from './access/idempotency';
-import type { UqpayApi, RequestScope } from './datasources/uqpay/api';
+import type { UqpayApi, RequestScope } from './datasources/uqpay/resources/api';
 import { createLoaders, type UqpayLoaders } from './datasources/uqpay';
 import type { Logger } from './logger';
 import { createEventAudience, type EventAudience } from './events/audience';

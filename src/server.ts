@@ -11,9 +11,9 @@ import { createContextFactory, type GatewayContext } from './context';
 import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import {
   UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayAuthError, UqpayError,
-} from './datasources/uqpay/errors';
-import { UpstreamBudgetExhaustedError } from './datasources/uqpay/budget';
-import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy';
+} from './datasources/uqpay/transport/errors';
+import { UpstreamBudgetExhaustedError } from './datasources/uqpay/economy/budget';
+import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy/economy';
 import { upstreamEconomyMetrics } from './observability/upstream-economy';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';

@@ -3,7 +3,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { GatewayConfig } from '../config';
-import { DEFAULT_REDIS_KEY_PREFIX } from '../datasources/uqpay/economy';
+import { DEFAULT_REDIS_KEY_PREFIX } from '../datasources/uqpay/economy/economy';
 import type { Logger } from '../logger';
 import { actingAccount, authenticate, mayRunArbitraryDocuments, EXPLORER, type Caller } from './caller';
 import { createKeyRing, loadKeysFile, type KeyRing } from './keys';

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import type {
   Card, CardCreateResult, CardOrder, CardStatus, CardStatusResult, RiskControls, SpendingControl, UpdateCardBody,
-} from '../datasources/uqpay/types';
-import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/errors';
+} from '../datasources/uqpay/resources/types';
+import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/transport/errors';
 import { cardStatusReached } from './outcome';
-import { primeCards } from '../datasources/uqpay/loaders';
+import { primeCards } from '../datasources/uqpay/resources/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { isPositive, money, moneyFromSuffixed, sameAmount } from './money';
 import { kycPendingUserErrors } from './card-kyc';

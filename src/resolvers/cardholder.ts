@@ -1,8 +1,8 @@
 // Cardholders: reads through the account's loaders, list pages prime them, and the two mutations.
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
-import type { Address, Cardholder, CardholderStatus, CreateCardholderBody, Identity, UpdateCardholderBody } from '../datasources/uqpay/types';
-import { primeCardholders } from '../datasources/uqpay/loaders';
+import type { Address, Cardholder, CardholderStatus, CreateCardholderBody, Identity, UpdateCardholderBody } from '../datasources/uqpay/resources/types';
+import { primeCardholders } from '../datasources/uqpay/resources/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { defineMutation, replayMismatch } from './mutation';
 import type { Payload } from './user-errors';

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import {
   UpstreamOutcomeUnknownError, UqpayAuthError, UqpayError, isRequestProcessing,
-} from '../datasources/uqpay/errors';
+} from '../datasources/uqpay/transport/errors';
 import { redactText } from '../redact';
 
 export interface UserError {

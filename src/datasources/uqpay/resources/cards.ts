@@ -1,10 +1,10 @@
 // Cards and card orders. Card reads carry card_limit / available_balance / consumed_amount and spending
 // control amounts; orders carry `amount`: all normalised to exact decimal strings. The full PAN only ever
 // goes OUT (assign); reads return it masked.
-import { normaliseAmountList, normaliseAmounts } from './amounts';
+import { normaliseAmountList, normaliseAmounts } from '../transport/amounts';
 import type { UqpayApi } from './api';
 import { pageOf, qs, seg, type Caller } from './caller';
-import { amountSpec } from './wire-json';
+import { amountSpec } from '../transport/wire-json';
 
 const BASE = '/v1/issuing/cards';
 

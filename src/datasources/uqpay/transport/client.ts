@@ -6,10 +6,10 @@
 // Hot path per call: one CallGuard (AbortController + timer), one headers object, one JSON.stringify for the
 // body, one JSON.parse for the answer, in-place amount normalisation. Nothing else is allocated per attempt.
 import type { Redis } from 'ioredis';
-import type { UqpayConfig } from '../../config';
-import type { Logger } from '../../logger';
-import type { RequestScope, UqpayApi } from './api';
-import { createUqpayApi } from './create-api';
+import type { UqpayConfig } from '../../../config';
+import type { Logger } from '../../../logger';
+import type { RequestScope, UqpayApi } from '../resources/api';
+import { createUqpayApi } from '../resources/create-api';
 import { ScopedCircuit, transportFailureKind, type CircuitOptions } from './circuit';
 import { CallGuard, abortable } from './deadline';
 import {
@@ -23,9 +23,9 @@ import {
 import { DEFAULT_BACKOFF, runWithRetries, type RetryPolicy, type RetryReason } from './retry';
 import { TokenManager, type TokenRefreshReason } from './token';
 import { SharedTokenStore } from './token-redis';
-import { createTransport } from './transport';
-import type { Token } from './types';
-import { redactText } from '../../redact';
+import { createTransport } from './http';
+import type { Token } from '../resources/types';
+import { redactText } from '../../../redact';
 import { InexactNumberError } from './amounts';
 import { encodeBody, parseExact, settleNumbers } from './wire-json';
 

@@ -3,9 +3,9 @@
 // makes carries the same key and UQPAY replays instead of applying twice.
 import { randomUUID } from 'node:crypto';
 import type { RequestScope, WriteOptions } from './api';
-import type { CallHandler } from './pipeline';
+import type { CallHandler } from '../transport/pipeline';
 import type { Page } from './types';
-import type { AmountSpec } from './wire-json';
+import type { AmountSpec } from '../transport/wire-json';
 
 export type Normaliser = (data: unknown) => void;
 

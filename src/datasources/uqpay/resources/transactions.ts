@@ -1,5 +1,5 @@
 // Card transactions (authorisations, refunds, reversals, fees), with their money fields normalised.
-import { normaliseAmounts } from './amounts';
+import { normaliseAmounts } from '../transport/amounts';
 import type { UqpayApi } from './api';
 import { pageOf, qs, seg, type Caller } from './caller';
 

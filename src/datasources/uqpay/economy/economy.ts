@@ -7,15 +7,15 @@
 // With no limit for the host and no cache, the only per-call work left is coalescing's Map lookup.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { UqpayConfig } from '../../config';
-import type { Logger } from '../../logger';
+import type { UqpayConfig } from '../../../config';
+import type { Logger } from '../../../logger';
 import {
   MemoryBucketStore, UQPAY_TOKEN_LIMIT_PER_MIN, UpstreamBudget, bucketShape, budgetMiddleware, defaultRateLimitPerMin,
   type BucketStore, type BudgetObserver,
 } from './budget';
 import { RedisBucketStore } from './budget-redis';
 import { coalesceMiddleware, type CoalesceObserver } from './coalesce';
-import type { AttemptMiddleware, CallMiddleware } from './pipeline';
+import type { AttemptMiddleware, CallMiddleware } from '../transport/pipeline';
 import { createMemoryCacheStore, createReadCache, createRedisCacheStore, type ReadCache, type ReadCacheObserver } from './read-cache';
 
 export type EconomyObserver = BudgetObserver & CoalesceObserver & ReadCacheObserver & {

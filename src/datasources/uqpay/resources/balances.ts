@@ -1,6 +1,6 @@
 // Issuing balances and their ledger. Note `retrieve` is a POST (UQPAY's design) and so carries an idempotency
 // key; loaders read balances from the GET list instead.
-import { normaliseAmounts } from './amounts';
+import { normaliseAmounts } from '../transport/amounts';
 import type { UqpayApi } from './api';
 import { pageOf, qs, type Caller } from './caller';
 

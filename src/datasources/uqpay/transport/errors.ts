@@ -2,7 +2,7 @@
 // whatever body UQPAY (or a gateway in front of it) sent; transport failures become UpstreamUnavailableError,
 // so resolvers can tell "UQPAY said no" from "UQPAY could not be reached". Messages are scrubbed at
 // construction time: no PAN, API key or token can leak through an error message or a log line.
-import { redactText } from '../../redact';
+import { redactText } from '../../../redact';
 
 /** UQPAY's documented `type` values, plus the ones we infer for bodies that carry none. */
 export type UqpayErrorType =

@@ -5,7 +5,7 @@
 // longer literal can collapse to a short repr) is not guessed at: InexactNumberError sends the client back to
 // parse that answer losslessly (wire-json.ts), and the literal then arrives here as text (a LosslessNumber).
 import { isLosslessNumber } from 'lossless-json';
-import type { Decimal } from './types';
+import type { Decimal } from '../resources/types';
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 

@@ -2,7 +2,7 @@
 // headers / body timeouts from config, so a hung UQPAY cannot hold a socket forever. This layer only moves
 // bytes: one HTTP exchange in, status + body text + Retry-After out. Headers are built by the client.
 import { Pool } from 'undici';
-import type { UqpayConfig } from '../../config';
+import type { UqpayConfig } from '../../../config';
 import type { HttpMethod, RawResponse } from './pipeline';
 
 export interface Transport {

@@ -1,8 +1,8 @@
 // Transfers between the master account and sub-accounts. UQPAY has no list endpoint for them.
-import { normaliseAmounts } from './amounts';
+import { normaliseAmounts } from '../transport/amounts';
 import type { UqpayApi } from './api';
 import { seg, type Caller } from './caller';
-import { amountSpec } from './wire-json';
+import { amountSpec } from '../transport/wire-json';
 
 export const TRANSFER_ROUTES = {
   create: 'POST /v1/issuing/transfers',

@@ -2,10 +2,10 @@
 // any number of concurrent callers share one token request. With Redis, replicas share one token too
 // (token-redis.ts). The hot path is `headerIfFresh()`: a cached, pre-built `Bearer …` string, no await.
 import { decodeJwt } from 'jose';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../../logger';
 import { UpstreamUnavailableError, UqpayError } from './errors';
 import type { SharedTokenStore } from './token-redis';
-import type { Token } from './types';
+import type { Token } from '../resources/types';
 
 export type TokenRefreshReason = 'initial' | 'expired' | 'ttl';
 

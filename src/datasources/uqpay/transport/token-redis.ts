@@ -4,7 +4,7 @@
 // to fetch while the others poll the key.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Token } from './types';
+import type { Token } from '../resources/types';
 
 export interface SharedTokenOptions {
   redis: Redis;

@@ -1,7 +1,7 @@
 // Sandbox simulator: card authorisations and reversals (test and demo flows only).
 import type { UqpayApi } from './api';
 import type { Caller } from './caller';
-import { amountSpec } from './wire-json';
+import { amountSpec } from '../transport/wire-json';
 import { normaliseTransaction } from './transactions';
 
 export const SIMULATION_ROUTES = {

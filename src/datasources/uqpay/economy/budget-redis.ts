@@ -3,7 +3,7 @@
 // back to an in-memory bucket of the same shape until Redis answers again (logged): calls keep flowing, at
 // the risk of N replicas each using the full limit while Redis is down.
 import type { Redis } from 'ioredis';
-import type { Logger } from '../../logger';
+import type { Logger } from '../../../logger';
 import { MemoryBucketStore, type BucketStore, type TakeResult } from './budget';
 
 // KEYS[1] bucket hash; ARGV capacity, refill per ms, want, key ttl ms → {granted, waitMs, tokensLeft (string)}

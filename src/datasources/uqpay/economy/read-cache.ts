@@ -13,14 +13,14 @@
 //     conditional on the generation it saw at the miss.
 // Every hit is parsed from text: no two requests ever share an object.
 import type { Redis } from 'ioredis';
-import type { Logger } from '../../logger';
-import { ACCOUNT_ROUTES } from './accounts';
+import type { Logger } from '../../../logger';
+import { ACCOUNT_ROUTES } from '../resources/accounts';
 import { luaScript } from './budget-redis';
-import { CARDHOLDER_ROUTES } from './cardholders';
-import { CARD_ROUTES } from './cards';
+import { CARDHOLDER_ROUTES } from '../resources/cardholders';
+import { CARD_ROUTES } from '../resources/cards';
 import { accountKey } from './coalesce';
-import type { CallMiddleware } from './pipeline';
-import { PRODUCT_ROUTES } from './products';
+import type { CallMiddleware } from '../transport/pipeline';
+import { PRODUCT_ROUTES } from '../resources/products';
 
 export type CacheKind = 'products' | 'accounts' | 'cardholders';
 

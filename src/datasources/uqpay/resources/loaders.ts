@@ -4,7 +4,7 @@
 // ONE list call per loaders instance (balances: the GET list, never the POST retrieve, which is a write).
 import DataLoader from 'dataloader';
 import type { RequestScope, UqpayApi } from './api';
-import { isNotFound } from './errors';
+import { isNotFound } from '../transport/errors';
 import { fetchAll } from './paging';
 import type { Balance, Card, Cardholder, Product, Transaction, Transfer } from './types';
 

@@ -1,5 +1,5 @@
 // Card products: list only (UQPAY has no retrieve-by-id; the product loader serves ids from one list call).
-import { normaliseAmountList } from './amounts';
+import { normaliseAmountList } from '../transport/amounts';
 import type { UqpayApi } from './api';
 import { pageOf, qs, type Caller } from './caller';
 

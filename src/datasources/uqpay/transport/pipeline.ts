@@ -3,7 +3,7 @@
 // middleware at the level they belong to, without touching the client:
 //   - call middleware wraps a whole logical call: in-flight GET coalescing, a read cache;
 //   - attempt middleware wraps every HTTP exchange (token calls and retries included): a rate-limit budget.
-import type { RequestScope } from './api';
+import type { RequestScope } from '../resources/api';
 import type { AmountSpec } from './wire-json';
 
 export type HttpMethod = 'GET' | 'POST';

@@ -7,9 +7,9 @@
 //
 // Writes: when a POST settles, every in-flight entry is forgotten, so a read that starts after a mutation
 // answered never joins a read that started before it (a recharge is visible in the very next query).
-import { TOKEN_ROUTE } from './client';
-import { UpstreamUnavailableError } from './errors';
-import type { CallMiddleware, UqpayCall } from './pipeline';
+import { TOKEN_ROUTE } from '../transport/client';
+import { UpstreamUnavailableError } from '../transport/errors';
+import type { CallMiddleware, UqpayCall } from '../transport/pipeline';
 
 export interface CoalesceObserver {
   /** A call served by another's upstream call. */

@@ -6,7 +6,7 @@ import { balancesApi } from './balances';
 import { createCaller } from './caller';
 import { cardholdersApi } from './cardholders';
 import { cardsApi } from './cards';
-import type { CallHandler } from './pipeline';
+import type { CallHandler } from '../transport/pipeline';
 import { productsApi } from './products';
 import { simulationApi } from './simulation';
 import { transactionsApi } from './transactions';
