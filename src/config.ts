@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const UQPAY_SANDBOX_URL = 'https://api-sandbox.uqpaytech.com/api';
 export const UQPAY_PRODUCTION_URL = 'https://api.uqpay.com/api';
+/** Namespace of the gateway's keys in Redis (budget, read cache, idempotency records, shared token). */
+export const DEFAULT_REDIS_KEY_PREFIX = 'gateway:uqpay:';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
 const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);

@@ -6,14 +6,12 @@ import type { AddressInfo } from 'node:net';
 import { Kind, type ExecutionArgs, type GraphQLError } from 'graphql';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import type { GatewayConfig } from './config';
+import { DEFAULT_REDIS_KEY_PREFIX, type GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
-import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import {
-  UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayAuthError, UqpayError,
-} from './datasources/uqpay/transport/errors';
-import { UpstreamBudgetExhaustedError } from './datasources/uqpay/economy/budget';
-import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy/economy';
+  createUqpayClient, type UqpayClient, UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayAuthError,
+  UqpayError, UpstreamBudgetExhaustedError, createUpstreamEconomy,
+} from './datasources/uqpay';
 import { upstreamEconomyMetrics } from './observability/upstream-economy';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';

@@ -2,8 +2,7 @@
 // the plugin list server.ts mounts (after the observability plugins, so refusals are measured and logged).
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
-import type { GatewayConfig } from '../config';
-import { DEFAULT_REDIS_KEY_PREFIX } from '../datasources/uqpay/economy/economy';
+import { DEFAULT_REDIS_KEY_PREFIX, type GatewayConfig } from '../config';
 import type { Logger } from '../logger';
 import { actingAccount, authenticate, mayRunArbitraryDocuments, EXPLORER, type Caller } from './caller';
 import { createKeyRing, loadKeysFile, type KeyRing } from './keys';

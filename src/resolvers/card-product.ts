@@ -1,8 +1,7 @@
 // Card products (BIN, scheme, mode, currencies, KYC level) the account can issue from.
 import type { GatewayContext } from '../context';
-import type { Product } from '../datasources/uqpay/resources/types';
+import { type Product, fetchAll } from '../datasources/uqpay';
 import { productFields, type CardProductField } from './card-product-fields';
-import { fetchAll } from '../datasources/uqpay/resources/paging';
 import { money } from './money';
 
 // UQPAY abbreviates form factors in products ("VIR", "PHY") but spells them out on cards.

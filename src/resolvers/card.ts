@@ -2,12 +2,11 @@
 // After any write the payload re-reads the card from a cleared loader, so balances and states are fresh.
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
-import type {
-  Card, CardCreateResult, CardOrder, CardStatus, CardStatusResult, RiskControls, SpendingControl, UpdateCardBody,
-} from '../datasources/uqpay/resources/types';
-import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/transport/errors';
+import {
+  type Card, type CardCreateResult, type CardOrder, type CardStatus, type CardStatusResult, type RiskControls,
+  type SpendingControl, type UpdateCardBody, UpstreamOutcomeUnknownError, primeCards,
+} from '../datasources/uqpay';
 import { cardStatusReached } from './outcome';
-import { primeCards } from '../datasources/uqpay/resources/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { isPositive, money, moneyFromSuffixed, sameAmount } from './money';
 import { kycPendingUserErrors } from './card-kyc';

@@ -1,8 +1,10 @@
 // Cardholders: reads through the account's loaders, list pages prime them, and the two mutations.
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
-import type { Address, Cardholder, CardholderStatus, CreateCardholderBody, Identity, UpdateCardholderBody } from '../datasources/uqpay/resources/types';
-import { primeCardholders } from '../datasources/uqpay/resources/loaders';
+import {
+  type Address, type Cardholder, type CardholderStatus, type CreateCardholderBody, type Identity,
+  type UpdateCardholderBody, primeCardholders,
+} from '../datasources/uqpay';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { defineMutation, replayMismatch } from './mutation';
 import type { Payload } from './user-errors';

@@ -4,8 +4,7 @@
 // the audience (src/events/audience.ts) makes that one read per account, not per subscriber. A sender that does
 // name the account (`account_id`, the emulator's optional extra) is trusted instead.
 import type { GatewayContext } from '../context';
-import type { Card, Cardholder } from '../datasources/uqpay/resources/types';
-import { UqpayError } from '../datasources/uqpay/transport/errors';
+import { type Card, type Cardholder, UqpayError } from '../datasources/uqpay';
 import type { IssuingEventMessage } from '../events/message';
 import { money } from './money';
 

@@ -1,8 +1,7 @@
 // Relay connections over UQPAY's page_number/page_size lists. Cursors are opaque offsets; the datasource's
 // fetchWindow fetches exactly [offset, offset + first) with the fewest calls, and UQPAY's total_items makes
 // hasNextPage exact, so we never ask for the usual limit + 1.
-import { fetchWindow, type PageRequest } from '../datasources/uqpay/resources/paging';
-import type { Page } from '../datasources/uqpay/resources/types';
+import { fetchWindow, type PageRequest, type Page } from '../datasources/uqpay';
 import { clientError } from '../context';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,7 +1,7 @@
 // Card transactions (authorisations, refunds, reversals, fees). UQPAY filters by card and by a time window of
 // at most 90 days; a wider window is refused here, before any upstream call.
 import type { AccountView, GatewayContext } from '../context';
-import type { Card, Transaction } from '../datasources/uqpay/resources/types';
+import type { Card, Transaction } from '../datasources/uqpay';
 import { clientError } from '../context';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { money } from './money';

@@ -2,9 +2,7 @@
 // else (upstream down, auth, bugs) is rethrown and surfaces as a masked top-level error. THE mapping table
 // from UQPAY's error codes to userError codes lives here and nowhere else.
 import type { z } from 'zod';
-import {
-  UpstreamOutcomeUnknownError, UqpayAuthError, UqpayError, isRequestProcessing,
-} from '../datasources/uqpay/transport/errors';
+import { UpstreamOutcomeUnknownError, UqpayAuthError, UqpayError, isRequestProcessing } from '../datasources/uqpay';
 import { redactText } from '../redact';
 
 export interface UserError {

@@ -5,7 +5,7 @@ import { connectionArgs } from './pagination';
 import { CardConnection, CardholderConnection, CardholderRef } from './refs';
 import { idempotencyKeyField, payloadType } from './payload';
 import { uuidNodeId } from './node';
-import type { Address } from '../datasources/uqpay/resources/types';
+import type { Address } from '../datasources/uqpay';
 
 const AddressRef = builder.objectRef<Address>('Address').implement({
   description: 'A postal address.',

@@ -4,6 +4,7 @@
 // the risk of N replicas each using the full limit while Redis is down.
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../../logger';
+import { luaScript } from '../../../redis';
 import { MemoryBucketStore, type BucketStore, type TakeResult } from './budget';
 
 // KEYS[1] bucket hash; ARGV capacity, refill per ms, want, key ttl ms → {granted, waitMs, tokensLeft (string)}
@@ -31,22 +32,6 @@ local wait = 0
 if granted < want then wait = math.ceil((1 - tokens) / rate) end
 return {granted, wait, tostring(tokens)}
 `;
-
-/** EVALSHA with a fallback to EVAL when the script is not cached (Redis restarted, fresh server). */
-export function luaScript(redis: Redis, source: string): (keys: string[], args: (string | number)[]) => Promise<unknown> {
-  let sha: string | undefined;
-  return async (keys, args) => {
-    if (sha) {
-      try {
-        return await redis.evalsha(sha, keys.length, ...keys, ...args);
-      } catch (err) {
-        if (!String((err as Error)?.message).includes('NOSCRIPT')) throw err;
-      }
-    }
-    sha = (await redis.script('LOAD', source)) as string;
-    return redis.evalsha(sha, keys.length, ...keys, ...args);
-  };
-}
 
 export interface RedisBucketOptions {
   redis: Redis;

@@ -12,7 +12,7 @@
 // UpstreamBudgetExhaustedError (GraphQL: `UPSTREAM_BUDGET_EXHAUSTED`) rather than timing out later.
 //
 // Hot path: with no limit configured (the emulator, any unknown host) no middleware is installed at all.
-import { TOKEN_ROUTE } from '../transport/client';
+import { TOKEN_ROUTE } from '../transport/token';
 import type { AttemptMiddleware } from '../transport/pipeline';
 
 export const UQPAY_PRODUCTION_HOST = 'api.uqpay.com';

@@ -7,7 +7,7 @@
 //
 // Writes: when a POST settles, every in-flight entry is forgotten, so a read that starts after a mutation
 // answered never joins a read that started before it (a recharge is visible in the very next query).
-import { TOKEN_ROUTE } from '../transport/client';
+import { TOKEN_ROUTE } from '../transport/token';
 import { UpstreamUnavailableError } from '../transport/errors';
 import type { CallMiddleware, UqpayCall } from '../transport/pipeline';
 

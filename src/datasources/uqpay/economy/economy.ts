@@ -7,7 +7,7 @@
 // With no limit for the host and no cache, the only per-call work left is coalescing's Map lookup.
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { UqpayConfig } from '../../../config';
+import { DEFAULT_REDIS_KEY_PREFIX, type UqpayConfig } from '../../../config';
 import type { Logger } from '../../../logger';
 import {
   MemoryBucketStore, UQPAY_TOKEN_LIMIT_PER_MIN, UpstreamBudget, bucketShape, budgetMiddleware, defaultRateLimitPerMin,
@@ -65,7 +65,6 @@ export interface UpstreamEconomy {
 }
 
 export const DEFAULT_BUDGET_QUEUE_MAX = 500;
-export const DEFAULT_REDIS_KEY_PREFIX = 'gateway:uqpay:';
 
 export function resolveEconomy(config: UqpayConfig, shared = false): EconomySettings {
   // 0 = explicitly unlimited, even on a UQPAY host.

@@ -15,7 +15,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../../../logger';
 import { ACCOUNT_ROUTES } from '../resources/accounts';
-import { luaScript } from './budget-redis';
+import { luaScript } from '../../../redis';
 import { CARDHOLDER_ROUTES } from '../resources/cardholders';
 import { CARD_ROUTES } from '../resources/cards';
 import { accountKey } from './coalesce';

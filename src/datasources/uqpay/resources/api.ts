@@ -1,5 +1,5 @@
-// The typed surface of UQPAY's Card Issuance API that resolvers use. Implemented by `createUqpayApi` (client.ts
-// does transport, tokens, retries; this file is the shape). Every method takes the request's scope, so the
+// The typed surface of UQPAY's Card Issuance API that resolvers use. Implemented by `createUqpayApi` (transport/
+// does the wire, tokens, retries; this file is the shape). Every method takes the request's scope, so the
 // on-behalf-of account, request id and deadline reach every upstream call.
 import type {
   AssignCardBody, Balance, Card, CardCreateResult, CardDetailsToken, CardOrder, Cardholder, CardholderResult,
@@ -8,20 +8,9 @@ import type {
   ListCardholdersQuery, ListCardsQuery, ListTransactionsQuery, Page, PageQuery, Product, SimulateAuthorizationBody,
   Transaction, Transfer, UpdateCardBody, UpdateCardholderBody,
 } from './types';
+import type { RequestScope } from '../transport/pipeline';
 
-export interface RequestScope {
-  /** `x-on-behalf-of`: a connected account's UUID; undefined acts as the master account. */
-  accountId?: string;
-  /** Propagated to upstream calls and logs. */
-  requestId?: string;
-  /** Epoch ms after which no retry starts and in-flight calls are aborted. */
-  deadline?: number;
-  signal?: AbortSignal;
-  /** Counts the operation's upstream calls; throws (and the call is not made) past its limit. */
-  meter?: { charge(route: string): void };
-  /** The API client the call is made for: it draws on that client's share of the upstream budget. */
-  client?: string;
-}
+export type { RequestScope };
 
 /** Options for POSTs: the caller's idempotency key, or one generated once per logical call. */
 export interface WriteOptions {

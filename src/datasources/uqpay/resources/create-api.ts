@@ -1,5 +1,5 @@
 // Composes the per-resource modules into the UqpayApi that resolvers use. Transport, tokens and retries
-// live behind `handle` (client.ts); each resource only knows its routes, paths and amount fields.
+// live behind `handle` (../transport/client.ts); each resource only knows its routes, paths and amount fields.
 import type { UqpayApi } from './api';
 import { accountsApi } from './accounts';
 import { balancesApi } from './balances';

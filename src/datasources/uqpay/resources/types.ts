@@ -1,7 +1,8 @@
 // UQPAY Card Issuance API v1.6 wire types, as the datasource hands them to resolvers.
 // Amounts are always normalised to exact decimal strings ("2000.05") by the client, whatever the wire carried.
+import type { Decimal } from '../transport/amounts';
 
-export type Decimal = string;
+export type { Decimal };
 
 export interface Page<T> {
   total_pages: number;
@@ -317,11 +318,6 @@ export interface ConnectedAccount {
   verification_status?: string;
   country?: string;
   entity_type?: string;
-}
-
-export interface Token {
-  auth_token: string;
-  expired_at: number; // unix seconds
 }
 
 export interface SimulateAuthorizationBody {

@@ -5,7 +5,9 @@
 // longer literal can collapse to a short repr) is not guessed at: InexactNumberError sends the client back to
 // parse that answer losslessly (wire-json.ts), and the literal then arrives here as text (a LosslessNumber).
 import { isLosslessNumber } from 'lossless-json';
-import type { Decimal } from '../resources/types';
+
+/** An exact decimal amount as text ("2000.05"): how the gateway holds money, never a float. */
+export type Decimal = string;
 
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 

@@ -1,4 +1,5 @@
-// The UQPAY client: transport (one undici Pool) + tokens + retries + the middleware seams, wired together.
+// The call pipeline to UQPAY: the HTTP pool (http.ts) + tokens + retries + the middleware seams, wired into one
+// handler for every call. The typed API (../resources) describes calls; ../client.ts puts the two together.
 //
 //   api method → caller (route, path, idempotency key) → [call middleware] → execute (deadline, retry loop)
 //     → per attempt: token → [attempt middleware] → send (headers, undici, observer)
@@ -8,8 +9,6 @@
 import type { Redis } from 'ioredis';
 import type { UqpayConfig } from '../../../config';
 import type { Logger } from '../../../logger';
-import type { RequestScope, UqpayApi } from '../resources/api';
-import { createUqpayApi } from '../resources/create-api';
 import { ScopedCircuit, transportFailureKind, type CircuitOptions } from './circuit';
 import { CallGuard, abortable } from './deadline';
 import {
@@ -18,20 +17,17 @@ import {
 } from './errors';
 import {
   compose, type AttemptHandler, type AttemptMiddleware, type CallHandler, type CallMiddleware, type HttpMethod,
-  type RawResponse, type UqpayCall,
+  type RawResponse, type RequestScope, type UqpayCall,
 } from './pipeline';
 import { DEFAULT_BACKOFF, runWithRetries, type RetryPolicy, type RetryReason } from './retry';
-import { TokenManager, type TokenRefreshReason } from './token';
+import { TOKEN_PATH, TOKEN_ROUTE, TokenManager, type Token, type TokenRefreshReason } from './token';
 import { SharedTokenStore } from './token-redis';
 import { createTransport } from './http';
-import type { Token } from '../resources/types';
 import { redactText } from '../../../redact';
 import { InexactNumberError } from './amounts';
 import { encodeBody, parseExact, settleNumbers } from './wire-json';
 
-export const TOKEN_ROUTE = 'POST /v1/connect/token';
-
-/** Hooks for metrics (a later issue). Called synchronously; keep them cheap and never throw. */
+/** Hooks for metrics. Called synchronously; keep them cheap and never throw. */
 export interface UqpayObserver {
   /** Every HTTP exchange, retries and token calls included. */
   onCall?(e: { route: string; method: HttpMethod; status: number | 'network_error'; durationMs: number; attempt: number }): void;
@@ -57,8 +53,12 @@ export interface UqpayClientOptions {
   circuit?: CircuitOptions;
 }
 
-export interface UqpayClient {
-  api: UqpayApi;
+/** UQPAY as one handler for every call, with what the client around it needs. */
+export interface Upstream {
+  /** Runs one logical call: call middleware, deadline, retries, tokens, attempt middleware, one HTTP pool. */
+  handle: CallHandler;
+  /** The master account id, read from the token's JWT payload. */
+  masterAccountId(): Promise<string>;
   /** Obtains a token (for /ready): proves credentials and reachability. */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -70,7 +70,7 @@ const TIMEOUT_REASONS: Record<string, UnavailableReason> = {
   UND_ERR_BODY_TIMEOUT: 'body_timeout',
 };
 
-export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
+export function createUpstream(opts: UqpayClientOptions): Upstream {
   const { config, observer, logger } = opts;
   const transport = createTransport(config);
   const policy: RetryPolicy = { maxRetries: config.maxRetries, ...DEFAULT_BACKOFF, ...opts.backoff };
@@ -192,7 +192,7 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
   const handle = compose(execute, opts.callMiddleware);
 
   const fetchToken = async (): Promise<Token> => {
-    const t = (await handle({ method: 'POST', route: TOKEN_ROUTE, path: '/v1/connect/token', onBehalf: false, scope: NO_SCOPE })) as Token;
+    const t = (await handle({ method: 'POST', route: TOKEN_ROUTE, path: TOKEN_PATH, onBehalf: false, scope: NO_SCOPE })) as Token;
     if (!t || typeof t.auth_token !== 'string' || typeof t.expired_at !== 'number') {
       throw new UpstreamUnavailableError('bad_response', TOKEN_ROUTE, 'UQPAY token response has no auth_token/expired_at');
     }
@@ -209,7 +209,8 @@ export function createUqpayClient(opts: UqpayClientOptions): UqpayClient {
   });
 
   return {
-    api: createUqpayApi(handle, () => tokens.masterAccountId()),
+    handle,
+    masterAccountId: () => tokens.masterAccountId(),
     ready: async () => {
       // While the circuit is not closed, a cached token proves nothing: probe UQPAY (fails fast while open).
       if (circuit.state() !== 'closed') await handle(READY_PROBE);

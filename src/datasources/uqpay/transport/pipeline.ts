@@ -3,10 +3,24 @@
 // middleware at the level they belong to, without touching the client:
 //   - call middleware wraps a whole logical call: in-flight GET coalescing, a read cache;
 //   - attempt middleware wraps every HTTP exchange (token calls and retries included): a rate-limit budget.
-import type { RequestScope } from '../resources/api';
 import type { AmountSpec } from './wire-json';
 
 export type HttpMethod = 'GET' | 'POST';
+
+/** What every call carries from the request that made it: the acting account, ids, deadline, limits. */
+export interface RequestScope {
+  /** `x-on-behalf-of`: a connected account's UUID; undefined acts as the master account. */
+  accountId?: string;
+  /** Propagated to upstream calls and logs. */
+  requestId?: string;
+  /** Epoch ms after which no retry starts and in-flight calls are aborted. */
+  deadline?: number;
+  signal?: AbortSignal;
+  /** Counts the operation's upstream calls; throws (and the call is not made) past its limit. */
+  meter?: { charge(route: string): void };
+  /** The API client the call is made for: it draws on that client's share of the upstream budget. */
+  client?: string;
+}
 
 export interface UqpayCall {
   readonly method: HttpMethod;

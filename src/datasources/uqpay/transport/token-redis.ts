@@ -4,7 +4,7 @@
 // to fetch while the others poll the key.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { Token } from '../resources/types';
+import type { SharedTokens, Token } from './token';
 
 export interface SharedTokenOptions {
   redis: Redis;
@@ -20,7 +20,7 @@ export interface SharedTokenOptions {
 // Delete the lock only if we still own it (it may have expired and been taken by another replica).
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
-export class SharedTokenStore {
+export class SharedTokenStore implements SharedTokens {
   readonly key: string;
   private readonly lockKey: string;
   private readonly redis: Redis;

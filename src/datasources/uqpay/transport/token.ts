@@ -4,8 +4,30 @@
 import { decodeJwt } from 'jose';
 import type { Logger } from '../../../logger';
 import { UpstreamUnavailableError, UqpayError } from './errors';
-import type { SharedTokenStore } from './token-redis';
-import type { Token } from '../resources/types';
+
+/** The token call: its route (stats, the budget's token bucket) and its answer. */
+export const TOKEN_ROUTE = 'POST /v1/connect/token';
+export const TOKEN_PATH = '/v1/connect/token';
+
+export interface Token {
+  auth_token: string;
+  expired_at: number; // unix seconds
+}
+
+/** One token for every replica (token-redis.ts keeps it in Redis). */
+export interface SharedTokens {
+  /**
+   * A usable token other than `stale`: the shared one, or one `fetch` obtains for everybody. `usable` decides
+   * freshness; `ttlMs` how long a fetched token is shared.
+   */
+  obtain(opts: {
+    stale: string | undefined;
+    usable: (t: Token) => boolean;
+    ttlMs: (t: Token) => number;
+    fetch: () => Promise<Token>;
+    deadline: number;
+  }): Promise<{ token: Token; fetched: boolean }>;
+}
 
 export type TokenRefreshReason = 'initial' | 'expired' | 'ttl';
 
@@ -24,7 +46,7 @@ interface Cached {
 export interface TokenManagerOptions {
   /** One token call to UQPAY (through the client's pipeline, so it is retried and observed). */
   fetchToken: () => Promise<Token>;
-  shared?: SharedTokenStore;
+  shared?: SharedTokens;
   logger?: Logger;
   onRefresh?: (e: { reason: TokenRefreshReason }) => void;
   /** How long a shared fetch may take before waiters give up. */
