@@ -1,7 +1,7 @@
 // The gateway's layers, checked on the imports of every file under src/ (the emulator has its own check): no
 // import cycle between files, no arrow from a lower layer up to a higher one (nor sideways between two areas of
 // one layer), and nothing but src/main.ts importing the emulator. The order below is the one README's "Where
-// things live" describes; a new area is added here, at the rank its imports allow.
+// things live" lists (checked here too); a new area is added in both, at the rank its imports allow.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import ts from 'typescript';
@@ -12,8 +12,8 @@ import { describe, expect, it } from 'vitest';
  * its own area or go to an area of a lower rank: never up, and never to another area of the same rank.
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  // Foundations: what everything may use.
-  ['src/redact.ts', 'src/config.ts'],
+  // Foundations: what everything may use. src/errors: the catalogue of codes and the GraphQL error builders.
+  ['src/redact.ts', 'src/config.ts', 'src/errors'],
   ['src/logger.ts'],
   ['src/redis.ts', 'src/shutdown.ts'],
   // The UQPAY datasource: the wire, the typed resources on it, the upstream economy plugged into its pipeline,
@@ -25,8 +25,9 @@ export const LAYERS: readonly (readonly string[])[] = [
   // Verified UQPAY events and the bus that carries them; the webhook receiver publishes onto it.
   ['src/events'],
   ['src/webhooks'],
-  // Request handling around GraphQL execution.
-  ['src/access'],
+  // Request handling around GraphQL execution; the error mask and the userErrors mapping, which map the
+  // datasource's error classes to the catalogue's codes.
+  ['src/errors/mask.ts', 'src/errors/user-errors.ts', 'src/access', 'src/execution'],
   ['src/observability'],
   ['src/edge'],
   // Per-request context, what each field does, the schema's shape, and the composition.
@@ -156,6 +157,17 @@ describe('the layers of src/', () => {
   it('lets only src/main.ts import the emulator', () => {
     const wrong = imports.filter((i) => covers(EMULATOR, i.to) && i.from !== 'src/main.ts');
     expect(wrong.map((i) => `${i.from} → ${i.to}`)).toEqual([]);
+  });
+
+  it('is the order README lists under "Layers"', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('**Layers.**');
+    const list = readme.slice(start).split('\n\n')[1] ?? '';
+    const listed = list
+      .split('\n')
+      .filter((line) => /^\d+\. /.test(line))
+      .map((line) => [...line.matchAll(/`(src\/[^`]+)`/g)].map((m) => m[1]!.replace(/\/$/, '')));
+    expect(listed).toEqual(LAYERS);
   });
 
   it('reads imports the way the compiler does (a sanity check of this test)', () => {

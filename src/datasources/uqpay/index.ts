@@ -6,7 +6,9 @@ export { createUqpayClient, type UqpayClient } from './client';
 export type { RequestScope, UqpayApi, WriteOptions } from './resources/api';
 export type * from './resources/types';
 export { createUqpayApi } from './resources/create-api';
-export { createLoaders, primeCardholders, primeCards, type LoaderOptions, type Loaders, type UqpayLoaders } from './resources/loaders';
+export {
+  createLoaders, primeCardholders, primeCards, type LoaderOptions, type Loaders, type UqpayLoaders,
+} from './resources/loaders';
 export { fetchAll, fetchWindow, planWindow, MAX_PAGE_SIZE, MIN_PAGE_SIZE, type PageRequest } from './resources/paging';
 export type { UqpayClientOptions, UqpayObserver } from './transport/client';
 export {
