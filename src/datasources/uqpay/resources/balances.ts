@@ -1,8 +1,9 @@
 // Issuing balances and their ledger. Note `retrieve` is a POST (UQPAY's design) and so carries an idempotency
 // key; loaders read balances from the GET list instead.
 import { normaliseAmounts } from '../transport/amounts';
-import type { UqpayApi } from './api';
-import { pageOf, qs, type Caller } from './caller';
+import { pageOf, qs, type Caller, type WriteOptions } from './caller';
+import type { RequestScope } from '../transport/pipeline';
+import type { Balance, LedgerEntry, Page, PageQuery } from './types';
 
 export const BALANCE_ROUTES = {
   list: 'GET /v1/issuing/balances',
@@ -21,7 +22,13 @@ const normaliseLedgerPage = pageOf(normaliseLedgerEntry);
 /** Retrieve Balance is a POST that changes nothing: retried like a read, never an unknown-outcome write. */
 const READ_ONLY = { readOnly: true };
 
-export function balancesApi(c: Caller): UqpayApi['balances'] {
+export interface BalancesApi {
+  list(scope: RequestScope, query?: PageQuery): Promise<Page<Balance>>;
+  retrieve(scope: RequestScope, currency: string, opts?: WriteOptions): Promise<Balance>;
+  ledger(scope: RequestScope, query?: PageQuery & { currency?: string }): Promise<Page<LedgerEntry>>;
+}
+
+export function balancesApi(c: Caller): BalancesApi {
   const R = BALANCE_ROUTES;
   return {
     list: (scope, query) => c.get(scope, R.list, `/v1/issuing/balances${qs(query)}`, normaliseBalancePage),

@@ -2,10 +2,14 @@
 // idempotency key here, ONCE per logical call (the caller's, or a fresh UUID v4), so every retry the client
 // makes carries the same key and UQPAY replays instead of applying twice.
 import { randomUUID } from 'node:crypto';
-import type { RequestScope, WriteOptions } from './api';
-import type { CallHandler } from '../transport/pipeline';
+import type { CallHandler, RequestScope } from '../transport/pipeline';
 import type { Page } from './types';
 import type { AmountSpec } from '../transport/wire-json';
+
+/** Options for POSTs: the caller's idempotency key, or one generated once per logical call. */
+export interface WriteOptions {
+  idempotencyKey?: string;
+}
 
 export type Normaliser = (data: unknown) => void;
 

@@ -1,6 +1,9 @@
 // Cardholders: create, retrieve, list, update (a POST in UQPAY, not PATCH). No amounts to normalise.
-import type { UqpayApi } from './api';
-import { qs, seg, type Caller } from './caller';
+import { qs, seg, type Caller, type WriteOptions } from './caller';
+import type { RequestScope } from '../transport/pipeline';
+import type {
+  Cardholder, CardholderResult, CreateCardholderBody, ListCardholdersQuery, Page, UpdateCardholderBody,
+} from './types';
 
 const BASE = '/v1/issuing/cardholders';
 
@@ -11,7 +14,19 @@ export const CARDHOLDER_ROUTES = {
   update: 'POST /v1/issuing/cardholders/{id}',
 } as const;
 
-export function cardholdersApi(c: Caller): UqpayApi['cardholders'] {
+export interface CardholdersApi {
+  create(scope: RequestScope, body: CreateCardholderBody, opts?: WriteOptions): Promise<CardholderResult>;
+  retrieve(scope: RequestScope, cardholderId: string): Promise<Cardholder>;
+  list(scope: RequestScope, query?: ListCardholdersQuery): Promise<Page<Cardholder>>;
+  update(
+    scope: RequestScope,
+    cardholderId: string,
+    body: UpdateCardholderBody,
+    opts?: WriteOptions,
+  ): Promise<CardholderResult>;
+}
+
+export function cardholdersApi(c: Caller): CardholdersApi {
   const R = CARDHOLDER_ROUTES;
   return {
     create: (scope, body, opts) => c.post(scope, R.create, BASE, body, opts),

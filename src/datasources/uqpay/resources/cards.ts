@@ -2,9 +2,13 @@
 // control amounts; orders carry `amount`: all normalised to exact decimal strings. The full PAN only ever
 // goes OUT (assign); reads return it masked.
 import { normaliseAmountList, normaliseAmounts } from '../transport/amounts';
-import type { UqpayApi } from './api';
-import { pageOf, qs, seg, type Caller } from './caller';
+import { pageOf, qs, seg, type Caller, type WriteOptions } from './caller';
 import { amountSpec } from '../transport/wire-json';
+import type { RequestScope } from '../transport/pipeline';
+import type {
+  AssignCardBody, Card, CardCreateResult, CardDetailsToken, CardOrder, CardStatusBody, CardStatusResult,
+  CreateCardBody, ListCardsQuery, Page, UpdateCardBody,
+} from './types';
 
 const BASE = '/v1/issuing/cards';
 
@@ -40,7 +44,21 @@ export function normaliseCardOrder(order: unknown): void {
 
 const normaliseCardPage = pageOf(normaliseCard);
 
-export function cardsApi(c: Caller): UqpayApi['cards'] {
+export interface CardsApi {
+  create(scope: RequestScope, body: CreateCardBody, opts?: WriteOptions): Promise<CardCreateResult>;
+  assign(scope: RequestScope, body: AssignCardBody, opts?: WriteOptions): Promise<CardCreateResult>;
+  retrieve(scope: RequestScope, cardId: string): Promise<Card>;
+  list(scope: RequestScope, query?: ListCardsQuery): Promise<Page<Card>>;
+  update(scope: RequestScope, cardId: string, body: UpdateCardBody, opts?: WriteOptions): Promise<unknown>;
+  setStatus(scope: RequestScope, cardId: string, body: CardStatusBody, opts?: WriteOptions): Promise<CardStatusResult>;
+  recharge(scope: RequestScope, cardId: string, body: { amount: string }, opts?: WriteOptions): Promise<CardOrder>;
+  withdraw(scope: RequestScope, cardId: string, body: { amount: string }, opts?: WriteOptions): Promise<CardOrder>;
+  order(scope: RequestScope, cardOrderId: string): Promise<CardOrder>;
+  /** A single-use token for UQPAY's card-details iframe. There is deliberately no `/secure` call: PCI data. */
+  detailsToken(scope: RequestScope, cardId: string, opts?: WriteOptions): Promise<CardDetailsToken>;
+}
+
+export function cardsApi(c: Caller): CardsApi {
   const R = CARD_ROUTES;
   return {
     create: (scope, body, opts) => c.post(scope, R.create, BASE, body, opts, undefined, CREATE_WIRE),

@@ -1,7 +1,8 @@
 // Card products: list only (UQPAY has no retrieve-by-id; the product loader serves ids from one list call).
 import { normaliseAmountList } from '../transport/amounts';
-import type { UqpayApi } from './api';
 import { pageOf, qs, type Caller } from './caller';
+import type { RequestScope } from '../transport/pipeline';
+import type { Page, PageQuery, Product } from './types';
 
 export const PRODUCT_ROUTES = { list: 'GET /v1/issuing/products' } as const;
 
@@ -11,7 +12,11 @@ export function normaliseProduct(p: unknown): void {
 
 const normaliseProductPage = pageOf(normaliseProduct);
 
-export function productsApi(c: Caller): UqpayApi['products'] {
+export interface ProductsApi {
+  list(scope: RequestScope, query?: PageQuery): Promise<Page<Product>>;
+}
+
+export function productsApi(c: Caller): ProductsApi {
   return {
     list: (scope, query) => c.get(scope, PRODUCT_ROUTES.list, `/v1/issuing/products${qs(query)}`, normaliseProductPage),
   };

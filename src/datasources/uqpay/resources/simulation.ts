@@ -1,8 +1,9 @@
 // Sandbox simulator: card authorisations and reversals (test and demo flows only).
-import type { UqpayApi } from './api';
-import type { Caller } from './caller';
+import type { Caller, WriteOptions } from './caller';
 import { amountSpec } from '../transport/wire-json';
 import { normaliseTransaction } from './transactions';
+import type { RequestScope } from '../transport/pipeline';
+import type { SimulateAuthorizationBody, Transaction } from './types';
 
 export const SIMULATION_ROUTES = {
   authorize: 'POST /v1/simulation/issuing/authorization',
@@ -12,7 +13,12 @@ export const SIMULATION_ROUTES = {
 // transaction_amount goes out as a JSON number (Go simulator/issuing.go AuthorizationRequest float64).
 const AUTHORIZE_WIRE = { amounts: amountSpec(['transaction_amount']) };
 
-export function simulationApi(c: Caller): UqpayApi['simulation'] {
+export interface SimulationApi {
+  authorize(scope: RequestScope, body: SimulateAuthorizationBody, opts?: WriteOptions): Promise<Transaction>;
+  reverse(scope: RequestScope, body: { transaction_id: string }, opts?: WriteOptions): Promise<Transaction>;
+}
+
+export function simulationApi(c: Caller): SimulationApi {
   const R = SIMULATION_ROUTES;
   return {
     authorize: (scope, body, opts) =>

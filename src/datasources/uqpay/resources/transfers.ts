@@ -1,8 +1,9 @@
 // Transfers between the master account and sub-accounts. UQPAY has no list endpoint for them.
 import { normaliseAmounts } from '../transport/amounts';
-import type { UqpayApi } from './api';
-import { seg, type Caller } from './caller';
+import { seg, type Caller, type WriteOptions } from './caller';
 import { amountSpec } from '../transport/wire-json';
+import type { RequestScope } from '../transport/pipeline';
+import type { CreateTransferBody, Transfer } from './types';
 
 export const TRANSFER_ROUTES = {
   create: 'POST /v1/issuing/transfers',
@@ -15,7 +16,12 @@ export const normaliseTransfer = (t: unknown): void => void normaliseAmounts(t, 
 // The amount goes out as a JSON number (Go issuing/transfers.go CreateTransferRequest.Amount float64).
 const CREATE_WIRE = { amounts: amountSpec(['amount']) };
 
-export function transfersApi(c: Caller): UqpayApi['transfers'] {
+export interface TransfersApi {
+  create(scope: RequestScope, body: CreateTransferBody, opts?: WriteOptions): Promise<{ transfer_id: string }>;
+  retrieve(scope: RequestScope, transferId: string): Promise<Transfer>;
+}
+
+export function transfersApi(c: Caller): TransfersApi {
   return {
     create: (scope, body, opts) =>
       c.post(scope, TRANSFER_ROUTES.create, '/v1/issuing/transfers', body, opts, undefined, CREATE_WIRE),
