@@ -37,8 +37,10 @@ export function actingAccount(caller: Caller, onBehalfOf: string | null | undefi
   const named = onBehalfOf?.trim().toLowerCase() || undefined;
   if (caller.kind === 'partner') {
     if (named !== undefined && named !== caller.account) {
-      const message = `Partner key "${caller.name}" may only act for its own account; x-on-behalf-of names another account.`;
-      throw gatewayError('FORBIDDEN', message);
+      throw gatewayError(
+        'FORBIDDEN',
+        `Partner key "${caller.name}" may only act for its own account; x-on-behalf-of names another account.`,
+      );
     }
     return caller.account;
   }

@@ -25,7 +25,9 @@ function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString();
   const offset = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw badUserInput('`after` is not a cursor from this API; pass a `cursor` or `pageInfo.endCursor` value unchanged.');
+    throw badUserInput(
+      '`after` is not a cursor from this API; pass a `cursor` or `pageInfo.endCursor` value unchanged.',
+    );
   }
   return offset;
 }

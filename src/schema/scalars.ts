@@ -16,7 +16,8 @@ const BARE_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
 
 function stringLiteral(ast: ValueNode, scalar: string): string {
   if (ast.kind !== Kind.STRING) {
-    throw valueError(`${scalar} must be given as a string, e.g. "2000.05"; got a ${ast.kind.toLowerCase()} literal.`, ast);
+    const kind = ast.kind.toLowerCase();
+    throw valueError(`${scalar} must be given as a string, e.g. "2000.05"; got a ${kind} literal.`, ast);
   }
   return ast.value;
 }
@@ -27,7 +28,9 @@ function parseDecimal(value: unknown): string {
   }
   if (!DECIMAL_INPUT.test(value)) {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    throw valueError(`Decimal "${shown}" is not a plain decimal with at most 15 integer and 2 fraction digits (e.g. "2000.05").`);
+    throw valueError(
+      `Decimal "${shown}" is not a plain decimal with at most 15 integer and 2 fraction digits (e.g. "2000.05").`,
+    );
   }
   return value;
 }
@@ -38,7 +41,9 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
     'An exact decimal amount as a string, e.g. "2000.05". Inputs accept plain decimals with at most two fraction digits; floats, exponents and numbers are refused.',
   serialize(value) {
     const text = typeof value === 'number' ? String(value) : value;
-    if (typeof text !== 'string' || !DECIMAL_OUTPUT.test(text)) throw valueError(`Decimal cannot represent ${String(value)}`);
+    if (typeof text !== 'string' || !DECIMAL_OUTPUT.test(text)) {
+      throw valueError(`Decimal cannot represent ${String(value)}`);
+    }
     return text;
   },
   parseValue: parseDecimal,
@@ -47,7 +52,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 
 function parseCurrency(value: unknown): string {
   if (typeof value !== 'string' || !CURRENCY.test(value)) {
-    throw valueError(`CurrencyCode must be 3–4 upper-case letters (e.g. "USD", "SGD", "XUSD"); got ${JSON.stringify(value)}.`);
+    const got = JSON.stringify(value);
+    throw valueError(`CurrencyCode must be 3–4 upper-case letters (e.g. "USD", "SGD", "XUSD"); got ${got}.`);
   }
   return value;
 }

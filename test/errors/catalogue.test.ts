@@ -91,9 +91,7 @@ describe('the error catalogue', () => {
       http: { status: 400, spec: false },
     });
     // Execution errors ride in the result: no HTTP status of their own.
-    expect(gatewayError('UPSTREAM_BUDGET_EXHAUSTED', 'Budget.', { extensions: { retryAfterMs: 5 } }).extensions).toEqual({
-      code: 'UPSTREAM_BUDGET_EXHAUSTED',
-      retryAfterMs: 5,
-    });
+    const budget = gatewayError('UPSTREAM_BUDGET_EXHAUSTED', 'Budget.', { extensions: { retryAfterMs: 5 } });
+    expect(budget.extensions).toEqual({ code: 'UPSTREAM_BUDGET_EXHAUSTED', retryAfterMs: 5 });
   });
 });
