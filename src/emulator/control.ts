@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorCore } from './core';
 import { badRequest, invalidField } from './errors';
-import type { Cents } from './money';
-import { WEBHOOK_TIMESTAMP_UNITS } from './options';
 import { feeData } from './event-data';
-import { currencyField } from './routes/balances';
-import { findCard } from './routes/cards';
-import { chargeFee } from './routes/simulation';
-import { findCardholder, finishKycReview } from './routes/cardholders';
+import { finishKycReview } from './kyc-review';
+import { findCard, findCardholder } from './lookups';
+import type { Cents } from './money';
+import { chargeFee } from './network';
+import { WEBHOOK_TIMESTAMP_UNITS } from './options';
 import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
 import { KYC_LEVELS, type AccountStore } from './state';
 import { bodyObject } from './validation';
@@ -54,7 +53,7 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
   app.post('/deposit', async (req) => {
     const f = bodyObject(req.body);
     const accountId = f.uuid('account_id') ?? core.state.masterId;
-    const currency = currencyField(f, 'currency', true) as string;
+    const currency = f.currency('currency', { required: true }) as string;
     const amount = f.amount('amount', { required: true }) as Cents;
     const store = core.state.accounts.get(accountId);
     if (!store) throw badRequest('account_error', 'sub_account_not_found', `account_id ${accountId} not found`);

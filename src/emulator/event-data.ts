@@ -83,6 +83,31 @@ export function cardUpdateData(views: Views, store: AccountStore, card: Card, or
   };
 }
 
+/** `card.recharge.succeeded` / `card.withdraw.succeeded`: the amount moved and what the card holds now. */
+export function cardFundsData(views: Views, card: Card, order: CardOrder) {
+  return {
+    amount: order.amount === null ? null : views.amount(order.amount),
+    card_available_balance: views.amount(card.available_balance),
+    card_currency: card.card_currency,
+    card_id: card.card_id,
+    card_status: card.card_status,
+    complete_time: views.time(order.complete_time),
+    order_status: order.order_status,
+    update_time: views.time(order.update_time),
+  };
+}
+
+/** `card.status.update.succeeded`: the new status and why, stamped when the order completes. */
+export function cardStatusData(views: Views, card: Card, reason: string | null) {
+  return {
+    card_id: card.card_id,
+    card_number: maskPanForEvent(card.pan),
+    card_status: card.card_status,
+    update_reason: reason,
+    update_time: views.time(Date.now()),
+  };
+}
+
 /** `card.activation.code`: what a physical card's holder types to activate it (Go CardActivationCodeData). */
 export function activationCodeData(card: Card) {
   return {

@@ -3,29 +3,9 @@ import type { Caller } from './auth';
 import type { EmulatorCore } from './core';
 import { apiError, badRequest, NotFoundError, TOO_MANY_REQUESTS, UqpayError } from './errors';
 import type { FaultDecision } from './faults';
+import type { RouteDef } from './route';
 import type { AccountStore } from './state';
 import { UUID_RE } from './validation';
-
-export interface Call {
-  core: EmulatorCore;
-  /** the account the request acts for (x-on-behalf-of, else the token's master) */
-  store: AccountStore;
-  caller: Caller;
-  body: unknown;
-  query: Record<string, unknown>;
-  params: Record<string, string>;
-}
-
-export interface RouteDef {
-  method: 'GET' | 'POST';
-  /** the UPSTREAM pattern, e.g. '/v1/issuing/cards/{id}': it is also the stats key */
-  path: string;
-  /** 'client' = x-client-id/x-api-key (the token call); default 'token' */
-  auth?: 'token' | 'client';
-  /** honour x-on-behalf-of; default true (UQPAY ignores it on the token and accounts calls) */
-  onBehalf?: boolean;
-  handler: (call: Call) => unknown;
-}
 
 interface RouteMeta extends Required<Omit<RouteDef, 'handler' | 'path'>> {
   key: string;

@@ -1,5 +1,5 @@
 import { ASSIGNABLE_PANS, withLuhn } from './cardnumbers';
-import { authorize, reverse } from './routes/simulation';
+import { authorize, reverse } from './network';
 import type {
   Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, KycLevel, Product, ProductRequiredField,
 } from './state';

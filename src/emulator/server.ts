@@ -2,23 +2,38 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { isSafeNumber, LosslessNumber, parse as parseLossless } from 'lossless-json';
-import { registerCardDetailsPage } from './card-details';
+import { registerCardDetailsPage } from './card-details-page';
 import { registerControls } from './control';
 import { EmulatorCore } from './core';
 import { apiError, badRequest, UqpayError } from './errors';
 import { resolveOptions, type EmulatorOptions, type RunningEmulator } from './options';
-import { registerAccounts } from './routes/accounts';
-import { registerBalances } from './routes/balances';
-import { registerCardholders } from './routes/cardholders';
-import { registerCards } from './routes/cards';
-import { registerProducts } from './routes/products';
-import { registerSimulation } from './routes/simulation';
-import { registerToken } from './routes/token';
-import { registerTransactions } from './routes/transactions';
-import { registerTransfers } from './routes/transfers';
+import type { RouteDef } from './route';
+import { defineRoute } from './router';
+import { accountRoutes } from './routes/accounts';
+import { balanceRoutes } from './routes/balances';
+import { cardholderRoutes } from './routes/cardholders';
+import { cardRoutes } from './routes/cards';
+import { productRoutes } from './routes/products';
+import { simulationRoutes } from './routes/simulation';
+import { tokenRoutes } from './routes/token';
+import { transactionRoutes } from './routes/transactions';
+import { transferRoutes } from './routes/transfers';
 import { DEMO_CREDENTIALS, DEMO_IDS } from './seed';
 
 export type { EmulatorOptions, RunningEmulator } from './options';
+
+/** UQPAY's API, resource by resource: every route goes through the request pipeline of router.ts. */
+const UQPAY_ROUTES: readonly RouteDef[] = [
+  ...tokenRoutes,
+  ...cardholderRoutes,
+  ...cardRoutes,
+  ...productRoutes,
+  ...balanceRoutes,
+  ...transferRoutes,
+  ...transactionRoutes,
+  ...accountRoutes,
+  ...simulationRoutes,
+];
 
 // A 2 MB document travels base64-encoded (×4/3) inside JSON: leave room, refuse anything bigger.
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -95,19 +110,7 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
 
   app.register(
     async (api) => {
-      for (const register of [
-        registerToken,
-        registerCardholders,
-        registerCards,
-        registerProducts,
-        registerBalances,
-        registerTransfers,
-        registerTransactions,
-        registerAccounts,
-        registerSimulation,
-      ]) {
-        register(api, core);
-      }
+      for (const route of UQPAY_ROUTES) defineRoute(api, core, route);
     },
     { prefix: '/api' },
   );

@@ -8,6 +8,8 @@ type Obj = Record<string, unknown>;
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL_RE = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** 3–4 upper-case letters: UQPAY's XUSD is not ISO 4217 but is a currency here. */
+const CURRENCY_RE = /^[A-Z]{3,4}$/;
 
 const isObject = (v: unknown): v is Obj =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !isLosslessNumber(v);
@@ -101,6 +103,15 @@ export class Fields {
   country(key: string, opts: Req = {}): string | undefined {
     const v = this.string(key, opts);
     if (v !== undefined && !COUNTRY_CODES.has(v)) throw invalidField(this.path(key), 'must be an ISO 3166-1 alpha-2 country code');
+    return v;
+  }
+
+  /** A currency code (see CURRENCY_RE). */
+  currency(key: string, opts: Req = {}): string | undefined {
+    const v = this.string(key, opts);
+    if (v !== undefined && !CURRENCY_RE.test(v)) {
+      throw invalidField(this.path(key), 'must be a 3-4 letter upper-case currency code');
+    }
     return v;
   }
 

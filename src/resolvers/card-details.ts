@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { GatewayContext } from '../context';
 import { runMutation, type Payload } from './user-errors';
 
-const CardDetailsTokenInput = z.object({ cardId: z.string(), idempotencyKey: z.string().nullish() });
+/** The input's one definition: schema/card-details.ts derives the GraphQL input type from it. */
+export const CardDetailsTokenInput = z.object({ cardId: z.string(), idempotencyKey: z.string().nullish() });
 
 export interface CardDetailsTokenPayload extends Partial<Payload> {
   token?: string;

@@ -1,11 +1,16 @@
 // Card products (BIN, scheme, mode, currencies, KYC level) the account can issue from.
 import type { GatewayContext } from '../context';
-import { type Product, fetchAll } from '../datasources/uqpay';
+import { type Product, fetchAll, type UpstreamValue, type FormFactor } from '../datasources/uqpay';
 import { productFields, type CardProductField } from './card-product-fields';
 import { money } from './money';
 
 // UQPAY abbreviates form factors in products ("VIR", "PHY") but spells them out on cards.
-const FORM_FACTOR: Record<string, 'VIRTUAL' | 'PHYSICAL'> = { VIR: 'VIRTUAL', VIRTUAL: 'VIRTUAL', PHY: 'PHYSICAL', PHYSICAL: 'PHYSICAL' };
+const FORM_FACTOR: Record<string, FormFactor> = {
+  VIR: 'VIRTUAL',
+  VIRTUAL: 'VIRTUAL',
+  PHY: 'PHYSICAL',
+  PHYSICAL: 'PHYSICAL',
+};
 
 export async function cardProducts(_root: unknown, _args: unknown, ctx: GatewayContext): Promise<Product[]> {
   const view = ctx.account;
@@ -20,8 +25,8 @@ export const cardProduct = (_root: unknown, args: { productId: string }, ctx: Ga
   ctx.account.loaders.product.load(args.productId);
 
 // Other values pass through: the FormFactor enum's fallback leaves them out of the list (and logs them once).
-export const productFormFactors = (p: Product) =>
-  (p.card_form ?? []).map((f) => FORM_FACTOR[f.toUpperCase()] ?? f) as ('VIRTUAL' | 'PHYSICAL')[];
+export const productFormFactors = (p: Product): UpstreamValue<FormFactor>[] =>
+  (p.card_form ?? []).map((f) => FORM_FACTOR[f.toUpperCase()] ?? f);
 export const productNoPinPaymentAmounts = (p: Product) =>
   (p.no_pin_payment_amount ?? []).map((m) => money(m.amount, m.currency)).filter((m) => m !== null);
 

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import {
   type Card, type CardCreateResult, type CardOrder, type CardStatus, type CardStatusResult, type RiskControls,
-  type SpendingControl, type UpdateCardBody, UpstreamOutcomeUnknownError, primeCards,
+  type SpendingControl, type UpdateCardBody, UpstreamOutcomeUnknownError, primeCards, AUTO_CANCEL_TRIGGERS,
+  CARD_MODES, CARD_STATUS_CHANGES, SPENDING_INTERVALS, USAGE_TYPES,
 } from '../datasources/uqpay';
 import { cardStatusReached } from './outcome';
 import { listConnection, type ConnectionArgs } from './pagination';
@@ -66,16 +67,18 @@ export const cardRiskControls = (c: Card) => {
 
 // ---- mutations ----------------------------------------------------------------------------------------------
 
+// The inputs' one definition: schema/card.ts derives the GraphQL input types from these (input-from-zod.ts).
+
 const amount = z.string().refine(isPositive, 'must be greater than 0');
 const nonNegative = z.string().refine((v) => !v.startsWith('-'), 'must not be negative');
 const mcc = z.string().regex(/^\d{4}$/, 'must be a 4-digit merchant category code');
 const idempotencyKey = z.string().nullish();
 
-const spendingControlInput = z.object({
+export const SpendingControlInput = z.object({
   amount,
-  interval: z.enum(['PER_TRANSACTION', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'ALL_TIME']),
+  interval: z.enum(SPENDING_INTERVALS),
 });
-const riskControlsInput = z.object({
+export const RiskControlsInput = z.object({
   allow3dsTransactions: z.boolean().nullish(),
   allowedMcc: z.array(mcc).nullish(),
   blockedMcc: z.array(mcc).nullish(),
@@ -84,16 +87,16 @@ const metadata = z
   .record(z.string(), z.unknown())
   .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= 3200, 'must be at most 3200 bytes as JSON');
 
-const CreateCardInput = z.object({
+export const CreateCardInput = z.object({
   cardholderId: z.string(),
   productId: z.string(),
   currency: z.string(),
   cardLimit: nonNegative.nullish(),
-  spendingControls: z.array(spendingControlInput).max(10, 'at most 10 spending controls').nullish(),
-  riskControls: riskControlsInput.nullish(),
+  spendingControls: z.array(SpendingControlInput).max(10, 'at most 10 spending controls').nullish(),
+  riskControls: RiskControlsInput.nullish(),
   metadata: metadata.nullish(),
-  usageType: z.enum(['NORMAL', 'ONE_TIME']).nullish(),
-  autoCancelTrigger: z.enum(['ON_AUTH', 'ON_CAPTURE']).nullish(),
+  usageType: z.enum(USAGE_TYPES).nullish(),
+  autoCancelTrigger: z.enum(AUTO_CANCEL_TRIGGERS).nullish(),
   idempotencyKey,
 }).superRefine(oneTimeTrigger);
 
@@ -108,7 +111,7 @@ function oneTimeTrigger(i: { usageType?: string | null; autoCancelTrigger?: stri
   });
 }
 
-const AssignCardInput = z.object({
+export const AssignCardInput = z.object({
   cardholderId: z.string(),
   cardNumber: z
     .string()
@@ -119,17 +122,17 @@ const AssignCardInput = z.object({
       params: { code: 'INVALID_CARD_NUMBER' },
     }),
   currency: z.string(),
-  mode: z.enum(['SINGLE', 'SHARE']),
+  mode: z.enum(CARD_MODES),
   idempotencyKey,
 });
 
-const UpdateCardInput = z
+export const UpdateCardInput = z
   .object({
     cardId: z.string(),
     cardLimit: nonNegative.nullish(),
     noPinPaymentAmount: nonNegative.nullish(),
-    spendingControls: z.array(spendingControlInput).max(10, 'at most 10 spending controls').nullish(),
-    riskControls: riskControlsInput.nullish(),
+    spendingControls: z.array(SpendingControlInput).max(10, 'at most 10 spending controls').nullish(),
+    riskControls: RiskControlsInput.nullish(),
     metadata: metadata.nullish(),
     idempotencyKey,
   })
@@ -138,17 +141,17 @@ const UpdateCardInput = z
     { message: 'Give at least one field to change.' },
   );
 
-const SetCardStatusInput = z.object({
+export const SetCardStatusInput = z.object({
   cardId: z.string(),
-  status: z.enum(['ACTIVE', 'FROZEN', 'CANCELLED']),
+  status: z.enum(CARD_STATUS_CHANGES),
   reason: z.string().trim().max(255, 'must be at most 255 characters').nullish(),
   idempotencyKey,
 });
 
-const CardAmountInput = z.object({ cardId: z.string(), amount, idempotencyKey });
+export const CardAmountInput = z.object({ cardId: z.string(), amount, idempotencyKey });
 
-type SpendingIn = z.output<typeof spendingControlInput>;
-type RiskIn = z.output<typeof riskControlsInput>;
+type SpendingIn = z.output<typeof SpendingControlInput>;
+type RiskIn = z.output<typeof RiskControlsInput>;
 
 const toSpending = (list: SpendingIn[]): SpendingControl[] => list.map((s) => ({ amount: s.amount, interval: s.interval }));
 function toRisk(r: RiskIn): RiskControls {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import {
   type Address, type Cardholder, type CardholderStatus, type CreateCardholderBody, type Identity,
-  type UpdateCardholderBody, primeCardholders,
+  type UpdateCardholderBody, primeCardholders, GENDERS, IDENTITY_TYPES, KYC_METHODS,
 } from '../datasources/uqpay';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { defineMutation, replayMismatch } from './mutation';
@@ -48,6 +48,8 @@ export const cardholderCards = (holder: Cardholder, args: ConnectionArgs & CardF
 
 // ---- mutations ----------------------------------------------------------------------------------------------
 
+// The inputs' one definition: schema/cardholder.ts derives the GraphQL input types from these (input-from-zod.ts).
+
 // UQPAY: 1–40 letters and single spaces (hyphens and apostrophes allowed between letters), no edge spaces.
 const personName = z
   .string()
@@ -58,7 +60,7 @@ const phoneNumber = z.string().regex(/^\d{6,15}$/, 'must be 6–15 digits, witho
 const pastDate = z.string().refine((d) => d < new Date().toISOString().slice(0, 10), 'must be a date in the past');
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-const addressInput = z.object({
+export const AddressInput = z.object({
   country: z.string(),
   state: text(100).nullish(),
   city: text(100),
@@ -69,40 +71,40 @@ const addressInput = z.object({
   postalCode: text(20).nullish(),
 });
 
-const identityInput = z.object({
-  type: z.enum(['ID_CARD', 'PASSPORT']),
+export const IdentityInput = z.object({
+  type: z.enum(IDENTITY_TYPES),
   number: text(64),
   frontFile: text(3_000_000),
   backFile: text(3_000_000).nullish(),
   handFile: text(3_000_000).nullish(),
 });
 
-const kycInput = z.object({
-  method: z.enum(['THIRD_PARTY', 'SUMSUB_REDIRECT']),
-  provider: text(64).nullish(),
-  referenceId: text(128).nullish(),
-});
+export const KycVerificationInput = z
+  .object({
+    method: z.enum(KYC_METHODS),
+    provider: text(64).nullish(),
+    referenceId: text(128).nullish(),
+  })
+  .refine((k) => k.method !== 'THIRD_PARTY' || (k.provider && k.referenceId), {
+    message: 'THIRD_PARTY verification needs provider and referenceId',
+    path: ['referenceId'],
+  });
 
 const cardholderFields = {
   email: z.string().max(254, 'must be at most 254 characters'),
   countryCode: z.string(),
   phoneNumber,
   dateOfBirth: pastDate.nullish(),
-  gender: z.enum(['MALE', 'FEMALE']).nullish(),
+  gender: z.enum(GENDERS).nullish(),
   nationality: z.string().nullish(),
-  residentialAddress: addressInput.nullish(),
-  identity: identityInput.nullish(),
-  kycVerification: kycInput
-    .refine((k) => k.method !== 'THIRD_PARTY' || (k.provider && k.referenceId), {
-      message: 'THIRD_PARTY verification needs provider and referenceId',
-      path: ['referenceId'],
-    })
-    .nullish(),
+  residentialAddress: AddressInput.nullish(),
+  identity: IdentityInput.nullish(),
+  kycVerification: KycVerificationInput.nullish(),
   idempotencyKey: z.string().nullish(),
 };
 
-const CreateCardholderInput = z.object({ firstName: personName, lastName: personName, ...cardholderFields });
-const UpdateCardholderInput = z
+export const CreateCardholderInput = z.object({ firstName: personName, lastName: personName, ...cardholderFields });
+export const UpdateCardholderInput = z
   .object({
     cardholderId: z.string(),
     ...Object.fromEntries(Object.entries(cardholderFields).map(([k, v]) => [k, k === 'idempotencyKey' ? v : v.optional().nullable()])),
@@ -111,9 +113,9 @@ const UpdateCardholderInput = z
     message: 'Give at least one field to change.',
   });
 
-type AddressIn = z.output<typeof addressInput>;
-type IdentityIn = z.output<typeof identityInput>;
-type KycIn = z.output<typeof kycInput>;
+type AddressIn = z.output<typeof AddressInput>;
+type IdentityIn = z.output<typeof IdentityInput>;
+type KycIn = z.output<typeof KycVerificationInput>;
 
 const defined = <T extends object>(o: T): T =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;

@@ -4,7 +4,6 @@ import type { GatewayContext } from '../context';
 import type { Transfer } from '../datasources/uqpay';
 import { mayReadTransfer, transferRefusal } from '../access/authority';
 import { isPositive, money, sameAmount } from './money';
-import { upperEnum } from './enums';
 import { defineMutation, replayMismatch } from './mutation';
 import { userError, type Payload } from './user-errors';
 
@@ -22,9 +21,9 @@ export const transfer = (_root: unknown, args: { transferId: string }, ctx: Gate
 
 export const transferAmount = (t: Transfer) => money(t.amount, t.currency)!;
 export const transferFee = (t: Transfer) => money(t.fee_amount, t.currency);
-export const transferStatus = (t: Transfer) => upperEnum(t.transfer_status);
 
-const CreateTransferInput = z
+/** The input's one definition: schema/transfer.ts derives the GraphQL input type from it. */
+export const CreateTransferInput = z
   .object({
     sourceAccountId: z.string(),
     destinationAccountId: z.string(),

@@ -14,7 +14,11 @@ builder.node(BalanceRef, {
     available: t.field({ type: MoneyRef, description: 'Funds available now.', resolve: r.balanceAvailable }),
     margin: t.field({ type: MoneyRef, nullable: true, description: 'Funds held as margin.', resolve: r.balanceMargin }),
     frozen: t.field({ type: MoneyRef, nullable: true, description: 'Funds frozen.', resolve: r.balanceFrozen }),
-    status: t.field({ type: BalanceStatusEnum, description: 'State of the balance.', resolve: (b) => b.balance_status as never }),
+    status: t.field({
+      type: BalanceStatusEnum,
+      description: 'State of the balance.',
+      resolve: (b) => b.balance_status,
+    }),
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the balance was opened.', resolve: (b) => b.create_time || null }),
     lastTradeAt: t.field({ type: 'DateTime', nullable: true, description: 'When funds last moved.', resolve: (b) => b.last_trade_time || null }),
   }),

@@ -2,14 +2,15 @@
 // this API (no field anywhere returns a full card number or CVV).
 import * as r from '../resolvers/card-details';
 import { builder } from './builder';
-import { idempotencyKeyField, payloadType } from './payload';
+import { field, inputFromZod } from './input-from-zod';
+import { idempotencyKey, payloadType } from './payload';
 
-const CardDetailsTokenInput = builder.inputType('CardDetailsTokenInput', {
+const CardDetailsTokenInput = inputFromZod('CardDetailsTokenInput', r.CardDetailsTokenInput, {
   description: 'The card whose details the cardholder wants to see.',
-  fields: (t) => ({
-    cardId: t.field({ type: 'UUID', required: true, description: 'The card (ACTIVE, FROZEN or PENDING).' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    cardId: field('UUID', 'The card (ACTIVE, FROZEN or PENDING).'),
+    idempotencyKey,
+  },
 });
 
 const CardDetailsTokenPayload = payloadType<r.CardDetailsTokenPayload>(

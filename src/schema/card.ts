@@ -1,3 +1,4 @@
+import type { UpstreamValue, SpendingInterval } from '../datasources/uqpay';
 import { ensureMaskedPan } from '../redact';
 import * as r from '../resolvers/card';
 import type { Money } from '../resolvers/money';
@@ -8,18 +9,25 @@ import {
   UsageTypeEnum,
 } from './enums';
 import { connectionArgs } from './pagination';
-import { idempotencyKeyField, payloadType } from './payload';
+import { field, inputFromZod } from './input-from-zod';
+import { idempotencyKey, payloadType } from './payload';
 import { CardConnection, CardOrderRef, CardProductRef, CardRef, CardholderRef, MoneyRef, TransactionConnection } from
   './refs';
 import { uuidNodeId } from './node';
 
-export const SpendingControlRef = builder.objectRef<{ amount: Money; interval: string }>('SpendingControl').implement({
-  description: 'A spending limit over a period.',
-  fields: (t) => ({
-    amount: t.field({ type: MoneyRef, description: 'The most that can be spent in the period.', resolve: (s) => s.amount }),
-    interval: t.field({ type: SpendingIntervalEnum, description: 'The period.', resolve: (s) => s.interval as never }),
-  }),
-});
+export const SpendingControlRef = builder
+  .objectRef<{ amount: Money; interval: UpstreamValue<SpendingInterval> }>('SpendingControl')
+  .implement({
+    description: 'A spending limit over a period.',
+    fields: (t) => ({
+      amount: t.field({
+        type: MoneyRef,
+        description: 'The most that can be spent in the period.',
+        resolve: (s) => s.amount,
+      }),
+      interval: t.field({ type: SpendingIntervalEnum, description: 'The period.', resolve: (s) => s.interval }),
+    }),
+  });
 
 const RiskControlsRef = builder
   .objectRef<{ allow3dsTransactions: boolean | null; allowedMcc: string[]; blockedMcc: string[] }>('RiskControls')
@@ -95,85 +103,88 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const SpendingControlInput = builder.inputType('SpendingControlInput', {
+const SpendingControlInput = inputFromZod('SpendingControlInput', r.SpendingControlInput, {
   description: 'A spending limit over a period.',
-  fields: (t) => ({
-    amount: t.field({ type: 'Decimal', required: true, description: 'The most that can be spent in the period (> 0), in the card currency.' }),
-    interval: t.field({ type: SpendingIntervalEnum, required: true, description: 'The period.' }),
-  }),
+  fields: {
+    amount: field('Decimal', 'The most that can be spent in the period (> 0), in the card currency.'),
+    interval: field(SpendingIntervalEnum, 'The period.'),
+  },
 });
 
-const RiskControlsInput = builder.inputType('RiskControlsInput', {
+const RiskControlsInput = inputFromZod('RiskControlsInput', r.RiskControlsInput, {
   description: 'Which transactions the card accepts.',
-  fields: (t) => ({
-    allow3dsTransactions: t.boolean({ description: 'Allow 3-D Secure transactions.' }),
-    allowedMcc: t.stringList({ description: 'Only these 4-digit merchant category codes.' }),
-    blockedMcc: t.stringList({ description: 'Refuse these 4-digit merchant category codes.' }),
-  }),
+  fields: {
+    allow3dsTransactions: field('Boolean', 'Allow 3-D Secure transactions.'),
+    allowedMcc: field(['String'], 'Only these 4-digit merchant category codes.'),
+    blockedMcc: field(['String'], 'Refuse these 4-digit merchant category codes.'),
+  },
 });
 
-const CreateCardInput = builder.inputType('CreateCardInput', {
+const CreateCardInput = inputFromZod('CreateCardInput', r.CreateCardInput, {
   description: 'A new virtual card for a SUCCESS cardholder.',
-  fields: (t) => ({
-    cardholderId: t.field({ type: 'UUID', required: true, description: 'Who the card is for (status SUCCESS).' }),
-    productId: t.field({ type: 'UUID', required: true, description: 'The card product (see `cardProducts`).' }),
-    currency: t.field({ type: 'CurrencyCode', required: true, description: 'Card currency, one of the product\'s currencies.' }),
-    cardLimit: t.field({ type: 'Decimal', description: 'Card limit (≥ 0). For SINGLE cards this amount moves from the issuing balance onto the card.' }),
-    spendingControls: t.field({ type: [SpendingControlInput], description: 'Spending limits per period.' }),
-    riskControls: t.field({ type: RiskControlsInput, description: '3-D Secure and merchant category rules.' }),
-    metadata: t.field({ type: 'JSONObject', description: 'Your own data to store with the card (≤ 3200 bytes as JSON).' }),
-    usageType: t.field({ type: UsageTypeEnum, description: 'Reusable (default) or single use.' }),
-    autoCancelTrigger: t.field({
-      type: AutoCancelTriggerEnum,
-      description: 'When a ONE_TIME card cancels itself: required when usageType is ONE_TIME, refused otherwise.',
-    }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    cardholderId: field('UUID', 'Who the card is for (status SUCCESS).'),
+    productId: field('UUID', 'The card product (see `cardProducts`).'),
+    currency: field('CurrencyCode', 'Card currency, one of the product\'s currencies.'),
+    cardLimit: field(
+      'Decimal',
+      'Card limit (≥ 0). For SINGLE cards this amount moves from the issuing balance onto the card.',
+    ),
+    spendingControls: field([SpendingControlInput], 'Spending limits per period.'),
+    riskControls: field(RiskControlsInput, '3-D Secure and merchant category rules.'),
+    metadata: field('JSONObject', 'Your own data to store with the card (≤ 3200 bytes as JSON).'),
+    usageType: field(UsageTypeEnum, 'Reusable (default) or single use.'),
+    autoCancelTrigger: field(
+      AutoCancelTriggerEnum,
+      'When a ONE_TIME card cancels itself: required when usageType is ONE_TIME, refused otherwise.',
+    ),
+    idempotencyKey,
+  },
 });
 
-const AssignCardInput = builder.inputType('AssignCardInput', {
+const AssignCardInput = inputFromZod('AssignCardInput', r.AssignCardInput, {
   description:
     'Assign a provisioned (e.g. physical) card to a cardholder by its full card number. The number is never echoed' +
     ' back.',
-  fields: (t) => ({
-    cardholderId: t.field({ type: 'UUID', required: true, description: 'Who the card is for (status SUCCESS).' }),
-    cardNumber: t.string({ required: true, description: 'The full card number (PAN). Never logged or returned.' }),
-    currency: t.field({ type: 'CurrencyCode', required: true, description: 'Card currency.' }),
-    mode: t.field({ type: CardModeEnum, required: true, description: 'SINGLE or SHARE.' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    cardholderId: field('UUID', 'Who the card is for (status SUCCESS).'),
+    cardNumber: field('String', 'The full card number (PAN). Never logged or returned.'),
+    currency: field('CurrencyCode', 'Card currency.'),
+    mode: field(CardModeEnum, 'SINGLE or SHARE.'),
+    idempotencyKey,
+  },
 });
 
-const UpdateCardInput = builder.inputType('UpdateCardInput', {
+const UpdateCardInput = inputFromZod('UpdateCardInput', r.UpdateCardInput, {
   description: 'Changes to a card\'s settings; omitted fields are left as they are.',
-  fields: (t) => ({
-    cardId: t.field({ type: 'UUID', required: true, description: 'The card to change.' }),
-    cardLimit: t.field({ type: 'Decimal', description: 'New card limit (not for SINGLE cards: recharge or withdraw instead).' }),
-    noPinPaymentAmount: t.field({ type: 'Decimal', description: 'New largest payment accepted without PIN, in the card currency.' }),
-    spendingControls: t.field({ type: [SpendingControlInput], description: 'New spending limits (replace the old ones).' }),
-    riskControls: t.field({ type: RiskControlsInput, description: 'New 3-D Secure and merchant category rules.' }),
-    metadata: t.field({ type: 'JSONObject', description: 'New metadata (≤ 3200 bytes as JSON).' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    cardId: field('UUID', 'The card to change.'),
+    cardLimit: field('Decimal', 'New card limit (not for SINGLE cards: recharge or withdraw instead).'),
+    noPinPaymentAmount: field('Decimal', 'New largest payment accepted without PIN, in the card currency.'),
+    spendingControls: field([SpendingControlInput], 'New spending limits (replace the old ones).'),
+    riskControls: field(RiskControlsInput, 'New 3-D Secure and merchant category rules.'),
+    metadata: field('JSONObject', 'New metadata (≤ 3200 bytes as JSON).'),
+    idempotencyKey,
+  },
 });
 
-const SetCardStatusInput = builder.inputType('SetCardStatusInput', {
+const SetCardStatusInput = inputFromZod('SetCardStatusInput', r.SetCardStatusInput, {
   description: 'Freeze, unfreeze or cancel a card. ACTIVE ⇄ FROZEN; ACTIVE or FROZEN → CANCELLED (final).',
-  fields: (t) => ({
-    cardId: t.field({ type: 'UUID', required: true, description: 'The card.' }),
-    status: t.field({ type: CardStatusChangeEnum, required: true, description: 'The state to move to.' }),
-    reason: t.string({ description: 'Why (kept as the card\'s `updateReason`).' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    cardId: field('UUID', 'The card.'),
+    status: field(CardStatusChangeEnum, 'The state to move to.'),
+    reason: field('String', 'Why (kept as the card\'s `updateReason`).'),
+    idempotencyKey,
+  },
 });
 
-const CardAmountInput = builder.inputType('CardAmountInput', {
+const CardAmountInput = inputFromZod('CardAmountInput', r.CardAmountInput, {
   description: 'An amount to move onto (recharge) or off (withdraw) a card, in the card currency.',
-  fields: (t) => ({
-    cardId: t.field({ type: 'UUID', required: true, description: 'The card.' }),
-    amount: t.field({ type: 'Decimal', required: true, description: 'Amount (> 0, at most 2 decimals) in the card currency.' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    cardId: field('UUID', 'The card.'),
+    amount: field('Decimal', 'Amount (> 0, at most 2 decimals) in the card currency.'),
+    idempotencyKey,
+  },
 });
 
 const cardField = (what: string) => (t: PothosSchemaTypes.ObjectFieldBuilder<PothosTypes, r.CardPayload>) =>

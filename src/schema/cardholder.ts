@@ -3,7 +3,8 @@ import { builder } from './builder';
 import { CardStatusEnum, CardholderStatusEnum, GenderEnum, IdentityTypeEnum, KycMethodEnum } from './enums';
 import { connectionArgs } from './pagination';
 import { CardConnection, CardholderConnection, CardholderRef } from './refs';
-import { idempotencyKeyField, payloadType } from './payload';
+import { field, inputFromZod } from './input-from-zod';
+import { idempotencyKey, payloadType } from './payload';
 import { uuidNodeId } from './node';
 import type { Address } from '../datasources/uqpay';
 
@@ -68,74 +69,77 @@ builder.queryFields((t) => ({
   }),
 }));
 
-const AddressInput = builder.inputType('AddressInput', {
+const AddressInput = inputFromZod('AddressInput', r.AddressInput, {
   description: 'A postal address.',
-  fields: (t) => ({
-    country: t.field({ type: 'CountryCode', required: true, description: 'ISO 3166-1 alpha-2 country.' }),
-    state: t.string({ description: 'State or province.' }),
-    city: t.string({ required: true, description: 'City.' }),
-    district: t.string({ description: 'District.' }),
-    line1: t.string({ required: true, description: 'First address line.' }),
-    line2: t.string({ description: 'Second address line.' }),
-    lineEn: t.string({ description: 'The address in English, when line1/line2 are not.' }),
-    postalCode: t.string({ description: 'Postal code.' }),
-  }),
+  fields: {
+    country: field('CountryCode', 'ISO 3166-1 alpha-2 country.'),
+    state: field('String', 'State or province.'),
+    city: field('String', 'City.'),
+    district: field('String', 'District.'),
+    line1: field('String', 'First address line.'),
+    line2: field('String', 'Second address line.'),
+    lineEn: field('String', 'The address in English, when line1/line2 are not.'),
+    postalCode: field('String', 'Postal code.'),
+  },
 });
 
-const IdentityInput = builder.inputType('IdentityInput', {
+const IdentityInput = inputFromZod('IdentityInput', r.IdentityInput, {
   description: 'An identity document (STANDARD KYC products).',
-  fields: (t) => ({
-    type: t.field({ type: IdentityTypeEnum, required: true, description: 'Kind of document.' }),
-    number: t.string({ required: true, description: 'Document number.' }),
-    frontFile: t.string({ required: true, description: 'Front image, base64.' }),
-    backFile: t.string({ description: 'Back image, base64.' }),
-    handFile: t.string({ description: 'Selfie holding the document, base64.' }),
-  }),
+  fields: {
+    type: field(IdentityTypeEnum, 'Kind of document.'),
+    number: field('String', 'Document number.'),
+    frontFile: field('String', 'Front image, base64.'),
+    backFile: field('String', 'Back image, base64.'),
+    handFile: field('String', 'Selfie holding the document, base64.'),
+  },
 });
 
-const KycVerificationInput = builder.inputType('KycVerificationInput', {
+const KycVerificationInput = inputFromZod('KycVerificationInput', r.KycVerificationInput, {
   description: 'How an ENHANCED-KYC cardholder is verified.',
-  fields: (t) => ({
-    method: t.field({ type: KycMethodEnum, required: true, description: 'Verification method.' }),
-    provider: t.string({ description: 'THIRD_PARTY: who verified the cardholder.' }),
-    referenceId: t.string({ description: 'THIRD_PARTY: the provider\'s reference for the verification.' }),
-  }),
+  fields: {
+    method: field(KycMethodEnum, 'Verification method.'),
+    provider: field('String', 'THIRD_PARTY: who verified the cardholder.'),
+    referenceId: field('String', 'THIRD_PARTY: the provider\'s reference for the verification.'),
+  },
 });
 
-export const CreateCardholderInput = builder.inputType('CreateCardholderInput', {
+export const CreateCardholderInput = inputFromZod('CreateCardholderInput', r.CreateCardholderInput, {
   description:
     'A new cardholder. Which optional fields are needed depends on the KYC level of the products you will issue.',
-  fields: (t) => ({
-    firstName: t.string({ required: true, description: 'First name: 1–40 letters, spaces between words.' }),
-    lastName: t.string({ required: true, description: 'Last name: 1–40 letters, spaces between words.' }),
-    email: t.field({ type: 'EmailAddress', required: true, description: 'Email, unique among the account\'s cardholders.' }),
-    countryCode: t.field({ type: 'CountryCode', required: true, description: 'Country of the phone number.' }),
-    phoneNumber: t.string({ required: true, description: 'Phone number without country prefix (digits only), unique among the account\'s cardholders.' }),
-    dateOfBirth: t.field({ type: 'Date', description: 'Date of birth.' }),
-    gender: t.field({ type: GenderEnum, description: 'Gender.' }),
-    nationality: t.field({ type: 'CountryCode', description: 'Nationality.' }),
-    residentialAddress: t.field({ type: AddressInput, description: 'Residential address.' }),
-    identity: t.field({ type: IdentityInput, description: 'Identity document.' }),
-    kycVerification: t.field({ type: KycVerificationInput, description: 'Verification for ENHANCED-KYC products.' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    firstName: field('String', 'First name: 1–40 letters, spaces between words.'),
+    lastName: field('String', 'Last name: 1–40 letters, spaces between words.'),
+    email: field('EmailAddress', 'Email, unique among the account\'s cardholders.'),
+    countryCode: field('CountryCode', 'Country of the phone number.'),
+    phoneNumber: field(
+      'String',
+      'Phone number without country prefix (digits only), unique among the account\'s cardholders.',
+    ),
+    dateOfBirth: field('Date', 'Date of birth.'),
+    gender: field(GenderEnum, 'Gender.'),
+    nationality: field('CountryCode', 'Nationality.'),
+    residentialAddress: field(AddressInput, 'Residential address.'),
+    identity: field(IdentityInput, 'Identity document.'),
+    kycVerification: field(KycVerificationInput, 'Verification for ENHANCED-KYC products.'),
+    idempotencyKey,
+  },
 });
 
-export const UpdateCardholderInput = builder.inputType('UpdateCardholderInput', {
+export const UpdateCardholderInput = inputFromZod('UpdateCardholderInput', r.UpdateCardholderInput, {
   description: 'Changes to a cardholder; omitted fields are left as they are. Names cannot be changed.',
-  fields: (t) => ({
-    cardholderId: t.field({ type: 'UUID', required: true, description: 'The cardholder to change.' }),
-    email: t.field({ type: 'EmailAddress', description: 'New email.' }),
-    phoneNumber: t.string({ description: 'New phone number (digits, no country prefix).' }),
-    countryCode: t.field({ type: 'CountryCode', description: 'New country of the phone number.' }),
-    dateOfBirth: t.field({ type: 'Date', description: 'New date of birth.' }),
-    gender: t.field({ type: GenderEnum, description: 'New gender.' }),
-    nationality: t.field({ type: 'CountryCode', description: 'New nationality.' }),
-    residentialAddress: t.field({ type: AddressInput, description: 'New residential address.' }),
-    identity: t.field({ type: IdentityInput, description: 'New identity document.' }),
-    kycVerification: t.field({ type: KycVerificationInput, description: 'Verification for ENHANCED-KYC products.' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    cardholderId: field('UUID', 'The cardholder to change.'),
+    email: field('EmailAddress', 'New email.'),
+    phoneNumber: field('String', 'New phone number (digits, no country prefix).'),
+    countryCode: field('CountryCode', 'New country of the phone number.'),
+    dateOfBirth: field('Date', 'New date of birth.'),
+    gender: field(GenderEnum, 'New gender.'),
+    nationality: field('CountryCode', 'New nationality.'),
+    residentialAddress: field(AddressInput, 'New residential address.'),
+    identity: field(IdentityInput, 'New identity document.'),
+    kycVerification: field(KycVerificationInput, 'Verification for ENHANCED-KYC products.'),
+    idempotencyKey,
+  },
 });
 
 const cardholderPayload = (name: string, what: string) =>

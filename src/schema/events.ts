@@ -127,7 +127,7 @@ CardEventRef.implement({
       type: CardholderStatusEnum,
       nullable: true,
       description: "The cardholder's KYC status as a card event reported it.",
-      resolve: (e) => e.cardholderStatus as never,
+      resolve: (e) => e.cardholderStatus,
     }),
     orderId: t.field({
       type: 'UUID',
@@ -139,7 +139,7 @@ CardEventRef.implement({
       type: OrderStatusEnum,
       nullable: true,
       description: "The card order's final status, when reported.",
-      resolve: (e) => e.orderStatus as never,
+      resolve: (e) => e.orderStatus,
     }),
     amount: t.field({
       type: MoneyRef,
@@ -159,7 +159,7 @@ CardEventRef.implement({
       type: CardStatusEnum,
       nullable: true,
       description: "The card's status as the event reported it.",
-      resolve: (e) => e.cardStatus as never,
+      resolve: (e) => e.cardStatus,
     }),
     updateReason: t.string({
       nullable: true,
@@ -183,13 +183,13 @@ CardEventRef.implement({
       type: CardModeEnum,
       nullable: true,
       description: 'SINGLE or SHARE, when reported.',
-      resolve: (e) => e.mode as never,
+      resolve: (e) => e.mode,
     }),
     formFactor: t.field({
       type: FormFactorEnum,
       nullable: true,
       description: 'Virtual or physical, when reported.',
-      resolve: (e) => e.formFactor as never,
+      resolve: (e) => e.formFactor,
     }),
     cardLimit: t.field({
       type: MoneyRef,
@@ -226,7 +226,7 @@ CardEventRef.implement({
       type: TransactionStatusEnum,
       nullable: true,
       description: 'For transaction and fee events: the outcome.',
-      resolve: (e) => e.transactionStatus as never,
+      resolve: (e) => e.transactionStatus,
     }),
     billingAmount: t.field({
       type: MoneyRef,
@@ -280,7 +280,7 @@ CardholderEventRef.implement({
       type: CardholderStatusEnum,
       nullable: true,
       description: "The cardholder's status as the event reported it.",
-      resolve: (e) => e.cardholderStatus as never,
+      resolve: (e) => e.cardholderStatus,
     }),
     idvStatus: t.string({
       nullable: true,

@@ -35,7 +35,7 @@ builder.node(TransactionRef, {
       resolve: (x) => ensureMaskedPan(x.card_number),
     }),
     type: t.exposeString('transaction_type', { description: 'AUTHORIZATION, REFUND, REVERSAL, FEE, … as UQPAY reports it.' }),
-    status: t.field({ type: TransactionStatusEnum, description: 'Outcome.', resolve: (x) => x.transaction_status.toUpperCase() as never }),
+    status: t.field({ type: TransactionStatusEnum, description: 'Outcome.', resolve: (x) => x.transaction_status }),
     amount: t.field({ type: MoneyRef, nullable: true, description: 'Amount in the transaction currency.', resolve: r.transactionAmount }),
     billingAmount: t.field({ type: MoneyRef, nullable: true, description: 'Amount in the card (billing) currency.', resolve: r.transactionBillingAmount }),
     fee: t.field({ type: MoneyRef, nullable: true, description: 'Fee charged.', resolve: r.transactionFee }),

@@ -1,7 +1,8 @@
 import * as r from '../resolvers/transfer';
 import { builder } from './builder';
 import { TransferStatusEnum } from './enums';
-import { idempotencyKeyField, payloadType } from './payload';
+import { field, inputFromZod } from './input-from-zod';
+import { idempotencyKey, payloadType } from './payload';
 import { MoneyRef, TransferRef } from './refs';
 import { uuidNodeId } from './node';
 
@@ -16,7 +17,11 @@ builder.node(TransferRef, {
     destinationAccountId: t.field({ type: 'UUID', description: 'Account the money went to.', resolve: (x) => x.destination_account_id }),
     amount: t.field({ type: MoneyRef, description: 'Amount moved.', resolve: r.transferAmount }),
     fee: t.field({ type: MoneyRef, nullable: true, description: 'Fee charged.', resolve: r.transferFee }),
-    status: t.field({ type: TransferStatusEnum, description: 'Progress of the transfer.', resolve: (x) => r.transferStatus(x) as never }),
+    status: t.field({
+      type: TransferStatusEnum,
+      description: 'Progress of the transfer.',
+      resolve: (x) => x.transfer_status,
+    }),
     createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the transfer was made.', resolve: (x) => x.create_time || null }),
     completedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it settled.', resolve: (x) => x.complete_time || null }),
     remark: t.exposeString('remark', { nullable: true, description: 'Free-text note given with the transfer.' }),
@@ -33,16 +38,16 @@ builder.queryField('transfer', (t) =>
   }),
 );
 
-const CreateTransferInput = builder.inputType('CreateTransferInput', {
+const CreateTransferInput = inputFromZod('CreateTransferInput', r.CreateTransferInput, {
   description: 'Move funds between the master account and a connected account (either direction).',
-  fields: (t) => ({
-    sourceAccountId: t.field({ type: 'UUID', required: true, description: 'Account to take the money from.' }),
-    destinationAccountId: t.field({ type: 'UUID', required: true, description: 'Account to move it to (not the source).' }),
-    amount: t.field({ type: 'Decimal', required: true, description: 'Amount (> 0, at most 2 decimals).' }),
-    currency: t.field({ type: 'CurrencyCode', required: true, description: 'Currency of the issuing balances involved.' }),
-    remark: t.string({ description: 'Free-text note (≤ 255 characters).' }),
-    idempotencyKey: idempotencyKeyField(t),
-  }),
+  fields: {
+    sourceAccountId: field('UUID', 'Account to take the money from.'),
+    destinationAccountId: field('UUID', 'Account to move it to (not the source).'),
+    amount: field('Decimal', 'Amount (> 0, at most 2 decimals).'),
+    currency: field('CurrencyCode', 'Currency of the issuing balances involved.'),
+    remark: field('String', 'Free-text note (≤ 255 characters).'),
+    idempotencyKey,
+  },
 });
 
 const CreateTransferPayload = payloadType<r.TransferPayload>('CreateTransferPayload', 'Result of createTransfer.', (t) => ({

@@ -7,7 +7,15 @@
 // The Pothos plugin below applies it to every field whose type is such an enum, whoever wrote the field: no
 // resolver has to remember. Each (enum, value) pair is logged once at warn. UNKNOWN is an answer, never a
 // filter: an argument set to UNKNOWN is refused before the resolver runs.
-import SchemaBuilder, { BasePlugin, type PothosOutputFieldConfig, type SchemaTypes } from '@pothos/core';
+import SchemaBuilder, {
+  BasePlugin,
+  type InputType,
+  type OutputType,
+  type PothosInputFieldType,
+  type PothosOutputFieldConfig,
+  type PothosOutputFieldType,
+  type SchemaTypes,
+} from '@pothos/core';
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../errors/graphql';
 
@@ -91,12 +99,13 @@ function coerceResult(
 
 // ---- the Pothos plugin ---------------------------------------------------------------------------------------
 
-type FieldType = PothosOutputFieldConfig<SchemaTypes>['type'];
-type ArgType = PothosOutputFieldConfig<SchemaTypes>['args'][string]['type'];
+type NamedType<Types extends SchemaTypes> = OutputType<Types> | InputType<Types>;
 
-function unwrapOutput(type: FieldType): { kind: string; ref: unknown; depth: number } {
+function unwrapOutput<Types extends SchemaTypes>(
+  type: PothosOutputFieldType<Types>,
+): { kind: string; ref: NamedType<Types>; depth: number } {
   let depth = 0;
-  let t: FieldType = type;
+  let t = type;
   while (t.kind === 'List') {
     depth++;
     t = t.type;
@@ -104,8 +113,10 @@ function unwrapOutput(type: FieldType): { kind: string; ref: unknown; depth: num
   return { kind: t.kind, ref: t.ref, depth };
 }
 
-function unwrapArg(type: ArgType): { kind: string; ref: unknown } {
-  let t: ArgType = type;
+function unwrapArg<Types extends SchemaTypes>(
+  type: PothosInputFieldType<Types>,
+): { kind: string; ref: NamedType<Types> } {
+  let t = type;
   while (t.kind === 'List') t = t.type;
   return { kind: t.kind, ref: t.ref };
 }
@@ -113,13 +124,13 @@ function unwrapArg(type: ArgType): { kind: string; ref: unknown } {
 const pluginName = 'upstreamEnums';
 
 export class UpstreamEnumsPlugin<Types extends SchemaTypes> extends BasePlugin<Types> {
-  private enumName(ref: unknown): string {
-    return this.buildCache.getTypeConfig(ref as never).name;
+  private enumName(ref: NamedType<Types>): string {
+    return this.buildCache.getTypeConfig(ref).name;
   }
 
   /** Every such field says what it answers for a value it does not know (GraphiQL shows it). */
   override onOutputFieldConfig(fieldConfig: PothosOutputFieldConfig<Types>): PothosOutputFieldConfig<Types> {
-    const out = unwrapOutput(fieldConfig.type as FieldType);
+    const out = unwrapOutput(fieldConfig.type);
     if (out.kind !== 'Enum') return fieldConfig;
     const spec = registry.get(this.enumName(out.ref));
     if (!spec) return fieldConfig;
@@ -138,10 +149,10 @@ export class UpstreamEnumsPlugin<Types extends SchemaTypes> extends BasePlugin<T
     fieldConfig: PothosOutputFieldConfig<Types>,
   ): GraphQLFieldResolver<unknown, Types['Context'], object> {
     const refusals = this.unknownArgRefusals(fieldConfig);
-    const out = unwrapOutput(fieldConfig.type as FieldType);
+    const out = unwrapOutput(fieldConfig.type);
     const name = out.kind === 'Enum' ? this.enumName(out.ref) : undefined;
     const spec = name ? registry.get(name) : undefined;
-    if (spec && spec.fallback === null && out.depth === 0 && !(fieldConfig.type as FieldType).nullable) {
+    if (spec && spec.fallback === null && out.depth === 0 && !fieldConfig.type.nullable) {
       throw new Error(
         `${fieldConfig.parentType}.${fieldConfig.name}: enum ${name} falls back to null, so the field must be nullable`,
       );
@@ -163,7 +174,7 @@ export class UpstreamEnumsPlugin<Types extends SchemaTypes> extends BasePlugin<T
   private unknownArgRefusals(fieldConfig: PothosOutputFieldConfig<Types>): ((args: Record<string, unknown>) => void)[] {
     const refusals: ((args: Record<string, unknown>) => void)[] = [];
     for (const [argName, arg] of Object.entries(fieldConfig.args)) {
-      const t = unwrapArg(arg.type as ArgType);
+      const t = unwrapArg(arg.type);
       if (t.kind !== 'Enum') continue;
       const enumName = this.enumName(t.ref);
       if (registry.get(enumName)?.fallback !== UNKNOWN) continue;

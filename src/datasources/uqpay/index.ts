@@ -5,6 +5,7 @@
 export { createUqpayClient, type UqpayClient } from './client';
 export type { RequestScope, UqpayApi, WriteOptions } from './resources/api';
 export type * from './resources/types';
+export * from './resources/enums';
 export { createUqpayApi } from './resources/create-api';
 export {
   createLoaders, primeCardholders, primeCards, type LoaderOptions, type Loaders, type UqpayLoaders,

@@ -1,18 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import type { EmulatorCore } from '../core';
 import { badRequest } from '../errors';
-import { defineRoute } from '../router';
+import type { RouteDef } from '../route';
 import { page, paging } from '../validation';
 
 // The token's account is the master: it lists its connected sub-accounts and x-on-behalf-of is ignored.
-export function registerAccounts(app: FastifyInstance, core: EmulatorCore): void {
-  defineRoute(app, core, {
+export const accountRoutes: RouteDef[] = [
+  {
     method: 'GET',
     path: '/v1/accounts',
     onBehalf: false,
     handler: ({ core: c, query }) => page(c.state.subAccounts(), paging(query), (s) => c.views.account(s.account)),
-  });
-  defineRoute(app, core, {
+  },
+  {
     method: 'GET',
     path: '/v1/accounts/{id}',
     onBehalf: false,
@@ -23,5 +21,5 @@ export function registerAccounts(app: FastifyInstance, core: EmulatorCore): void
       }
       return c.views.account(target.account);
     },
-  });
-}
+  },
+];

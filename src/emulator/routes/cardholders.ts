@@ -1,24 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { EmulatorCore } from '../core';
 import { phoneLengthOk, phoneRule } from '../countries';
-import { badRequest, invalidField, kycInsufficient, missingField, notFound } from '../errors';
+import type { EmulatorCore } from '../core';
+import { badRequest, invalidField, kycInsufficient } from '../errors';
 import { cardholderEventData } from '../event-data';
-import { defineRoute } from '../router';
 import { describeMissing, KYC_LEVEL_FIELDS, missingFields } from '../kyc';
-import { newestFirst, type AccountStore, type Address, type Cardholder, type KycLevel } from '../state';
+import { initialKyc, kycOutcome } from '../kyc-review';
+import { findCardholder } from '../lookups';
+import type { RouteDef } from '../route';
+import { newestFirst, type AccountStore, type Address, type Cardholder } from '../state';
 import { bodyObject, Fields, page, paging } from '../validation';
 
 const STATUSES = ['SUCCESS', 'PENDING', 'INCOMPLETE', 'FAILED'] as const;
 const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
-const IDV_URL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-
-export function findCardholder(store: AccountStore, id: string): Cardholder {
-  const ch = store.cardholders.get(id.toLowerCase());
-  if (!ch) throw notFound('cardholder_error', 'cardholder_not_found', `cardholder ${id} not found`);
-  return ch;
-}
 
 function name(f: Fields, key: string, allowHyphen: boolean, required: boolean): string | undefined {
   const v = f.string(key, { required, max: 40 });
@@ -104,45 +97,20 @@ function assertUnique(store: AccountStore, email: string | undefined, phoneNumbe
   }
 }
 
-/**
- * Where a new cardholder starts: SUMSUB_REDIRECT waits for IDV (INCOMPLETE, see kycOutcome); STANDARD goes to
- * manual review (PENDING); SIMPLIFIED and ENHANCED THIRD_PARTY pass at once.
- */
-function initialKyc(level: KycLevel, method: string | undefined): Pick<Cardholder, 'cardholder_status' | 'review_status' | 'idv_status'> {
-  if (method === 'SUMSUB_REDIRECT') return { cardholder_status: 'INCOMPLETE', review_status: 'PENDING', idv_status: 'PENDING' };
-  if (level === 'STANDARD') return { cardholder_status: 'PENDING', review_status: 'PENDING', idv_status: 'PENDING' };
-  return { cardholder_status: 'SUCCESS', review_status: 'APPROVED', idv_status: 'PASSED' };
-}
-
-/**
- * SUMSUB_REDIRECT leaves a not-yet-verified holder INCOMPLETE with an IDV link, at any level (ENHANCED
- * THIRD_PARTY passes at once). A verified holder is never sent back to KYC by an update.
- */
-function kycOutcome(ch: Cardholder): void {
-  if (ch.kyc_verification?.method === 'SUMSUB_REDIRECT' && ch.cardholder_status !== 'SUCCESS') {
-    ch.cardholder_status = 'INCOMPLETE';
-    ch.review_status = 'PENDING';
-    ch.idv_status = 'PENDING';
-    ch.idv_verification_url = `https://idv.sumsub.example/websdk/p/${ch.cardholder_id}`;
-    ch.idv_url_expires_at = Date.now() + IDV_URL_TTL_MS;
-  }
-}
-
 const createResponse = (c: EmulatorCore, ch: Cardholder) => ({
   cardholder_id: ch.cardholder_id,
   cardholder_status: ch.cardholder_status,
   ...(ch.idv_verification_url ? { idv_verification_url: ch.idv_verification_url, idv_url_expires_at: c.views.time(ch.idv_url_expires_at) } : {}),
 });
 
-export function registerCardholders(app: FastifyInstance, core: EmulatorCore): void {
-  const hyphen = core.options.allowHyphenInNames;
-
-  defineRoute(app, core, {
+export const cardholderRoutes: RouteDef[] = [
+  {
     method: 'POST',
     path: '/v1/issuing/cardholders',
     handler: ({ core: c, store, body }) => {
       const f = bodyObject(body, c.options.amountInput);
       const email = f.email('email', { required: true });
+      const hyphen = c.options.allowHyphenInNames;
       const first = name(f, 'first_name', hyphen, true) as string;
       const last = name(f, 'last_name', hyphen, true) as string;
       const country = f.country('country_code', { required: true }) as string;
@@ -176,9 +144,9 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       store.cardholders.set(ch.cardholder_id, ch);
       return createResponse(c, ch);
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cardholders',
     handler: ({ core: c, store, query }) => {
@@ -187,15 +155,15 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       const list = newestFirst(store.cardholders.values()).filter((ch) => !status || ch.cardholder_status === status);
       return page(list, p, (ch) => c.views.cardholder(store, ch));
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cardholders/{id}',
     handler: ({ core: c, store, params }) => c.views.cardholder(store, findCardholder(store, String(params.id))),
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cardholders/{id}',
     handler: ({ core: c, store, body, params }) => {
@@ -216,26 +184,8 @@ export function registerCardholders(app: FastifyInstance, core: EmulatorCore): v
       c.webhooks.emit('cardholder.updated', ch.cardholder_id, store.id, cardholderEventData(c.views, store, ch));
       return createResponse(c, ch);
     },
-  });
-}
-
-/**
- * The end of a KYC review (STANDARD) or identity verification (SUMSUB_REDIRECT): what UQPAY decides on its side,
- * driven here by POST /__emulator/cardholders/{id}/kyc. Sends `cardholder.kyc.status_changed`.
- */
-export function finishKycReview(core: EmulatorCore, store: AccountStore, ch: Cardholder, outcome: 'SUCCESS' | 'FAILED'): void {
-  if (ch.cardholder_status !== 'PENDING' && ch.cardholder_status !== 'INCOMPLETE') {
-    throw badRequest('cardholder_error', 'invalid_cardholder_status', `cardholder is ${ch.cardholder_status}: only PENDING or INCOMPLETE cardholders are under review`);
-  }
-  const passed = outcome === 'SUCCESS';
-  ch.cardholder_status = outcome;
-  ch.idv_status = passed ? 'PASSED' : 'FAILED';
-  ch.review_status = passed ? 'APPROVED' : 'REJECTED';
-  const data = cardholderEventData(core.views, store, ch);
-  core.webhooks.emit('cardholder.kyc.status_changed', ch.cardholder_id, store.id, data);
-  // Cards asked for while the review ran are issued now, or fail with it.
-  core.releaseHeldOrders(ch.cardholder_id, outcome);
-}
+  },
+];
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };

@@ -1,27 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { ASSIGN_BIN, randomPan } from '../cardnumbers';
-import type { EmulatorCore } from '../core';
-import { badRequest, invalidField, kycInsufficient, notFound } from '../errors';
 import { secureCardInfo } from '../card-details';
-import { cardholderFields, describeMissing, missingFields } from '../kyc';
+import { ASSIGN_BIN } from '../cardnumbers';
+import { badRequest, invalidField } from '../errors';
+import { cardFundsData, cardStatusData, cardUpdateData } from '../event-data';
+import { assertKycFields, assertMayHoldCard, issueCard, newCard, uniquePan } from '../issuance';
+import { findCard, findCardholder, findCardOrder } from '../lookups';
 import type { Cents } from '../money';
-import { defineRoute } from '../router';
+import type { RouteDef } from '../route';
 import {
   newestFirst,
   SPENDING_INTERVALS,
-  type AccountStore,
   type Card,
-  type Cardholder,
   type CardMode,
   type CardOrder,
   type CardStatus,
-  type Product,
   type RiskControls,
 } from '../state';
-import { activationCodeData, cardCreateData, cardUpdateData, maskPanForEvent } from '../event-data';
 import { bodyObject, Fields, page, paging } from '../validation';
-import { findCardholder } from './cardholders';
 
 // Money and status change when an order is ACCEPTED (request time), and the order then goes
 // PENDING → SUCCESS after asyncDelayMs with its webhook. This keeps "recharge, then read the balance"
@@ -38,12 +32,6 @@ const MCC = /^\d{4}$/;
 const DETAILS_VIEWABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 /** statuses in which funds may still move on the card */
 const FUNDABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
-
-export function findCard(store: AccountStore, id: string): Card {
-  const card = store.cards.get(id.toLowerCase());
-  if (!card) throw notFound('card_error', 'card_not_found', `card ${id} not found`);
-  return card;
-}
 
 function spendingControls(f: Fields) {
   return f.array('spending_controls')?.map((s) => ({
@@ -65,117 +53,10 @@ function riskControls(f: Fields): RiskControls | undefined {
   return out;
 }
 
-function uniquePan(core: EmulatorCore, bin: string): string {
-  for (;;) {
-    const pan = randomPan(bin);
-    if (!core.state.usedPans.has(pan) && !core.state.panPool.has(pan)) return pan;
-  }
-}
-
-function newCard(core: EmulatorCore, fields: Omit<Card, 'seq' | 'card_id' | 'consumed_amount' | 'card_status' | 'update_reason' | 'create_time'>): Card {
-  return {
-    ...fields,
-    seq: core.state.nextSeq(),
-    card_id: randomUUID(),
-    consumed_amount: 0n,
-    card_status: 'PENDING',
-    update_reason: null,
-    create_time: Date.now(),
-  };
-}
-
-/**
- * Both Create and Assign answer the same way and finish with card.create.succeeded. A card for a cardholder whose
- * KYC is still under review (PENDING/INCOMPLETE) is accepted but held: the answer adds `cardholder_status` and a
- * `message` (Go SDK issuing/cards.go CardCreationResponse), and the card is issued when the review passes, or
- * fails (card.create.failed, a prepaid card's limit back on the issuing balance) when it does not.
- */
-function issue(core: EmulatorCore, store: AccountStore, card: Card, holder: Cardholder) {
-  store.cards.set(card.card_id, card);
-  core.state.usedPans.add(card.pan);
-  const underReview = holder.cardholder_status === 'PENDING' || holder.cardholder_status === 'INCOMPLETE';
-  const funded = card.mode_type === 'SINGLE' ? card.available_balance : null;
-  const order = core.openOrder(
-    store,
-    card,
-    'CARD_CREATE',
-    funded,
-    (o) => {
-      if (card.card_status === 'PENDING') card.card_status = 'ACTIVE';
-      // A physical card is mailed with an activation code; UQPAY sends it by webhook once the card exists.
-      if (card.form_factor === 'PHYSICAL') {
-        const code = activationCodeData(card);
-        queueMicrotask(() => core.webhooks.emit('card.activation.code', card.card_id, store.id, code));
-      }
-      return { event: 'card.create.succeeded', data: cardCreateData(core.views, store, card, o) };
-    },
-    underReview
-      ? {
-          holdForCardholder: holder.cardholder_id,
-          onFailure: (o) => {
-            card.card_status = 'FAILED';
-            card.update_reason = 'cardholder KYC failed';
-            if (funded !== null && card.available_balance > 0n) {
-              const why = `refund of failed card ${card.card_id}`;
-              store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', why);
-              card.available_balance = 0n;
-            }
-            return { event: 'card.create.failed', data: cardCreateData(core.views, store, card, o) };
-          },
-        }
-      : {},
-  );
-  return {
-    card_id: card.card_id,
-    card_order_id: order.card_order_id,
-    create_time: core.views.time(card.create_time),
-    card_status: card.card_status,
-    order_status: order.order_status,
-    ...(underReview
-      ? {
-          cardholder_status: holder.cardholder_status,
-          message: `cardholder KYC is ${holder.cardholder_status}: the card is issued once the review passes`,
-        }
-      : {}),
-  };
-}
-
-/** Cardholders whose KYC allows a card: done, or still under review (the card then waits for it). */
-function assertMayHoldCard(holder: Cardholder): void {
-  if (holder.cardholder_status === 'FAILED') {
-    throw badRequest('cardholder_error', 'invalid_cardholder_status', 'cardholder is FAILED: cards cannot be issued');
-  }
-}
-
-/** The product's required_fields the cardholder lacks → kyc_insufficient, every missing field at once. */
-function assertKycFields(product: Product, holder: Cardholder): void {
-  const missing = missingFields(product.required_fields, cardholderFields(holder));
-  if (missing.length > 0) {
-    const names = describeMissing(missing).join(', ');
-    throw kycInsufficient(`cardholder lacks what card product ${product.product_id} requires: ${names}`, missing);
-  }
-}
-
 function assertFundable(card: Card): void {
   if (!FUNDABLE.includes(card.card_status)) {
     throw badRequest('card_error', 'invalid_card_status', `card is ${card.card_status}: funds cannot move`);
   }
-}
-
-function moneyOrderWebhook(core: EmulatorCore, card: Card, o: CardOrder, event: string) {
-  return {
-    event,
-    data: {
-      amount: o.amount === null ? null : core.views.amount(o.amount),
-      card_available_balance: core.views.amount(card.available_balance),
-      card_currency: card.card_currency,
-      card_id: card.card_id,
-      card_status: card.card_status,
-      complete_time: core.views.time(o.complete_time),
-      order_status: o.order_status,
-      update_time: core.views.time(o.update_time),
-    },
-  };
 }
 
 const TRANSITIONS: Partial<Record<CardStatus, readonly CardStatus[]>> = {
@@ -183,8 +64,8 @@ const TRANSITIONS: Partial<Record<CardStatus, readonly CardStatus[]>> = {
   FROZEN: ['ACTIVE', 'CANCELLED'],
 };
 
-export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
-  defineRoute(app, core, {
+export const cardRoutes: RouteDef[] = [
+  {
     method: 'POST',
     path: '/v1/issuing/cards',
     handler: ({ core: c, store, body }) => {
@@ -227,11 +108,11 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       });
       // A prepaid card carries its card_limit from the issuing balance; refused whole if short.
       if (card.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
-      return issue(c, store, card, holder);
+      return issueCard(c, store, card, holder);
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/assign',
     handler: ({ core: c, store, body }) => {
@@ -264,11 +145,11 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         metadata: {},
         usage_type: 'NORMAL',
       });
-      return issue(c, store, card, holder);
+      return issueCard(c, store, card, holder);
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards',
     handler: ({ core: c, store, query }) => {
@@ -286,15 +167,15 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       );
       return page(list, p, (card) => c.views.card(store, card));
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards/{id}',
     handler: ({ core: c, store, params }) => c.views.card(store, findCard(store, String(params.id))),
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}',
     handler: ({ core: c, store, body, params }) => {
@@ -318,15 +199,15 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       if (controls) card.spending_controls = controls;
       if (risk) card.risk_controls = risk;
       if (metadata) card.metadata = metadata;
-      const order = c.openOrder(store, card, 'CARD_UPDATE', limit ?? null, (o) => ({
+      const order = c.orders.open(store, card, 'CARD_UPDATE', limit ?? null, (o) => ({
         event: 'card.update.succeeded',
         data: cardUpdateData(c.views, store, card, o),
       }));
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status };
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/status',
     handler: ({ core: c, store, body, params }) => {
@@ -345,22 +226,16 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
         card.available_balance = 0n;
       }
       // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
-      const order = c.openOrder(store, card, 'CARD_UPDATE', null, () => ({
+      const order = c.orders.open(store, card, 'CARD_UPDATE', null, () => ({
         event: 'card.status.update.succeeded',
-        data: {
-          card_id: card.card_id,
-          card_number: maskPanForEvent(card.pan),
-          card_status: card.card_status,
-          update_reason: reason,
-          update_time: c.views.time(Date.now()),
-        },
+        data: cardStatusData(c.views, card, reason),
       }));
       order.update_reason = reason;
       return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status, update_reason: reason };
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/recharge',
     handler: ({ core: c, store, body, params }) => {
@@ -370,12 +245,13 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       if (card.mode_type === 'SINGLE') store.move(card.card_currency, -amount, 'CARD_RECHARGE', `recharge card ${card.card_id}`);
       else if (!c.options.shareRecharge) throw badRequest('card_error', 'recharge_not_supported', 'SHARE cards cannot be recharged');
       card.available_balance += amount;
-      const order = c.openOrder(store, card, 'CARD_RECHARGE', amount, (o) => moneyOrderWebhook(c, card, o, 'card.recharge.succeeded'));
+      const done = (o: CardOrder) => ({ event: 'card.recharge.succeeded', data: cardFundsData(c.views, card, o) });
+      const order = c.orders.open(store, card, 'CARD_RECHARGE', amount, done);
       return c.views.order(order);
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/withdraw',
     handler: ({ core: c, store, body, params }) => {
@@ -388,13 +264,14 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       }
       card.available_balance -= amount;
       if (card.mode_type === 'SINGLE') store.move(card.card_currency, amount, 'CARD_WITHDRAW', `withdraw from card ${card.card_id}`);
-      const order = c.openOrder(store, card, 'CARD_WITHDRAW', amount, (o) => moneyOrderWebhook(c, card, o, 'card.withdraw.succeeded'));
+      const done = (o: CardOrder) => ({ event: 'card.withdraw.succeeded', data: cardFundsData(c.views, card, o) });
+      const order = c.orders.open(store, card, 'CARD_WITHDRAW', amount, done);
       return c.views.order(order);
     },
-  });
+  },
 
   // A single-use token for UQPAY's secure card-details iframe (Go SDK CreatePANToken): 60 s, one view.
-  defineRoute(app, core, {
+  {
     method: 'POST',
     path: '/v1/issuing/cards/{id}/token',
     handler: ({ core: c, store, params }) => {
@@ -406,22 +283,18 @@ export function registerCards(app: FastifyInstance, core: EmulatorCore): void {
       const t = c.cardDetailTokens.issue(store.id, card.card_id);
       return { token: t.token, expires_in: t.expiresIn, expires_at: c.views.time(t.expiresAt) };
     },
-  });
+  },
 
   // The full number, CVV and expiry (Go SDK GetSecure): PCI data. A gateway must never call this.
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards/{id}/secure',
     handler: ({ store, params }) => secureCardInfo(findCard(store, String(params.id))),
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/cards/{card_order_id}/order',
-    handler: ({ core: c, store, params }) => {
-      const order = store.orders.get(String(params.card_order_id).toLowerCase());
-      if (!order) throw notFound('card_error', 'card_order_not_found', `card order ${params.card_order_id} not found`);
-      return c.views.order(order);
-    },
-  });
-}
+    handler: ({ core: c, store, params }) => c.views.order(findCardOrder(store, String(params.card_order_id))),
+  },
+];

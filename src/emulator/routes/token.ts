@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import type { EmulatorCore } from '../core';
-import { defineRoute } from '../router';
+import type { RouteDef } from '../route';
 
-export function registerToken(app: FastifyInstance, core: EmulatorCore): void {
-  defineRoute(app, core, {
+export const tokenRoutes: RouteDef[] = [
+  {
     method: 'POST',
     path: '/v1/connect/token',
     auth: 'client',
     handler: ({ core: c, caller }) => c.tokens.issue(caller),
-  });
-}
+  },
+];

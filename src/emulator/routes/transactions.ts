@@ -1,13 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import type { EmulatorCore } from '../core';
-import { badRequest, invalidField, notFound } from '../errors';
-import { defineRoute } from '../router';
+import { invalidField } from '../errors';
+import { findTransaction } from '../lookups';
+import type { RouteDef } from '../route';
 import { Fields, page, paging } from '../validation';
 
 const MAX_WINDOW_MS = 90 * 24 * 60 * 60 * 1000;
 
-export function registerTransactions(app: FastifyInstance, core: EmulatorCore): void {
-  defineRoute(app, core, {
+export const transactionRoutes: RouteDef[] = [
+  {
     method: 'GET',
     path: '/v1/issuing/transactions',
     handler: ({ core: c, store, query }) => {
@@ -30,15 +29,11 @@ export function registerTransactions(app: FastifyInstance, core: EmulatorCore): 
         .sort((a, b) => b.transaction_time - a.transaction_time || b.seq - a.seq);
       return page(list, p, (t) => c.views.transaction(store, t));
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/transactions/{id}',
-    handler: ({ core: c, store, params }) => {
-      const t = store.transactions.get(String(params.id).toLowerCase());
-      if (!t) throw notFound('invalid_request_error', 'transaction_not_found', `transaction ${params.id} not found`);
-      return c.views.transaction(store, t);
-    },
-  });
-}
+    handler: ({ core: c, store, params }) => c.views.transaction(store, findTransaction(store, String(params.id))),
+  },
+];

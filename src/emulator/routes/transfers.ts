@@ -1,22 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import type { EmulatorCore } from '../core';
 import { badRequest, invalidField, notFound } from '../errors';
 import type { Cents } from '../money';
-import { defineRoute } from '../router';
+import type { RouteDef } from '../route';
 import { shortRef, type Transfer } from '../state';
 import { bodyObject } from '../validation';
-import { currencyField } from './balances';
 
-export function registerTransfers(app: FastifyInstance, core: EmulatorCore): void {
-  defineRoute(app, core, {
+export const transferRoutes: RouteDef[] = [
+  {
     method: 'POST',
     path: '/v1/issuing/transfers',
     handler: ({ core: c, store, caller, body }) => {
       const f = bodyObject(body, c.options.amountInput);
       const sourceId = f.uuid('source_account_id', { required: true }) as string;
       const destId = f.uuid('destination_account_id', { required: true }) as string;
-      const currency = currencyField(f, 'currency', true) as string;
+      const currency = f.currency('currency', { required: true }) as string;
       const amount = f.amount('amount', { required: true }) as Cents;
       const remark = f.string('remark', { max: 200 }) ?? null;
       if (sourceId === destId) throw invalidField('destination_account_id', 'must differ from source_account_id');
@@ -63,9 +60,9 @@ export function registerTransfers(app: FastifyInstance, core: EmulatorCore): voi
       // UQPAY answers with the id only (Go CreateTransferResponse); the transfer is read with GET.
       return c.options.transferCreateResponse === 'full' ? c.views.transfer(t) : { transfer_id: id };
     },
-  });
+  },
 
-  defineRoute(app, core, {
+  {
     method: 'GET',
     path: '/v1/issuing/transfers/{id}',
     handler: ({ core: c, store, params }) => {
@@ -76,5 +73,5 @@ export function registerTransfers(app: FastifyInstance, core: EmulatorCore): voi
       }
       return c.views.transfer(t);
     },
-  });
-}
+  },
+];

@@ -1,6 +1,11 @@
 // UQPAY Card Issuance API v1.6 wire types, as the datasource hands them to resolvers.
 // Amounts are always normalised to exact decimal strings ("2000.05") by the client, whatever the wire carried.
 import type { Decimal } from '../transport/amounts';
+import type {
+  AUTO_CANCEL_TRIGGERS, BALANCE_STATUSES, CARD_MODES, CARD_ORDER_TYPES, CARD_STATUSES, CARD_STATUS_CHANGES,
+  CARDHOLDER_STATUSES, FORM_FACTORS, GENDERS, IDENTITY_TYPES, KYC_METHODS, ORDER_STATUSES, SPENDING_INTERVALS,
+  TRANSACTION_STATUSES, TRANSFER_STATUSES, UpstreamValue, USAGE_TYPES,
+} from './enums';
 
 export type { Decimal };
 
@@ -15,13 +20,23 @@ export interface PageQuery {
   page_size?: number;
 }
 
-export type CardholderStatus = 'SUCCESS' | 'PENDING' | 'INCOMPLETE' | 'FAILED';
-export type CardStatus =
-  | 'PENDING' | 'ACTIVE' | 'FROZEN' | 'BLOCKED' | 'PRE_CANCEL' | 'CANCELLED' | 'LOST' | 'STOLEN' | 'FAILED';
-export type CardMode = 'SINGLE' | 'SHARE';
-export type OrderStatus = 'PENDING' | 'PROCESSING' | 'SUCCESS' | 'FAILED';
-export type CardOrderType = 'CARD_RECHARGE' | 'CARD_WITHDRAW' | 'CARD_CREATE' | 'CARD_UPDATE';
-export type SpendingInterval = 'PER_TRANSACTION' | 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY' | 'ALL_TIME';
+// Enum types are derived from the value lists in enums.ts (one source per UQPAY enum).
+export type CardholderStatus = (typeof CARDHOLDER_STATUSES)[number];
+export type CardStatus = (typeof CARD_STATUSES)[number];
+export type CardStatusChange = (typeof CARD_STATUS_CHANGES)[number];
+export type CardMode = (typeof CARD_MODES)[number];
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type CardOrderType = (typeof CARD_ORDER_TYPES)[number];
+export type SpendingInterval = (typeof SPENDING_INTERVALS)[number];
+export type FormFactor = (typeof FORM_FACTORS)[number];
+export type UsageType = (typeof USAGE_TYPES)[number];
+export type AutoCancelTrigger = (typeof AUTO_CANCEL_TRIGGERS)[number];
+export type Gender = (typeof GENDERS)[number];
+export type IdentityType = (typeof IDENTITY_TYPES)[number];
+export type KycMethod = (typeof KYC_METHODS)[number];
+export type BalanceStatus = (typeof BALANCE_STATUSES)[number];
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
 
 export interface Address {
   country: string;
@@ -35,7 +50,7 @@ export interface Address {
 }
 
 export interface Identity {
-  type: 'ID_CARD' | 'PASSPORT';
+  type: IdentityType;
   number: string;
   front_file: string;
   back_file?: string;
@@ -43,7 +58,7 @@ export interface Identity {
 }
 
 export interface KycVerification {
-  method: 'THIRD_PARTY' | 'SUMSUB_REDIRECT';
+  method: KycMethod;
   kyc_proof?: { provider: string; reference_id: string };
 }
 
@@ -58,7 +73,7 @@ export interface Cardholder {
   date_of_birth?: string | null;
   country_code: string;
   phone_number: string;
-  gender?: 'MALE' | 'FEMALE' | null;
+  gender?: Gender | null;
   nationality?: string | null;
   residential_address?: Address | null;
   review_status?: string | null;
@@ -74,7 +89,7 @@ export interface CreateCardholderBody {
   country_code: string;
   phone_number: string;
   date_of_birth?: string;
-  gender?: 'MALE' | 'FEMALE';
+  gender?: Gender;
   nationality?: string;
   residential_address?: Address;
   identity?: Identity;
@@ -108,7 +123,7 @@ export interface Card {
   card_bin?: string;
   card_scheme?: string;
   card_number?: string; // always masked by UQPAY on reads
-  form_factor?: 'VIRTUAL' | 'PHYSICAL';
+  form_factor?: FormFactor;
   mode_type: CardMode;
   card_limit?: Decimal | null;
   available_balance?: Decimal | null;
@@ -133,9 +148,9 @@ export interface CreateCardBody {
   spending_controls?: SpendingControl[];
   risk_controls?: RiskControls;
   metadata?: Record<string, unknown>;
-  usage_type?: 'NORMAL' | 'ONE_TIME';
+  usage_type?: UsageType;
   /** Required when usage_type is ONE_TIME. */
-  auto_cancel_trigger?: 'ON_AUTH' | 'ON_CAPTURE';
+  auto_cancel_trigger?: AutoCancelTrigger;
 }
 
 export interface AssignCardBody {
@@ -172,7 +187,7 @@ export interface CardDetailsToken {
 }
 
 export interface CardStatusBody {
-  card_status: 'ACTIVE' | 'FROZEN' | 'CANCELLED';
+  card_status: CardStatusChange;
   update_reason?: string;
 }
 
@@ -239,7 +254,7 @@ export interface Balance {
   frozen_balance?: Decimal | null;
   create_time?: string;
   last_trade_time?: string | null;
-  balance_status: 'ACTIVE' | 'PENDING' | 'PROCESSING' | 'CLOSED' | string;
+  balance_status: UpstreamValue<BalanceStatus>;
 }
 
 export interface LedgerEntry {
@@ -273,7 +288,7 @@ export interface Transfer {
   amount: Decimal;
   fee_amount?: Decimal | null;
   currency: string;
-  transfer_status: string; // pending|completed|failed, case varies
+  transfer_status: UpstreamValue<TransferStatus | Lowercase<TransferStatus>>; // case varies
   create_time?: string;
   complete_time?: string | null;
   creator_id?: string;
@@ -304,7 +319,7 @@ export interface Transaction {
   posted_time?: string | null;
   merchant_data?: { category_code?: string; city?: string; country?: string; name?: string } | null;
   description?: string | null;
-  transaction_status: string;
+  transaction_status: UpstreamValue<TransactionStatus>;
   card_available_balance?: Decimal | null;
   authorization_code?: string | null;
 }
