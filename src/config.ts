@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const UQPAY_SANDBOX_URL = 'https://api-sandbox.uqpaytech.com/api';
 export const UQPAY_PRODUCTION_URL = 'https://api.uqpay.com/api';
+/** Namespace of the gateway's keys in Redis (budget, read cache, idempotency records, shared token). */
+export const DEFAULT_REDIS_KEY_PREFIX = 'gateway:uqpay:';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
 const positiveInt = (def: number) => z.coerce.number().int().positive().default(def);
@@ -57,7 +59,8 @@ export const EnvSchema = z.object({
   UQPAY_UNKNOWN_OUTCOME_POLICY: z.enum(['replay', 'never']).default('replay'),
   UQPAY_MAX_CONNECTIONS: int(32),
   UQPAY_LOADER_CONCURRENCY: int(8),
-  // Upstream economy (issue 8). Rate limit: unset = UQPAY's own for its hosts, unlimited elsewhere; 0 = unlimited.
+  // The upstream economy (budget, coalescing, read cache). Rate limit: unset = UQPAY's own for its hosts,
+  // unlimited elsewhere; 0 = unlimited.
   UQPAY_RATE_LIMIT_PER_MIN: z.coerce.number().int().nonnegative().optional(),
   UQPAY_RATE_LIMIT_BURST: z.coerce.number().int().positive().optional(),
   UQPAY_TOKEN_RATE_LIMIT_PER_MIN: z.coerce.number().int().nonnegative().optional(),
@@ -69,7 +72,7 @@ export const EnvSchema = z.object({
   REDIS_URL: optionalString,
   GATEWAY_KEYS_FILE: optionalString,
   GATEWAY_PERSISTED_DOCUMENTS: optionalString,
-  // Limits (issue 5): documents over them are refused before any upstream call.
+  // Document and request limits: documents over them are refused before any upstream call.
   GATEWAY_MAX_DEPTH: int(12),
   GATEWAY_MAX_COST: int(50_000),
   GATEWAY_MAX_ALIASES: int(15),
@@ -197,6 +200,11 @@ export interface GatewayLimits {
 }
 
 export class ConfigError extends Error {}
+
+/** The configured limits; a hand-built config without them gets the environment defaults. */
+export function limitsOf(config: Pick<GatewayConfig, 'limits'>): GatewayLimits {
+  return config.limits ?? loadConfig({}).limits!;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const parsed = EnvSchema.safeParse(env);

@@ -1,14 +1,13 @@
 // Per-request context: who is calling, which account the request acts for, and per-account loaders so that
 // nested `Account` objects (connectedAccounts) read on behalf of THEIR account with their own caches.
 import { randomUUID } from 'node:crypto';
-import { GraphQLError } from 'graphql';
 import { EXPLORER, actingAccount, assertMayActFor, type Caller } from './access/caller';
 import { callerOf } from './access/plugin';
-import { requestSignalOf } from './access/limits';
 import { CallMeter } from './access/upstream-calls';
 import { MemoryLedgerStore, createIdempotencyLedger, type IdempotencyLedger } from './access/idempotency';
-import type { UqpayApi, RequestScope } from './datasources/uqpay/api';
-import { createLoaders, type UqpayLoaders } from './datasources/uqpay';
+import { createLoaders, type RequestScope, type UqpayApi, type UqpayLoaders } from './datasources/uqpay';
+import { badUserInput, gatewayError } from './errors/graphql';
+import { requestSignalOf } from './execution/timeout';
 import type { Logger } from './logger';
 import { createEventAudience, type EventAudience } from './events/audience';
 import type { EventBus } from './events/pubsub';
@@ -39,7 +38,7 @@ export interface GatewayContext {
   adopt<T extends object>(view: AccountView, value: T): T;
   /** The account an object was read for; the request's account when it was never adopted elsewhere. */
   viewOf(value: object): AccountView;
-  /** Verified UQPAY webhook events, for subscriptions (issue 6). */
+  /** Verified UQPAY webhook events, for subscriptions (the event bus). */
   pubsub: EventBus;
   /** For master-level calls that name no acting account (connected accounts): metered and attributed like the rest. */
   masterScope: RequestScope;
@@ -67,10 +66,6 @@ export interface ContextFactoryDeps {
   idempotency?: IdempotencyLedger;
 }
 
-export function clientError(message: string, code: string, status = 400): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
-}
-
 /**
  * Builds the per-request context. Kept small on purpose: the gateway is benchmarked against a hand-written
  * proxy, so the only work here is reading two headers and creating the request's loaders.
@@ -92,7 +87,8 @@ export function createContextFactory(deps: ContextFactoryDeps) {
     } catch (err) {
       const status = (err as { status?: unknown }).status;
       if (typeof status === 'number' && status >= 400 && status < 500 && status !== 429) {
-        throw clientError(`x-on-behalf-of: no connected account ${accountId} exists for these credentials.`, 'ACCOUNT_NOT_FOUND');
+        const message = `x-on-behalf-of: no connected account ${accountId} exists for these credentials.`;
+        throw gatewayError('ACCOUNT_NOT_FOUND', message);
       }
       throw err;
     }
@@ -106,7 +102,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
     const caller = callerOf(request) ?? EXPLORER;
     const header = request.headers.get('x-on-behalf-of')?.trim() || undefined;
     if (header !== undefined && !UUID_RE.test(header)) {
-      throw clientError('x-on-behalf-of must be the UUID of a connected account.', 'BAD_USER_INPUT');
+      throw badUserInput('x-on-behalf-of must be the UUID of a connected account.');
     }
     const onBehalfOf = actingAccount(caller, header);
     const meter = new CallMeter();

@@ -1,5 +1,6 @@
 // The gateway's one Redis command connection (REDIS_URL): the shared UQPAY token, the call budget, the read
-// cache and webhook dedupe all use it. Subscriptions need their own connections (a subscriber can do nothing else).
+// cache, idempotency records and webhook dedupe all use it. Subscriptions need their own connections (a subscriber
+// can do nothing else). Also the one way to run a Lua script (the budget, the read cache, idempotency records).
 import { createRequire } from 'node:module';
 import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from './logger';
@@ -26,4 +27,20 @@ export function createRedis(url: string, logger: Logger): Redis {
   const redis = newRedis(url, { maxRetriesPerRequest: 1, commandTimeout: 1_000 });
   redis.on('error', (err) => logger.warn({ err: err.message }, 'redis error'));
   return redis;
+}
+
+/** EVALSHA with a fallback to EVAL when the script is not cached (Redis restarted, fresh server). */
+export function luaScript(redis: Redis, source: string): (keys: string[], args: (string | number)[]) => Promise<unknown> {
+  let sha: string | undefined;
+  return async (keys, args) => {
+    if (sha) {
+      try {
+        return await redis.evalsha(sha, keys.length, ...keys, ...args);
+      } catch (err) {
+        if (!String((err as Error)?.message).includes('NOSCRIPT')) throw err;
+      }
+    }
+    sha = (await redis.script('LOAD', source)) as string;
+    return redis.evalsha(sha, keys.length, ...keys, ...args);
+  };
 }

@@ -1,24 +1,18 @@
-// The gateway: a graphql-yoga instance over the Pothos schema, composed from plugins. Later concerns (API
-// keys, persisted documents, limits, metrics, webhooks) arrive as plugins passed in `deps.plugins`, so this
-// file stays a thin composition.
+// The gateway: a graphql-yoga instance over the Pothos schema, composed from the pieces each area builds from
+// the config (observability, the edge, access, execution, the UQPAY client and its economy, webhooks and the
+// event bus), behind the HTTP edge. This file only wires them: behaviour lives in the areas.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Kind, type ExecutionArgs, type GraphQLError } from 'graphql';
-import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import { useGraphQlJit } from '@envelop/graphql-jit';
-import type { GatewayConfig } from './config';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { DEFAULT_REDIS_KEY_PREFIX, limitsOf, type GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
-import { createUqpayClient, type UqpayClient } from './datasources/uqpay';
-import {
-  UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayAuthError, UqpayError,
-} from './datasources/uqpay/errors';
-import { UpstreamBudgetExhaustedError } from './datasources/uqpay/budget';
-import { DEFAULT_REDIS_KEY_PREFIX, createUpstreamEconomy } from './datasources/uqpay/economy';
-import { upstreamEconomyMetrics } from './observability/upstream-economy';
+import { createUpstreamEconomy, createUqpayClient, type UqpayClient } from './datasources/uqpay';
+import { maskError } from './errors/mask';
+import { useJit, useRequestTimeout } from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
 import { createEdgeServer, edgeYoga, httpOf } from './edge';
-import { createObservability, type Observability } from './observability';
+import { createObservability, upstreamEconomyMetrics, yogaLogging, type Observability } from './observability';
 import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
 import { createGatewayEvents, WEBHOOK_PATH, type GatewayEvents } from './webhooks';
@@ -38,11 +32,11 @@ export interface Gateway {
   yoga: YogaServerInstance<Record<string, never>, GatewayContext>;
   client: UqpayClient;
   logger: Logger;
-  /** Keys, persisted documents and limits (issue 5). */
+  /** Keys, persisted documents and limits. */
   access: Access;
-  /** Metrics registry and upstream observer (issue 5). */
+  /** Metrics registry and upstream observer. */
   observability: Observability;
-  /** `POST /webhooks/uqpay` and the event bus behind subscriptions (issue 6). */
+  /** `POST /webhooks/uqpay` and the event bus behind subscriptions. */
   events: GatewayEvents;
   /** From now on /ready answers 503 (shutdown began). */
   markDraining(): void;
@@ -61,93 +55,6 @@ export interface RunningGateway {
 export const GRAPHQL_PATH = '/graphql';
 /** Served beside GraphQL by the observability plugins (GET only). */
 const OPERATOR_PATHS = ['/health', '/ready', '/metrics'] as const;
-
-export const DEFAULT_QUERY = /* GraphQL */ `# UQPAY Card Issuing over GraphQL. Descriptions are in the Docs panel.
-# Add an "x-on-behalf-of: <connected account uuid>" header to act for a connected account.
-query Dashboard {
-  account { accountId balances { currency available { amount currency } } }
-  cardholders(first: 3) {
-    totalCount
-    edges {
-      node {
-        cardholderId firstName lastName email status
-        cards(first: 5) {
-          totalCount
-          edges { node { cardId maskedNumber status mode availableBalance { amount currency } product { scheme } } }
-        }
-      }
-    }
-  }
-}
-`;
-
-/** Unexpected failures become a short message with a stable `extensions.code`; nothing upstream leaks. */
-export function maskError(logger: Logger) {
-  return (error: unknown, message: string): Error => {
-    // Name checks, not instanceof: test runners can load graphql twice (ESM and CJS).
-    const graphqlError = isGraphQLError(error) ? error : undefined;
-    const original = graphqlError ? graphqlError.originalError : error;
-    if (graphqlError && (!original || isGraphQLError(original))) return graphqlError;
-    const fail = (msg: string, extensions: Record<string, unknown>) =>
-      createGraphQLError(msg, { nodes: graphqlError?.nodes, path: graphqlError?.path, extensions });
-    if (original instanceof UpstreamBudgetExhaustedError) {
-      logger.warn({ route: original.route, reason: original.reason }, 'upstream budget exhausted');
-      return fail('The UQPAY call budget is exhausted; retry shortly.', { code: 'UPSTREAM_BUDGET_EXHAUSTED', retryAfterMs: original.retryAfterMs });
-    }
-    if (original instanceof UpstreamOutcomeUnknownError) {
-      const cause = (original.cause as Error | undefined)?.message;
-      logger.warn({ route: original.route, cause }, 'upstream outcome unknown');
-      const retry = 'Retry with the same idempotencyKey: it is applied at most once.';
-      return fail(`UQPAY may or may not have applied this change. ${retry}`, {
-        code: 'UPSTREAM_OUTCOME_UNKNOWN',
-        idempotencyKey: original.idempotencyKey,
-      });
-    }
-    if (original instanceof UpstreamUnavailableError) {
-      logger.warn({ route: original.route, reason: original.reason }, 'upstream unavailable');
-      return fail('UQPAY is unavailable; retry shortly.', { code: 'UPSTREAM_UNAVAILABLE' });
-    }
-    if (original instanceof UqpayAuthError) {
-      logger.error({ route: original.route, status: original.status }, 'UQPAY refused the gateway credentials');
-      return fail('The gateway could not authenticate with UQPAY.', { code: 'UPSTREAM_AUTH' });
-    }
-    if (original instanceof UqpayError && original.type === 'account_error') {
-      return fail('The acting account does not exist or is not active.', { code: 'ACCOUNT_NOT_FOUND', http: { status: 400 } });
-    }
-    if (original instanceof UqpayError && original.status >= 400 && original.status < 500 && original.status !== 429) {
-      return fail(`UQPAY rejected the request: ${original.message}`, { code: 'UPSTREAM_REJECTED', upstreamCode: original.code });
-    }
-    logger.error({ err: original, path: graphqlError?.path }, 'unexpected error');
-    return fail(message, { code: 'INTERNAL_SERVER_ERROR' });
-  };
-}
-
-/** The operation `execute` will run is a query or mutation (graphql-jit only compiles those for us). */
-function isNotSubscription(args: ExecutionArgs): boolean {
-  for (const def of args.document.definitions) {
-    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (args.operationName == null || def.name?.value === args.operationName) return def.operation !== 'subscription';
-  }
-  return true;
-}
-
-/**
- * graphql-jit's envelop plugin caches ONE compiled operation per document, whatever `operationName` asks for: a
- * document holding several operations would run the first-compiled one for every name (a query's name could run
- * the document's mutation). Such documents run on graphql-js instead; single-operation documents (every persisted
- * one) keep the compiled path.
- */
-function hasOneOperation(args: ExecutionArgs): boolean {
-  let operations = 0;
-  for (const def of args.document.definitions) {
-    if (def.kind === Kind.OPERATION_DEFINITION && ++operations > 1) return false;
-  }
-  return true;
-}
-
-const jitApplies = (args: ExecutionArgs) => hasOneOperation(args) && isNotSubscription(args);
-
-const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
 
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
   const logger =
@@ -203,33 +110,27 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     schema: buildSchema(),
     graphqlEndpoint: GRAPHQL_PATH,
     context: ({ request }) => context({ request }),
-    graphiql: { title: 'UQPAY Card Issuing — GraphQL', defaultQuery: DEFAULT_QUERY },
-    // GraphiQL with its assets bundled: it loads without a CDN (offline machines, CI's browser check).
-    // Imported on first use: the 9 MB bundle costs ~35 MB of heap (~70 MB RSS) in every API-only process.
-    renderGraphiQL: async (opts) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(opts),
+    graphiql: edge.graphiql,
+    renderGraphiQL: edge.renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError: maskError(logger) },
-    logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
-    },
+    logging: yogaLogging(logger),
     // Off: yoga's limiter pipes every body through a TransformStream (~8% of a request's CPU). The HTTP edge in
     // front of yoga (startGateway) bounds every body instead; an access plugin checks content-length in-process.
     maxRequestBodySize: false,
     // Cross-origin reads only for GATEWAY_CORS_ORIGINS (yoga's default reflects any Origin with credentials).
     cors: edge.cors,
     // Observability first (times and logs refusals too), then CSRF prevention and error redaction, then keys,
-    // persisted documents and limits. The webhook route answers before access: UQPAY authenticates by signature,
-    // not by API key. graphql-jit first: later plugins (the request timeout) wrap the execute function it installs.
-    // Subscriptions keep graphql-js's executor (their event streams and the bus).
+    // persisted documents and limits, then the request timeout. The webhook route answers before access: UQPAY
+    // authenticates by signature, not by API key. graphql-jit first: later plugins (the request timeout) wrap the
+    // execute function it installs.
     plugins: [
-      useGraphQlJit({}, { enableIf: jitApplies }),
+      useJit(),
       ...observability.plugins,
       ...edge.plugins,
       events.plugin,
       ...access.plugins,
+      useRequestTimeout(limitsOf(config).requestTimeoutMs),
       ...(deps.plugins ?? []),
     ],
   });

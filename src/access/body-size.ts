@@ -3,16 +3,14 @@
 // every path first, chunked ones while they stream. One header read per request; no stream wrapping (yoga's own
 // limiter pipes every body through a TransformStream, ~8% of a request's CPU).
 import type { Plugin } from 'graphql-yoga';
-import { createGraphQLError } from 'graphql-yoga';
+import { gatewayError } from '../errors/graphql';
 
 export function useDeclaredBodySize(limit: number): Plugin {
   return {
     onRequestParse({ request }) {
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > limit) {
-        throw createGraphQLError('Request body too large', {
-          extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413 } },
-        });
+        throw gatewayError('REQUEST_ENTITY_TOO_LARGE', 'Request body too large');
       }
     },
   };

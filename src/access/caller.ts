@@ -1,7 +1,6 @@
 // Who is calling and which account they may act for. Pure rules: the yoga plugin and the request context
 // apply them, so every path (the header, nested Account objects, subscriptions) answers the same way.
-import type { GraphQLError } from 'graphql';
-import { createGraphQLError } from 'graphql-yoga';
+import { gatewayError } from '../errors/graphql';
 import type { KeyRing } from './keys';
 
 /** The client behind a request: a frontend or partner key, or anyone in open explorer mode (no keys file). */
@@ -16,19 +15,14 @@ export const EXPLORER: Caller = Object.freeze({ kind: 'explorer', name: 'explore
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 
-export function accessError(message: string, code: 'UNAUTHENTICATED' | 'FORBIDDEN', status: 401 | 403): GraphQLError {
-  const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer realm="uqpay-gateway"' } : {};
-  return createGraphQLError(message, { extensions: { code, http: { status, headers } } });
-}
-
 /** The caller for an `Authorization` header value; throws 401 for a missing or unknown key when keys are on. */
 export function authenticate(authorization: string | null | undefined, ring: KeyRing | undefined): Caller {
   if (!ring) return EXPLORER;
-  if (!authorization) throw accessError('Missing API key: send `Authorization: Bearer <key>`.', 'UNAUTHENTICATED', 401);
+  if (!authorization) throw gatewayError('UNAUTHENTICATED', 'Missing API key: send `Authorization: Bearer <key>`.');
   const match = BEARER.exec(authorization.trim());
-  if (!match) throw accessError('Malformed Authorization header: expected `Bearer <key>`.', 'UNAUTHENTICATED', 401);
+  if (!match) throw gatewayError('UNAUTHENTICATED', 'Malformed Authorization header: expected `Bearer <key>`.');
   const client = ring.find(match[1]!);
-  if (!client) throw accessError('Invalid API key.', 'UNAUTHENTICATED', 401);
+  if (!client) throw gatewayError('UNAUTHENTICATED', 'Invalid API key.');
   return client.account === undefined
     ? { kind: client.kind, name: client.name }
     : { kind: client.kind, name: client.name, account: client.account };
@@ -43,7 +37,10 @@ export function actingAccount(caller: Caller, onBehalfOf: string | null | undefi
   const named = onBehalfOf?.trim().toLowerCase() || undefined;
   if (caller.kind === 'partner') {
     if (named !== undefined && named !== caller.account) {
-      throw accessError(`Partner key "${caller.name}" may only act for its own account; x-on-behalf-of names another account.`, 'FORBIDDEN', 403);
+      throw gatewayError(
+        'FORBIDDEN',
+        `Partner key "${caller.name}" may only act for its own account; x-on-behalf-of names another account.`,
+      );
     }
     return caller.account;
   }
@@ -54,7 +51,7 @@ export function actingAccount(caller: Caller, onBehalfOf: string | null | undefi
 export function assertMayActFor(caller: Caller, accountId: string | undefined): void {
   if (caller.kind !== 'partner') return;
   if (accountId === undefined || accountId.toLowerCase() !== caller.account) {
-    throw accessError(`Partner key "${caller.name}" may only read and write its own account.`, 'FORBIDDEN', 403);
+    throw gatewayError('FORBIDDEN', `Partner key "${caller.name}" may only read and write its own account.`);
   }
 }
 

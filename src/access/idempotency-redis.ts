@@ -4,7 +4,7 @@
 // check of what UQPAY replays (see the mutation resolvers), not up front.
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
-import { luaScript } from '../datasources/uqpay/budget-redis';
+import { luaScript } from '../redis';
 import { MemoryLedgerStore, type LedgerStore } from './idempotency';
 
 // KEYS[1] record; ARGV record, ttl ms → the existing record, or nil after storing ours.

@@ -2,13 +2,12 @@
 // the plugin list server.ts mounts (after the observability plugins, so refusals are measured and logged).
 import type { Plugin } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
-import type { GatewayConfig } from '../config';
-import { DEFAULT_REDIS_KEY_PREFIX } from '../datasources/uqpay/economy';
+import { DEFAULT_REDIS_KEY_PREFIX, limitsOf, type GatewayConfig } from '../config';
 import type { Logger } from '../logger';
 import { actingAccount, authenticate, mayRunArbitraryDocuments, EXPLORER, type Caller } from './caller';
 import { createKeyRing, loadKeysFile, type KeyRing } from './keys';
 import { useDeclaredBodySize } from './body-size';
-import { limitsOf, useLimits } from './limits';
+import { useLimits } from './limits';
 import { loadManifest, usePersistedDocuments, type PersistedManifest } from './persisted';
 import { announceAccessMode, callerOf, useAccess } from './plugin';
 import { DEFAULT_CALL_LIMITS, useUpstreamCallLimits } from './upstream-calls';
@@ -16,9 +15,8 @@ import { MemoryLedgerStore, createIdempotencyLedger, ledgerSecret, type Idempote
 import { RedisLedgerStore } from './idempotency-redis';
 import { createConcurrencyLimiter, useSubscriptionLimit, type ConcurrencyLimiter } from './subscription-limit';
 
-export { accessError, actingAccount, assertMayActFor, authenticate, EXPLORER, type Caller } from './caller';
+export { actingAccount, assertMayActFor, authenticate, EXPLORER, type Caller } from './caller';
 export { hashKey, type KeyRing } from './keys';
-export { requestSignalOf } from './limits';
 export { callerOf } from './plugin';
 export { transferRefusal, mayReadTransfer, type AuthorityRefusal } from './authority';
 export { CallMeter } from './upstream-calls';
@@ -26,7 +24,6 @@ export type { IdempotencyLedger } from './idempotency';
 export {
   createConcurrencyLimiter,
   subscriberKey,
-  SUBSCRIPTION_LIMIT_CODE,
   subscriptionLimitError,
   type ConcurrencyLimiter,
 } from './subscription-limit';

@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import type { GraphQLError } from 'graphql';
-import { createGraphQLError, type GraphQLParams, type Plugin } from 'graphql-yoga';
+import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { gatewayError } from '../errors/graphql';
 
 // From src/access/ under tsx, or from the bundle in dist/ (`npm run build`).
 const MANIFEST_CANDIDATES = ['../../generated/persisted-documents.json', '../generated/persisted-documents.json'].map((rel) =>
@@ -63,10 +63,6 @@ export function extractDocumentId(params: GraphQLParams & { documentId?: unknown
   return id.trim().replace(/^sha256:/i, '').toLowerCase();
 }
 
-function clientError(message: string, code: string, status: number): GraphQLError {
-  return createGraphQLError(message, { extensions: { code, http: { status } } });
-}
-
 export interface PersistedPluginOptions {
   manifest: PersistedManifest;
   /** Whether this request may send a document of its own (frontends) or only persisted ids (partners). */
@@ -81,23 +77,23 @@ export function usePersistedDocuments(opts: PersistedPluginOptions): Plugin {
     customErrors: {
       // Apollo's client recognises PERSISTED_QUERY_NOT_FOUND; the message says what to do about it.
       notFound: () =>
-        clientError(
-          'Unknown persisted document id: it is not in this gateway\'s manifest. Use an id from generated/persisted-documents.json ' +
-            '(`"documentId": "sha256:<hex>"` or `extensions.persistedQuery.sha256Hash`).',
+        gatewayError(
           'PERSISTED_QUERY_NOT_FOUND',
-          400,
+          'Unknown persisted document id: it is not in this gateway\'s manifest. Use an id from ' +
+            'generated/persisted-documents.json (`"documentId": "sha256:<hex>"` or ' +
+            '`extensions.persistedQuery.sha256Hash`).',
         ),
       keyNotFound: () =>
-        clientError(
-          'Send a GraphQL document in `query`, or a persisted document id as `"documentId": "sha256:<hex>"` or `extensions.persistedQuery.sha256Hash`.',
+        gatewayError(
           'PERSISTED_QUERY_ID_REQUIRED',
-          400,
+          'Send a GraphQL document in `query`, or a persisted document id as `"documentId": "sha256:<hex>"` or ' +
+            '`extensions.persistedQuery.sha256Hash`.',
         ),
       persistedQueryOnly: () =>
-        clientError(
-          'This API key may only run persisted documents: send `"documentId": "sha256:<hex>"` (or Apollo\'s `extensions.persistedQuery.sha256Hash`) instead of `query`.',
+        gatewayError(
           'PERSISTED_QUERY_ONLY',
-          403,
+          'This API key may only run persisted documents: send `"documentId": "sha256:<hex>"` (or Apollo\'s ' +
+            '`extensions.persistedQuery.sha256Hash`) instead of `query`.',
         ),
     },
   });

@@ -2,24 +2,22 @@
 // that names another account, and turn introspection off for partners. Non-GraphQL routes (GraphiQL's page,
 // /health, /metrics, webhooks) never reach onParams, so they need no key.
 import type { ValidationRule } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { gatewayError } from '../errors/graphql';
 import type { Logger } from '../logger';
 import { actingAccount, authenticate, type Caller } from './caller';
 import type { KeyRing } from './keys';
 
 const callers = new WeakMap<Request, Caller>();
 
-// graphql's NoSchemaIntrospectionCustomRule, with the error built by yoga's own graphql instance so it is
-// reported as a client error and not masked (test runners can load graphql twice, ESM and CJS).
+// graphql's NoSchemaIntrospectionCustomRule, with the error built by yoga's own graphql instance (gatewayError)
+// so it is reported as a client error and not masked (test runners can load graphql twice, ESM and CJS).
 const NoIntrospection: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
-      context.reportError(
-        createGraphQLError(`GraphQL introspection is not allowed for partner keys, but the query contained ${node.name.value}.`, {
-          nodes: node,
-          extensions: { code: 'INTROSPECTION_DISABLED' },
-        }),
-      );
+      const message =
+        `GraphQL introspection is not allowed for partner keys, but the query contained ${node.name.value}.`;
+      context.reportError(gatewayError('INTROSPECTION_DISABLED', message, { nodes: node }));
     }
   },
 });

@@ -4,11 +4,10 @@
 // The counter is transport-neutral: SSE uses it through the yoga plugin below, a WebSocket transport can take
 // the same limiter and key.
 import type { ExecutionResult } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { gatewayError } from '../errors/graphql';
 import { EXPLORER, type Caller } from './caller';
 import { callerOf } from './plugin';
-
-export const SUBSCRIPTION_LIMIT_CODE = 'SUBSCRIPTION_LIMIT_EXCEEDED';
 
 export interface ConcurrencyLimiter {
   /** Takes one slot for `key` if fewer than `max` are held; returns its release (idempotent), else undefined. */
@@ -52,9 +51,9 @@ export interface SubscriptionLimitOptions {
 }
 
 export function subscriptionLimitError(max: number) {
-  return createGraphQLError(
+  return gatewayError(
+    'SUBSCRIPTION_LIMIT_EXCEEDED',
     `Subscription limit reached: this client may hold at most ${max} concurrent subscriptions. Close one and retry.`,
-    { extensions: { code: SUBSCRIPTION_LIMIT_CODE, http: { status: 429 } } },
   );
 }
 

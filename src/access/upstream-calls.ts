@@ -5,15 +5,15 @@
 // shared list once; a query spanning accounts may need more). Subscriptions are exempt: each event's re-read
 // is its own small cost, and they never reach onExecute.
 import type { GraphQLError } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
 import type { CallLimits } from '../config';
-import { LIMIT_CODE } from './limits';
+import { gatewayError } from '../errors/graphql';
 import { estimateUpstreamCalls } from './upstream-estimate';
 
 export const DEFAULT_CALL_LIMITS: CallLimits = { maxNodeIds: 100, maxUpstreamCalls: 100 };
 
 function limitError(message: string): GraphQLError {
-  return createGraphQLError(message, { extensions: { code: LIMIT_CODE, http: { status: 400 } } });
+  return gatewayError('QUERY_LIMIT_EXCEEDED', message);
 }
 
 /** Counts one operation's upstream calls; unlimited until armed (context building and subscriptions are not). */

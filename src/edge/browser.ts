@@ -3,7 +3,8 @@
 // requests a page on another site can send without a preflight (form posts, text/plain, simple GETs) unless
 // they carry a header no such request can have: CORS alone does not stop those, it only hides the answer.
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { createGraphQLError, type CORSOptions, type Plugin } from 'graphql-yoga';
+import type { CORSOptions, Plugin } from 'graphql-yoga';
+import { gatewayError } from '../errors/graphql';
 
 /** Headers a page can only set after a preflight; any one of them proves the request is not a simple one. */
 export const CSRF_HEADERS = [
@@ -47,11 +48,11 @@ export function corsOptions(allowed: readonly string[]): (request: Request) => C
 export function useCsrfPrevention(): Plugin {
   const check = useCSRFPrevention({ requestHeaders: [...CSRF_HEADERS] });
   const refused = () =>
-    createGraphQLError(
+    gatewayError(
+      'CSRF_PREVENTED',
       'Cross-site request refused: send `content-type: application/json`, or an `Authorization` or ' +
         '`x-graphql-yoga-csrf` header (requests a page on another site could send without a CORS preflight ' +
         'are refused).',
-      { extensions: { code: 'CSRF_PREVENTED', http: { status: 403 } } },
     );
   return {
     onRequestParse(payload) {

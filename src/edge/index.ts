@@ -1,7 +1,7 @@
 // The HTTP edge: everything between a socket and yoga's GraphQL handling. The node:http server and its bounds,
 // one request listener in front of yoga (routing on the normalised path, bounded bodies, authentication before
-// a body is read, security headers), and the yoga-level pieces that face browsers and clients (CORS, CSRF
-// prevention, error redaction). server.ts composes them.
+// a body is read, security headers), and the yoga-level pieces that face browsers and clients (GraphiQL, CORS,
+// CSRF prevention, error redaction). server.ts composes them.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayConfig, GatewayHttpConfig } from '../config';
@@ -9,11 +9,13 @@ import type { Logger } from '../logger';
 import type { GatewayMetrics } from '../observability';
 import { redactText } from '../redact';
 import { corsOptions, useCsrfPrevention } from './browser';
+import { GRAPHIQL, renderGraphiQL } from './graphiql';
 import { createEdgeHandler, type EdgeRoute } from './handler';
 import { useRedactedErrors } from './redacted-errors';
 import { createBoundedServer, DEFAULT_HTTP, openFileLimit } from './server';
 
 export { CSRF_HEADERS, corsOptions, useCsrfPrevention } from './browser';
+export { DEFAULT_QUERY } from './graphiql';
 export { SECURITY_HEADERS } from './headers';
 export { normaliseTarget } from './target';
 export { useRedactedErrors } from './redacted-errors';
@@ -24,12 +26,22 @@ export function httpOf(config: Pick<GatewayConfig, 'http'>): GatewayHttpConfig {
   return config.http ?? { ...DEFAULT_HTTP, corsOrigins: [] };
 }
 
-/** Yoga's `cors` option and the plugins for browsers and error output (mount after the observability ones). */
+/**
+ * Yoga's options for browsers and clients: `cors`, GraphiQL, and the plugins for browsers and error output (mount
+ * them after the observability ones).
+ */
 export function edgeYoga(config: Pick<GatewayConfig, 'http'>): {
   cors: ReturnType<typeof corsOptions>;
+  graphiql: typeof GRAPHIQL;
+  renderGraphiQL: typeof renderGraphiQL;
   plugins: Plugin[];
 } {
-  return { cors: corsOptions(httpOf(config).corsOrigins), plugins: [useCsrfPrevention(), useRedactedErrors()] };
+  return {
+    cors: corsOptions(httpOf(config).corsOrigins),
+    graphiql: GRAPHIQL,
+    renderGraphiQL,
+    plugins: [useCsrfPrevention(), useRedactedErrors()],
+  };
 }
 
 export interface EdgeServerOptions {

@@ -4,7 +4,8 @@
 // with card numbers masked and long quotes shortened (`redactErrorMessage`), and `originalError` never leaves:
 // yoga puts the JSON parser's message there, with a snippet of the body.
 import type { ExecutionResult, GraphQLError } from 'graphql';
-import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import type { Plugin } from 'graphql-yoga';
+import { rewriteError } from '../errors/graphql';
 import { redactErrorMessage } from '../redact';
 
 type Extensions = Record<string, unknown> & { originalError?: unknown; http?: Record<string, unknown> };
@@ -22,15 +23,7 @@ export function redactError(error: GraphQLError): GraphQLError {
     // keep that status (400 for bad JSON) now the extension is gone.
     safe = rest.http ? { ...rest, http: { ...rest.http, spec: false } } : rest;
   }
-  // A copy: execution errors can be frozen, and cached validation errors are shared between requests.
-  return createGraphQLError(message, {
-    nodes: error.nodes,
-    source: error.source,
-    positions: error.positions,
-    path: error.path,
-    originalError: error.originalError ?? undefined,
-    extensions: safe,
-  });
+  return rewriteError(error, message, safe);
 }
 
 function redactResult(result: ExecutionResult): ExecutionResult {

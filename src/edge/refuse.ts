@@ -1,6 +1,8 @@
 // Answers the edge gives itself, before yoga: the GraphQL-over-HTTP error shape (an `errors` list with an
 // extensions code), and the connection closed whenever a body is still on the wire (it may be megabytes).
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { TopLevelCode } from '../errors/codes';
+import { statusOf } from '../errors/graphql';
 
 export interface Refusal {
   status: number;
@@ -11,17 +13,13 @@ export interface Refusal {
   body?: string;
 }
 
-export const TOO_LARGE = (limit: number): Refusal => ({
-  status: 413,
-  code: 'REQUEST_ENTITY_TOO_LARGE',
-  message: `Request body too large: at most ${limit} bytes.`,
-});
-export const NOT_FOUND: Refusal = { status: 404, code: 'NOT_FOUND', message: 'Not found.' };
-export const BAD_REQUEST: Refusal = {
-  status: 400,
-  code: 'BAD_REQUEST',
-  message: 'Malformed request target or Host header.',
-};
+/** A refusal with a code of the catalogue, at the status the catalogue gives it. */
+const refusal = (code: TopLevelCode, message: string): Refusal => ({ status: statusOf(code) ?? 400, code, message });
+
+export const TOO_LARGE = (limit: number): Refusal =>
+  refusal('REQUEST_ENTITY_TOO_LARGE', `Request body too large: at most ${limit} bytes.`);
+export const NOT_FOUND: Refusal = refusal('NOT_FOUND', 'Not found.');
+export const BAD_REQUEST: Refusal = refusal('BAD_REQUEST', 'Malformed request target or Host header.');
 
 export function sendRefusal(
   req: IncomingMessage,

@@ -9,7 +9,7 @@ import { createPubSub, type PubSub } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import { loadRedisEventTarget, newRedis } from '../redis';
-import type { IssuingEventMessage } from '../webhooks/events';
+import type { IssuingEventMessage } from './message';
 
 export interface EventBus {
   /** Resolves once this replica is listening (with Redis: SUBSCRIBE acknowledged). */

@@ -8,6 +8,8 @@ import { useRequestId } from './request-id';
 
 export { createMetrics, type GatewayMetrics } from './metrics';
 export { requestIdOf } from './request-id';
+export { upstreamEconomyMetrics } from './upstream-economy';
+export { yogaLogging } from './yoga-log';
 
 export interface Observability {
   metrics: GatewayMetrics;

@@ -1,5 +1,5 @@
-// Metrics of the upstream economy (issue 8), registered in the gateway's registry beside the others: the
-// budget (limit, calls granted, tokens left, queue depth, wait, refusals), coalesced calls, read-cache results.
+// Metrics of the upstream economy, registered in the gateway's registry beside the others: the budget (limit,
+// calls granted, tokens left, queue depth, wait, refusals), coalesced calls, read-cache results.
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** Structurally the datasource's `EconomyObserver` (createUpstreamEconomy's `observer` option). */

@@ -1,8 +1,7 @@
 // The acting account and connected accounts. An Account carries its own AccountView: every field under it
 // reads on behalf of THAT account, with that account's loaders.
 import type { AccountView, GatewayContext } from '../context';
-import type { Balance, ConnectedAccount } from '../datasources/uqpay/types';
-import { UqpayError } from '../datasources/uqpay/errors';
+import { type Balance, type ConnectedAccount, UqpayError } from '../datasources/uqpay';
 import { listConnection, toConnection, windowOf, type ConnectionArgs } from './pagination';
 import { listCardholders } from './cardholder';
 import { listCards, type CardFilter } from './card';

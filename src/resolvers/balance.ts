@@ -1,8 +1,7 @@
 // Issuing balances: one per currency per account. UQPAY retrieves one balance by currency (a POST), and lists
 // them all; a request reads the list at most once per account.
 import type { AccountView, GatewayContext } from '../context';
-import type { Balance } from '../datasources/uqpay/types';
-import { fetchAll } from '../datasources/uqpay/paging';
+import { type Balance, fetchAll } from '../datasources/uqpay';
 import { money } from './money';
 
 /** Every balance of the account (a handful per account; every page is read). */

@@ -1,7 +1,7 @@
 // A card UQPAY accepted for a cardholder whose KYC is not done: the answer carries `cardholder_status` and a
 // `message` (Go SDK issuing/cards.go CardCreationResponse: "returned when cardholder KYC is pending or incomplete").
 // The card exists (PENDING) and is issued once the review passes, so the payload returns it AND says why it waits.
-import type { CardCreateResult } from '../datasources/uqpay/types';
+import type { CardCreateResult } from '../datasources/uqpay';
 import { redactText } from '../redact';
 import { userError, type UserError } from './user-errors';
 

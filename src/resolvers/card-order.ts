@@ -1,7 +1,6 @@
 // Card orders: UQPAY's record of an asynchronous card operation (create, update, recharge, withdraw).
 import type { GatewayContext } from '../context';
-import type { CardOrder } from '../datasources/uqpay/types';
-import { isNotFound } from '../datasources/uqpay/errors';
+import { type CardOrder, isNotFound } from '../datasources/uqpay';
 import { money } from './money';
 
 export const cardOrder = (_root: unknown, args: { orderId: string }, ctx: GatewayContext) =>

@@ -1,9 +1,7 @@
 // Card products (BIN, scheme, mode, currencies, KYC level) the account can issue from.
 import type { GatewayContext } from '../context';
-import type { UpstreamValue } from '../datasources/uqpay/enums';
-import type { FormFactor, Product } from '../datasources/uqpay/types';
+import { type Product, fetchAll, type UpstreamValue, type FormFactor } from '../datasources/uqpay';
 import { productFields, type CardProductField } from './card-product-fields';
-import { fetchAll } from '../datasources/uqpay/paging';
 import { money } from './money';
 
 // UQPAY abbreviates form factors in products ("VIR", "PHY") but spells them out on cards.

@@ -2,15 +2,12 @@
 // After any write the payload re-reads the card from a cleared loader, so balances and states are fresh.
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
-import type {
-  Card, CardCreateResult, CardOrder, CardStatus, CardStatusResult, RiskControls, SpendingControl, UpdateCardBody,
-} from '../datasources/uqpay/types';
 import {
-  AUTO_CANCEL_TRIGGERS, CARD_MODES, CARD_STATUS_CHANGES, SPENDING_INTERVALS, USAGE_TYPES,
-} from '../datasources/uqpay/enums';
-import { UpstreamOutcomeUnknownError } from '../datasources/uqpay/errors';
+  type Card, type CardCreateResult, type CardOrder, type CardStatus, type CardStatusResult, type RiskControls,
+  type SpendingControl, type UpdateCardBody, UpstreamOutcomeUnknownError, primeCards, AUTO_CANCEL_TRIGGERS,
+  CARD_MODES, CARD_STATUS_CHANGES, SPENDING_INTERVALS, USAGE_TYPES,
+} from '../datasources/uqpay';
 import { cardStatusReached } from './outcome';
-import { primeCards } from '../datasources/uqpay/loaders';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { isPositive, money, moneyFromSuffixed, sameAmount } from './money';
 import { kycPendingUserErrors } from './card-kyc';

@@ -1,9 +1,10 @@
 // Cardholders: reads through the account's loaders, list pages prime them, and the two mutations.
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
-import type { Address, Cardholder, CardholderStatus, CreateCardholderBody, Identity, UpdateCardholderBody } from '../datasources/uqpay/types';
-import { GENDERS, IDENTITY_TYPES, KYC_METHODS } from '../datasources/uqpay/enums';
-import { primeCardholders } from '../datasources/uqpay/loaders';
+import {
+  type Address, type Cardholder, type CardholderStatus, type CreateCardholderBody, type Identity,
+  type UpdateCardholderBody, primeCardholders, GENDERS, IDENTITY_TYPES, KYC_METHODS,
+} from '../datasources/uqpay';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { defineMutation, replayMismatch } from './mutation';
 import type { Payload } from './user-errors';

@@ -4,9 +4,8 @@
 // the audience (src/events/audience.ts) makes that one read per account, not per subscriber. A sender that does
 // name the account (`account_id`, the emulator's optional extra) is trusted instead.
 import type { GatewayContext } from '../context';
-import type { Card, Cardholder } from '../datasources/uqpay/types';
-import { UqpayError } from '../datasources/uqpay/errors';
-import type { IssuingEventMessage } from '../webhooks/events';
+import { type Card, type Cardholder, UqpayError } from '../datasources/uqpay';
+import type { IssuingEventMessage } from '../events/message';
 import { money } from './money';
 
 export type EventFilter = (event: IssuingEventMessage) => boolean;

@@ -5,7 +5,7 @@
 // idempotency key and no list of a card's orders, and balances move for other reasons too, so those answer
 // UPSTREAM_OUTCOME_UNKNOWN and the client retries with the same key.
 import type { GatewayContext } from '../context';
-import type { CardStatus } from '../datasources/uqpay/types';
+import type { CardStatus } from '../datasources/uqpay';
 
 /** The card is now in `target` (for a cancellation: or on its way, PRE_CANCEL). False when it cannot be read. */
 export async function cardStatusReached(ctx: GatewayContext, cardId: string, target: CardStatus): Promise<boolean> {

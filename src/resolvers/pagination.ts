@@ -1,9 +1,8 @@
 // Relay connections over UQPAY's page_number/page_size lists. Cursors are opaque offsets; the datasource's
 // fetchWindow fetches exactly [offset, offset + first) with the fewest calls, and UQPAY's total_items makes
 // hasNextPage exact, so we never ask for the usual limit + 1.
-import { fetchWindow, type PageRequest } from '../datasources/uqpay/paging';
-import type { Page } from '../datasources/uqpay/types';
-import { clientError } from '../context';
+import { fetchWindow, type PageRequest, type Page } from '../datasources/uqpay';
+import { badUserInput } from '../errors/graphql';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_FIRST = 100;
@@ -26,7 +25,9 @@ function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString();
   const offset = text.startsWith(CURSOR_PREFIX) ? Number(text.slice(CURSOR_PREFIX.length)) : NaN;
   if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw clientError('`after` is not a cursor from this API; pass a `cursor` or `pageInfo.endCursor` value unchanged.', 'BAD_USER_INPUT');
+    throw badUserInput(
+      '`after` is not a cursor from this API; pass a `cursor` or `pageInfo.endCursor` value unchanged.',
+    );
   }
   return offset;
 }
@@ -35,7 +36,7 @@ function decodeCursor(cursor: string): number {
 export function windowOf(args: ConnectionArgs): { offset: number; limit: number } {
   const limit = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIRST) {
-    throw clientError(`\`first\` must be between 1 and ${MAX_FIRST}; got ${limit}.`, 'BAD_USER_INPUT');
+    throw badUserInput(`\`first\` must be between 1 and ${MAX_FIRST}; got ${limit}.`);
   }
   const offset = args.after ? decodeCursor(args.after) + 1 : 0;
   return { offset, limit };

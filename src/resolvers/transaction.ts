@@ -1,8 +1,8 @@
 // Card transactions (authorisations, refunds, reversals, fees). UQPAY filters by card and by a time window of
 // at most 90 days; a wider window is refused here, before any upstream call.
 import type { AccountView, GatewayContext } from '../context';
-import type { Card, Transaction } from '../datasources/uqpay/types';
-import { clientError } from '../context';
+import type { Card, Transaction } from '../datasources/uqpay';
+import { badUserInput } from '../errors/graphql';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { money } from './money';
 
@@ -16,9 +16,9 @@ export interface TransactionFilter {
 
 function timeWindow(filter: TransactionFilter): { start_time?: string; end_time?: string } {
   const { from, to } = filter;
-  if (from && to && from.getTime() > to.getTime()) throw clientError('`from` must not be after `to`.', 'BAD_USER_INPUT');
+  if (from && to && from.getTime() > to.getTime()) throw badUserInput('`from` must not be after `to`.');
   if (from && to && to.getTime() - from.getTime() > MAX_WINDOW_MS) {
-    throw clientError('UQPAY searches transactions in windows of at most 90 days: narrow `from`/`to`.', 'BAD_USER_INPUT');
+    throw badUserInput('UQPAY searches transactions in windows of at most 90 days: narrow `from`/`to`.');
   }
   return { ...(from ? { start_time: from.toISOString() } : {}), ...(to ? { end_time: to.toISOString() } : {}) };
 }

@@ -1,7 +1,7 @@
 // Transfers between the master account and connected accounts (issuing balances). UQPAY has no list endpoint.
 import { z } from 'zod';
 import type { GatewayContext } from '../context';
-import type { Transfer } from '../datasources/uqpay/types';
+import type { Transfer } from '../datasources/uqpay';
 import { mayReadTransfer, transferRefusal } from '../access/authority';
 import { isPositive, money, sameAmount } from './money';
 import { defineMutation, replayMismatch } from './mutation';

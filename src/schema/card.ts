@@ -1,5 +1,4 @@
-import type { UpstreamValue } from '../datasources/uqpay/enums';
-import type { SpendingInterval } from '../datasources/uqpay/types';
+import type { UpstreamValue, SpendingInterval } from '../datasources/uqpay';
 import { ensureMaskedPan } from '../redact';
 import * as r from '../resolvers/card';
 import type { Money } from '../resolvers/money';

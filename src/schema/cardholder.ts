@@ -6,7 +6,7 @@ import { CardConnection, CardholderConnection, CardholderRef } from './refs';
 import { field, inputFromZod } from './input-from-zod';
 import { idempotencyKey, payloadType } from './payload';
 import { uuidNodeId } from './node';
-import type { Address } from '../datasources/uqpay/types';
+import type { Address } from '../datasources/uqpay';
 
 const AddressRef = builder.objectRef<Address>('Address').implement({
   description: 'A postal address.',

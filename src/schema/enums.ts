@@ -1,13 +1,13 @@
-// Enums mirror UQPAY's UPPER_CASE values. Each enum's values are the datasource's list (datasources/uqpay/enums.ts),
-// never retyped here: the descriptions are a `Record` over that list, so a value without a description, or a
-// description for a value UQPAY does not have, does not compile. Those UQPAY answers with are `upstreamEnum`s: a
-// value the schema does not list degrades to a documented fallback instead of failing the field (see
-// upstream-enums.ts); lower-case upstream variants ("completed") are normalised on the way.
+// Enums mirror UQPAY's UPPER_CASE values. Each enum's values are the datasource's list
+// (datasources/uqpay/resources/enums.ts), never retyped here: the descriptions are a `Record` over that list, so
+// a value without a description, or a description for a value UQPAY does not have, does not compile. Those UQPAY
+// answers with are `upstreamEnum`s: a value the schema does not list degrades to a documented fallback instead of
+// failing the field (see upstream-enums.ts); lower-case upstream variants ("completed") are normalised on the way.
 import {
   AUTO_CANCEL_TRIGGERS, BALANCE_STATUSES, CARD_MODES, CARD_ORDER_TYPES, CARD_STATUSES, CARD_STATUS_CHANGES,
   CARDHOLDER_STATUSES, FORM_FACTORS, GENDERS, IDENTITY_TYPES, KYC_METHODS, ORDER_STATUSES, SPENDING_INTERVALS,
   TRANSACTION_STATUSES, TRANSFER_STATUSES, USAGE_TYPES, type UpstreamValue,
-} from '../datasources/uqpay/enums';
+} from '../datasources/uqpay';
 import { builder, type PothosTypes } from './builder';
 import { registerUpstreamEnum, UNKNOWN } from './upstream-enums';
 

@@ -2,7 +2,7 @@
 // with the event's own data typed and the entity it concerns re-read fresh for the subscriber's account.
 import type { ObjectFieldBuilder } from '@pothos/core';
 import * as r from '../resolvers/events';
-import type { IssuingEventMessage } from '../webhooks/events';
+import type { IssuingEventMessage } from '../events/message';
 import { builder, type PothosTypes } from './builder';
 import { SpendingControlRef } from './card';
 import {

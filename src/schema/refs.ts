@@ -1,6 +1,6 @@
 // Object refs and connection types shared across domain files, declared before any domain file implements
 // them so that the domain files can point at each other without import cycles.
-import type { Balance, Card, CardOrder, Cardholder, Product, Transaction, Transfer } from '../datasources/uqpay/types';
+import type { Balance, Card, CardOrder, Cardholder, Product, Transaction, Transfer } from '../datasources/uqpay';
 import type { AccountShape } from '../resolvers/account';
 import type { Money } from '../resolvers/money';
 import type { UserError } from '../resolvers/user-errors';

@@ -1,10 +1,11 @@
 // Scalars: graphql-scalars where one fits, plus the two money scalars CONTRACT.md defines. Upstream quirks
 // (UQPAY's "2024-05-09 15:52:23" timestamps, numeric amounts) are normalised here, once, on the way out.
-import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import {
   CountryCodeResolver, DateTimeResolver, EmailAddressResolver, JSONObjectResolver, LocalDateResolver, URLResolver,
   UUIDResolver,
 } from 'graphql-scalars';
+import { valueError } from '../errors/graphql';
 
 // At most 15 integer digits: far beyond any real amount, and it keeps absurd inputs from reaching UQPAY.
 const DECIMAL_INPUT = /^-?(0|[1-9]\d{0,14})(\.\d{1,2})?$/;
@@ -15,20 +16,21 @@ const BARE_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d+)?)$/;
 
 function stringLiteral(ast: ValueNode, scalar: string): string {
   if (ast.kind !== Kind.STRING) {
-    throw new GraphQLError(`${scalar} must be given as a string, e.g. "2000.05"; got a ${ast.kind.toLowerCase()} literal.`, {
-      nodes: ast,
-    });
+    const kind = ast.kind.toLowerCase();
+    throw valueError(`${scalar} must be given as a string, e.g. "2000.05"; got a ${kind} literal.`, ast);
   }
   return ast.value;
 }
 
 function parseDecimal(value: unknown): string {
   if (typeof value !== 'string') {
-    throw new GraphQLError('Decimal must be a string such as "2000.05" (numbers lose precision and are refused).');
+    throw valueError('Decimal must be a string such as "2000.05" (numbers lose precision and are refused).');
   }
   if (!DECIMAL_INPUT.test(value)) {
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    throw new GraphQLError(`Decimal "${shown}" is not a plain decimal with at most 15 integer and 2 fraction digits (e.g. "2000.05").`);
+    throw valueError(
+      `Decimal "${shown}" is not a plain decimal with at most 15 integer and 2 fraction digits (e.g. "2000.05").`,
+    );
   }
   return value;
 }
@@ -39,7 +41,9 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
     'An exact decimal amount as a string, e.g. "2000.05". Inputs accept plain decimals with at most two fraction digits; floats, exponents and numbers are refused.',
   serialize(value) {
     const text = typeof value === 'number' ? String(value) : value;
-    if (typeof text !== 'string' || !DECIMAL_OUTPUT.test(text)) throw new GraphQLError(`Decimal cannot represent ${String(value)}`);
+    if (typeof text !== 'string' || !DECIMAL_OUTPUT.test(text)) {
+      throw valueError(`Decimal cannot represent ${String(value)}`);
+    }
     return text;
   },
   parseValue: parseDecimal,
@@ -48,7 +52,8 @@ export const DecimalScalar = new GraphQLScalarType<string, string>({
 
 function parseCurrency(value: unknown): string {
   if (typeof value !== 'string' || !CURRENCY.test(value)) {
-    throw new GraphQLError(`CurrencyCode must be 3–4 upper-case letters (e.g. "USD", "SGD", "XUSD"); got ${JSON.stringify(value)}.`);
+    const got = JSON.stringify(value);
+    throw valueError(`CurrencyCode must be 3–4 upper-case letters (e.g. "USD", "SGD", "XUSD"); got ${got}.`);
   }
   return value;
 }

@@ -17,7 +17,7 @@ import SchemaBuilder, {
   type SchemaTypes,
 } from '@pothos/core';
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
-import { GraphQLError } from 'graphql';
+import { badUserInput } from '../errors/graphql';
 
 export const UNKNOWN = 'UNKNOWN';
 
@@ -181,12 +181,9 @@ export class UpstreamEnumsPlugin<Types extends SchemaTypes> extends BasePlugin<T
       refusals.push((args) => {
         const v = args[argName];
         if (v === UNKNOWN || (Array.isArray(v) && v.includes(UNKNOWN))) {
-          throw new GraphQLError(
+          throw badUserInput(
             `\`${argName}: UNKNOWN\` is not a filter: UNKNOWN only reports a ${enumName} value UQPAY sent ` +
               'that this API does not know yet.',
-            {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            },
           );
         }
       });

@@ -9,7 +9,7 @@ import { createMemoryDedupeStore, createRedisDedupeStore, type DedupeStore } fro
 import { createWebhookReceiver, useUqpayWebhooks, type WebhookReceiver } from './receiver';
 
 export { WEBHOOK_PATH } from './receiver';
-export type { IssuingEventMessage } from './events';
+export type { IssuingEventMessage } from '../events/message';
 export type { EventBus } from '../events/pubsub';
 
 export interface GatewayEventsOptions {

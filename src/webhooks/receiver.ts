@@ -7,7 +7,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import type { DedupeStore } from './dedupe';
-import { MalformedEventError, type IssuingEventMessage, toEventMessage, WebhookEnvelope } from './events';
+import { MalformedEventError, type IssuingEventMessage, toEventMessage, WebhookEnvelope } from '../events/message';
 import { DEFAULT_TOLERANCE_SECONDS, verifyWebhook } from './signature';
 
 export const WEBHOOK_PATH = '/webhooks/uqpay';

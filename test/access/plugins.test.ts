@@ -5,6 +5,7 @@ import { createSchema, createYoga } from 'graphql-yoga';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyRing, hashKey, parseKeysFile } from '../../src/access/keys';
 import { useLimits } from '../../src/access/limits';
+import { useRequestTimeout } from '../../src/execution';
 import { createManifest, usePersistedDocuments } from '../../src/access/persisted';
 import { callerOf, useAccess } from '../../src/access/plugin';
 import { mayRunArbitraryDocuments, EXPLORER } from '../../src/access/caller';
@@ -59,6 +60,7 @@ function gateway(opts: { keyring?: KeyRing; timeoutMs?: number } = {}) {
         limits: { maxDepth: 5, maxCost: 5000, maxAliases: 3, maxTokens: 200, maxDirectives: 3, maxBodyBytes: 2_000, requestTimeoutMs: opts.timeoutMs ?? 30_000 },
         hideSuggestions: true,
       }),
+      useRequestTimeout(opts.timeoutMs ?? 30_000),
     ],
   });
   return { yoga, obs };

@@ -5,11 +5,11 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   HIGH, LOW, MemoryBucketStore, TokenBucket, UpstreamBudget, UpstreamBudgetExhaustedError, bucketShape, defaultRateLimitPerMin,
-} from '../../src/datasources/uqpay/budget';
-import { RedisBucketStore } from '../../src/datasources/uqpay/budget-redis';
-import { coalesceMiddleware } from '../../src/datasources/uqpay/coalesce';
-import type { CallHandler, UqpayCall } from '../../src/datasources/uqpay/pipeline';
-import { createMemoryCacheStore, createRedisCacheStore, type ReadCacheStore } from '../../src/datasources/uqpay/read-cache';
+} from '../../src/datasources/uqpay/economy/budget';
+import { RedisBucketStore } from '../../src/datasources/uqpay/economy/budget-redis';
+import { coalesceMiddleware } from '../../src/datasources/uqpay/economy/coalesce';
+import type { CallHandler, UqpayCall } from '../../src/datasources/uqpay/transport/pipeline';
+import { createMemoryCacheStore, createRedisCacheStore, type ReadCacheStore } from '../../src/datasources/uqpay/economy/read-cache';
 
 const prefix = `test:budget:${randomUUID()}:`;
 let redis: Redis;

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { divideBudget } from '../../src/datasources/uqpay/economy';
+import { divideBudget } from '../../src/datasources/uqpay/economy/economy';
 import { createLogger } from '../../src/logger';
 import { startGateway, type RunningGateway } from '../../src/server';
 import { startHarness, type Harness } from '../harness';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { LosslessNumber } from 'lossless-json';
-import { AmountFormatError, InexactNumberError, normaliseAmounts, toDecimal } from '../../src/datasources/uqpay/amounts';
-import { normaliseCard } from '../../src/datasources/uqpay/cards';
-import { normaliseProduct } from '../../src/datasources/uqpay/products';
+import { AmountFormatError, InexactNumberError, normaliseAmounts, toDecimal } from '../../src/datasources/uqpay/transport/amounts';
+import { normaliseCard } from '../../src/datasources/uqpay/resources/cards';
+import { normaliseProduct } from '../../src/datasources/uqpay/resources/products';
 
 describe('toDecimal', () => {
   it('keeps decimal strings exactly', () => {

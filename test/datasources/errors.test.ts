@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   UqpayAuthError, UqpayError, isNotFound, isRequestProcessing, isTokenExpired, parseUqpayError,
-} from '../../src/datasources/uqpay/errors';
-import { backoffDelay, finalError, retryReason } from '../../src/datasources/uqpay/retry';
-import { UpstreamUnavailableError } from '../../src/datasources/uqpay/errors';
+} from '../../src/datasources/uqpay/transport/errors';
+import { backoffDelay, finalError, retryReason } from '../../src/datasources/uqpay/transport/retry';
+import { UpstreamUnavailableError } from '../../src/datasources/uqpay/transport/errors';
 
 const R = 'GET /v1/issuing/cards/{id}';
 const KEY = 'sk_live_0123456789abcdef';

@@ -1,8 +1,8 @@
 // fetchWindow against an in-memory pager: every window offset 0–300 × limit 1–101 returns exactly the right
 // items with the fewest possible calls (1 when any single page covers the window, else 2).
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE, MIN_PAGE_SIZE, fetchAll, fetchWindow, planWindow } from '../../src/datasources/uqpay/paging';
-import type { Page } from '../../src/datasources/uqpay/types';
+import { MAX_PAGE_SIZE, MIN_PAGE_SIZE, fetchAll, fetchWindow, planWindow } from '../../src/datasources/uqpay/resources/paging';
+import type { Page } from '../../src/datasources/uqpay/resources/types';
 
 function pager(total: number) {
   const items = Array.from({ length: total }, (_, i) => i);

@@ -1,5 +1,5 @@
 // One source per fact, checked at run time: each UQPAY enum's values are one list in the datasource
-// (src/datasources/uqpay/enums.ts), and the GraphQL enum and the zod validation are derived from it; each mutation
+// (src/datasources/uqpay/resources/enums.ts), and the GraphQL enum and the zod validation are derived from it; each mutation
 // input is one zod object in a resolver, and its GraphQL input type is derived from it. The compiler is the main
 // guard (a description missing for a value, or an input field documented on one side only, does not compile);
 // this test makes the contract visible and catches what a cast could slip past it.
@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import * as lists from '../../src/datasources/uqpay/enums';
+import * as lists from '../../src/datasources/uqpay/resources/enums';
 import * as card from '../../src/resolvers/card';
 import * as cardDetails from '../../src/resolvers/card-details';
 import * as cardholder from '../../src/resolvers/cardholder';

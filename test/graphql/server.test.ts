@@ -1,7 +1,7 @@
 // The server itself: GraphiQL's default query works under the default limits, and unexpected upstream
 // failures come back masked with a stable code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_QUERY } from '../../src/server';
+import { DEFAULT_QUERY } from '../../src/edge';
 import { startHarness, type Harness } from '../harness';
 
 let h: Harness;

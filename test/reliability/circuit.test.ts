@@ -1,8 +1,8 @@
 // The circuit breaker's state machine, on a fake clock (no waiting, no wall-clock assertions).
 import { describe, expect, it } from 'vitest';
-import { CircuitBreaker, CircuitOpenError, ScopedCircuit } from '../../src/datasources/uqpay/circuit';
-import { UpstreamUnavailableError } from '../../src/datasources/uqpay/errors';
-import { retryReason } from '../../src/datasources/uqpay/retry';
+import { CircuitBreaker, CircuitOpenError, ScopedCircuit } from '../../src/datasources/uqpay/transport/circuit';
+import { UpstreamUnavailableError } from '../../src/datasources/uqpay/transport/errors';
+import { retryReason } from '../../src/datasources/uqpay/transport/retry';
 
 function breaker(threshold = 3) {
   const clock = { t: 0 };

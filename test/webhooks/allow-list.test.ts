@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
 import { createLogger } from '../../src/logger';
 import { createGatewayEvents, WEBHOOK_PATH, type GatewayEvents } from '../../src/webhooks';
-import { toEventMessage, WebhookEnvelope } from '../../src/webhooks/events';
+import { toEventMessage, WebhookEnvelope } from '../../src/events/message';
 import { startHarness, type Harness } from '../harness';
 import { deliver, envelope, REDIS_URL, sleep, testRedisPrefix } from './helpers';
 import { subscribe, type SseSubscription } from './sse';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventBus, type EventBus } from '../../src/events/pubsub';
 import { createLogger } from '../../src/logger';
 import { createMemoryDedupeStore } from '../../src/webhooks/dedupe';
-import { toEventMessage, WebhookEnvelope } from '../../src/webhooks/events';
+import { toEventMessage, WebhookEnvelope } from '../../src/events/message';
 import { createWebhookReceiver, useUqpayWebhooks, type WebhookReceiver } from '../../src/webhooks/receiver';
 import { computeSignature, timestampIsFresh, verifyWebhook } from '../../src/webhooks/signature';
 import { collect, deliver, envelope, rechargeEvent } from './helpers';

@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../src/events/pubsub';
 import { createLogger } from '../../src/logger';
-import { toEventMessage, WebhookEnvelope } from '../../src/webhooks/events';
+import { toEventMessage, WebhookEnvelope } from '../../src/events/message';
 import { createGatewayEvents } from '../../src/webhooks';
 import { collect, deliver, rechargeEvent, REDIS_URL, testRedisPrefix } from './helpers';
 import { createServer, type Server } from 'node:http';
