@@ -35,6 +35,8 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['src/resolvers'],
   ['src/schema'],
   ['src/server.ts'],
+  // The process entry: main.ts loads `.env` first (env-file.ts imports nothing), then config, emulator and server.
+  ['src/env-file.ts'],
   ['src/main.ts'],
 ];
 
