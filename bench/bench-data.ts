@@ -48,7 +48,8 @@ export async function ensureBenchData(client: EmulatorClient): Promise<BenchIds 
     } catch (err) {
       if (!(err instanceof UpstreamError && err.status === 400)) throw err; // a duplicate from an earlier run
     }
-    if (i % 5 === 4 || holders.length + 1 >= MIN_CARDHOLDERS) holders = await client.listAll<WireCardholder>('/v1/issuing/cardholders');
+    if (i % 5 === 4 || holders.length + 1 >= MIN_CARDHOLDERS)
+      holders = await client.listAll<WireCardholder>('/v1/issuing/cardholders');
   }
 
   const eligible = holders.filter((h) => h.cardholder_status === 'SUCCESS');
@@ -56,7 +57,12 @@ export async function ensureBenchData(client: EmulatorClient): Promise<BenchIds 
     for (let i = 0; cards.length + i < MIN_CARDS; i++) {
       const h = eligible[i % eligible.length]!;
       await client.request('POST', '/v1/issuing/cards', {
-        body: { card_currency: 'USD', cardholder_id: h.cardholder_id, card_product_id: share.product_id, card_limit: 100 },
+        body: {
+          card_currency: 'USD',
+          cardholder_id: h.cardholder_id,
+          card_product_id: share.product_id,
+          card_limit: 100,
+        },
       });
     }
     // Card creation completes asynchronously (PENDING → ACTIVE).
@@ -69,7 +75,9 @@ export async function ensureBenchData(client: EmulatorClient): Promise<BenchIds 
 
   const active = cards.filter((c) => c.card_status === 'ACTIVE');
   const card = active[0];
-  const single = active.find((c) => c.mode_type === 'SINGLE' && c.card_currency === 'USD') ?? active.find((c) => c.mode_type === 'SINGLE');
+  const single =
+    active.find((c) => c.mode_type === 'SINGLE' && c.card_currency === 'USD') ??
+    active.find((c) => c.mode_type === 'SINGLE');
   if (!card || !single) throw new Error('bench data: no ACTIVE card (and no ACTIVE SINGLE card) in the demo account');
   // S4 recharges a SINGLE card from the issuing balance: fund it far beyond what any run can spend.
   await client.deposit({ currency: single.card_currency, amount: '100000000.00' });

@@ -21,7 +21,8 @@ const SECONDS = Number(process.env.ECONOMY_SECONDS ?? 15);
 const LATENCY_MS = Number(process.env.ECONOMY_LATENCY_MS ?? 50);
 const CACHE_TTL_MS = Number(process.env.ECONOMY_CACHE_TTL_MS ?? 5_000);
 
-const CARD = 'query($id: UUID!) { card(cardId: $id) { status availableBalance { amount currency } cardholder { email } } }';
+const CARD =
+  'query($id: UUID!) { card(cardId: $id) { status availableBalance { amount currency } cardholder { email } } }';
 const HOLDER = 'query($id: UUID!) { cardholder(cardholderId: $id) { email status numberOfCards } }';
 const PRODUCTS = '{ cardProducts { productId scheme } }';
 const HOLDERS = '{ cardholders(first: 10) { totalCount edges { node { cardholderId email } } } }';
@@ -37,7 +38,10 @@ interface Config {
 const CONFIGS: Config[] = [
   { name: 'no coalescing, no cache', env: { UQPAY_COALESCE: 'false' } },
   { name: 'coalescing', env: { UQPAY_COALESCE: 'true' } },
-  { name: `coalescing + read cache (${CACHE_TTL_MS / 1000} s)`, env: { UQPAY_COALESCE: 'true', UQPAY_READ_CACHE_TTL_MS: String(CACHE_TTL_MS) } },
+  {
+    name: `coalescing + read cache (${CACHE_TTL_MS / 1000} s)`,
+    env: { UQPAY_COALESCE: 'true', UQPAY_READ_CACHE_TTL_MS: String(CACHE_TTL_MS) },
+  },
 ];
 
 interface Result {
@@ -63,7 +67,9 @@ async function runOne(c: Config): Promise<Result> {
     UQPAY_CLIENT_ID: emulator.clientId,
     UQPAY_API_KEY: emulator.apiKey,
     UQPAY_WEBHOOK_SECRET: emulator.webhookSecret,
-    ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, UQPAY_REDIS_KEY_PREFIX: `bench:economy:${Date.now()}:` } : {}),
+    ...(process.env.REDIS_URL
+      ? { REDIS_URL: process.env.REDIS_URL, UQPAY_REDIS_KEY_PREFIX: `bench:economy:${Date.now()}:` }
+      : {}),
     ...c.env,
   });
   const gateway = await startGateway(config, { logger: createLogger({ level: 'silent' }) });
@@ -75,7 +81,10 @@ async function runOne(c: Config): Promise<Result> {
   };
 
   // Hot objects: the seeded USD cards and their cardholders, plus whatever else the seed holds.
-  const cards = [DEMO_IDS.cards.sophiaUsdSingle, ...Object.values(DEMO_IDS.cards).filter((id) => id !== DEMO_IDS.cards.sophiaUsdSingle)].slice(0, 5);
+  const cards = [
+    DEMO_IDS.cards.sophiaUsdSingle,
+    ...Object.values(DEMO_IDS.cards).filter((id) => id !== DEMO_IDS.cards.sophiaUsdSingle),
+  ].slice(0, 5);
   const holders = Object.values(DEMO_IDS.cardholders).slice(0, 5);
   await gql(PRODUCTS); // token outside the measurement
   await ctl('/faults', { method: 'POST', headers, body: JSON.stringify({ latencyMs: LATENCY_MS }) });
@@ -91,8 +100,13 @@ async function runOne(c: Config): Promise<Result> {
     if (r < 0.75) return gql(PRODUCTS);
     if (r < 0.85) return gql(HOLDERS);
     if (r < 0.95) return gql(TXS, { id: pick(cards) });
-    if (r < 0.99) return gql(RECHARGE, { input: { cardId: DEMO_IDS.cards.sophiaUsdSingle, amount: '0.01', idempotencyKey: randomUUID() } });
-    return gql(UPDATE, { input: { cardholderId: DEMO_IDS.cardholders.sophiaTan, email: `sophia.${Math.floor(rnd() * 1e9)}@example.com` } });
+    if (r < 0.99)
+      return gql(RECHARGE, {
+        input: { cardId: DEMO_IDS.cards.sophiaUsdSingle, amount: '0.01', idempotencyKey: randomUUID() },
+      });
+    return gql(UPDATE, {
+      input: { cardholderId: DEMO_IDS.cardholders.sophiaTan, email: `sophia.${Math.floor(rnd() * 1e9)}@example.com` },
+    });
   };
 
   const latencies: number[] = [];
@@ -119,7 +133,9 @@ async function runOne(c: Config): Promise<Result> {
   await Promise.all(pending);
   const seconds = (performance.now() - t0) / 1000;
   const stats = (await (await ctl('/stats')).json()) as { requests: Record<string, number> };
-  const upstream = Object.entries(stats.requests).filter(([k]) => !k.includes('/connect/token')).reduce((a, [, n]) => a + n, 0);
+  const upstream = Object.entries(stats.requests)
+    .filter(([k]) => !k.includes('/connect/token'))
+    .reduce((a, [, n]) => a + n, 0);
   await gateway.close();
   await emulator.close();
   latencies.sort((a, b) => a - b);
@@ -143,7 +159,9 @@ async function main() {
   for (const c of CONFIGS) results.push(await runOne(c));
   const base = results[0]!.upstream;
   console.log('');
-  console.log('| configuration | GraphQL ops/min | UQPAY calls/min | calls per 1,000 ops | vs none | errors | p50 ms | p99 ms |');
+  console.log(
+    '| configuration | GraphQL ops/min | UQPAY calls/min | calls per 1,000 ops | vs none | errors | p50 ms | p99 ms |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const saved = base ? `${Math.round((1 - r.upstream / base) * 100)}% fewer` : '—';

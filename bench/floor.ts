@@ -67,7 +67,11 @@ const scenarios: Record<string, (vars: Record<string, unknown>) => Promise<unkno
   async '/s1'(vars) {
     const c = await get<WireCard>(`/v1/issuing/cards/${encodeURIComponent(String(vars.cardId))}`);
     return {
-      card: { status: c.card_status, availableBalance: money(c.available_balance, c.card_currency), cardholder: { email: c.cardholder.email } },
+      card: {
+        status: c.card_status,
+        availableBalance: money(c.available_balance, c.card_currency),
+        cardholder: { email: c.cardholder.email },
+      },
     };
   },
   async '/s2'() {

@@ -28,7 +28,12 @@ export interface LoadResult {
   sampleFailure?: string;
 }
 
-export async function runLoad(url: string, req: LoadRequest, connections: number, durationS: number): Promise<LoadResult> {
+export async function runLoad(
+  url: string,
+  req: LoadRequest,
+  connections: number,
+  durationS: number,
+): Promise<LoadResult> {
   let responses = 0;
   let failed = 0;
   let sampleFailure: string | undefined;

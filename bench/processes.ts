@@ -89,7 +89,8 @@ export async function waitUntil(proc: NodeProcess, probe: () => Promise<boolean>
     } catch {
       // not listening yet
     }
-    if (Date.now() > until) throw new Error(`${proc.name} not ready after ${timeoutMs} ms:\n${proc.output().slice(-4000)}`);
+    if (Date.now() > until)
+      throw new Error(`${proc.name} not ready after ${timeoutMs} ms:\n${proc.output().slice(-4000)}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -100,9 +101,15 @@ export interface EmulatorProcess extends NodeProcess {
   port: number;
 }
 
-export async function startEmulatorProcess(opts: { port?: number; env?: Record<string, string> } = {}): Promise<EmulatorProcess> {
+export async function startEmulatorProcess(
+  opts: { port?: number; env?: Record<string, string> } = {},
+): Promise<EmulatorProcess> {
   const port = opts.port ?? (await freePort());
-  const proc = spawnNode('emulator', 'src/emulator/main.ts', { EMULATOR_PORT: String(port), LOG_LEVEL: 'warn', ...opts.env });
+  const proc = spawnNode('emulator', 'src/emulator/main.ts', {
+    EMULATOR_PORT: String(port),
+    LOG_LEVEL: 'warn',
+    ...opts.env,
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(proc, async () => (await fetch(`${url}/__emulator/stats`)).ok);
   return Object.assign(proc, { url, baseUrl: `${url}/api`, port });

@@ -33,16 +33,32 @@ export function summarise(profile: Profile, top = 25, lastSeconds = Infinity): s
     const where = url.replace(/^file:\/\/.*?\/work\/main\//, '').replace(/^file:\/\//, '') || '(native)';
     const group = where.includes('node_modules/')
       ? where.replace(/.*node_modules\/((?:@[^/]+\/)?[^/]+).*/, '$1')
-      : where.startsWith('node:') ? 'node:*' : where;
-    fn.set(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`, (fn.get(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`) ?? 0) + us);
+      : where.startsWith('node:')
+        ? 'node:*'
+        : where;
+    fn.set(
+      `${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`,
+      (fn.get(`${functionName || '(anonymous)'} ${where}:${lineNumber + 1}`) ?? 0) + us,
+    );
     file.set(group, (file.get(group) ?? 0) + us);
   }
   const pct = (us: number) => `${((100 * us) / total).toFixed(1)}%`.padStart(6);
   const list = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => `${pct(us)}  ${k}`).join('\n');
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, us]) => `${pct(us)}  ${k}`)
+      .join('\n');
   const busy = total - (fn.get('(idle) (native):0') ?? 0);
   return `sampled: ${(total / 1e6).toFixed(2)} s, of which not idle: ${(busy / 1e6).toFixed(2)} s\n\nby package / file (self time):\n${list(file)}\n\nby function (self time):\n${list(fn)}`;
 }
 
 const path = process.argv[2];
-if (path) console.log(summarise(JSON.parse(readFileSync(path, 'utf8')) as Profile, Number(process.argv[3] ?? 25), Number(process.argv[4] ?? Infinity)));
+if (path)
+  console.log(
+    summarise(
+      JSON.parse(readFileSync(path, 'utf8')) as Profile,
+      Number(process.argv[3] ?? 25),
+      Number(process.argv[4] ?? Infinity),
+    ),
+  );

@@ -127,7 +127,10 @@ async function heapUsedMb(gatewayUrl: string): Promise<number | undefined> {
 }
 
 async function balancesOf(up: EmulatorClient, account: string, master: string): Promise<Map<string, bigint>> {
-  const res = await up.get<{ data: WireBalance[] }>('/v1/issuing/balances?page_size=100', account === master ? undefined : account);
+  const res = await up.get<{ data: WireBalance[] }>(
+    '/v1/issuing/balances?page_size=100',
+    account === master ? undefined : account,
+  );
   return new Map(res.data.map((b) => [b.currency, cents(b.available_balance)]));
 }
 
@@ -172,13 +175,16 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       .filter((a) => a.status === 'ACTIVE')
       .map((a) => a.account_id);
     if (subs.length === 0) throw new Error('soak: the emulator has no ACTIVE sub-account');
-    const cards = (await up.listAll<WireCard>('/v1/issuing/cards')).filter((c) => c.card_status === 'ACTIVE' && c.mode_type === 'SINGLE');
+    const cards = (await up.listAll<WireCard>('/v1/issuing/cards')).filter(
+      (c) => c.card_status === 'ACTIVE' && c.mode_type === 'SINGLE',
+    );
     if (cards.length === 0) throw new Error('soak: the emulator has no ACTIVE SINGLE card');
     const currencies = [...new Set(['USD', ...cards.map((c) => c.card_currency)])];
     for (const cur of currencies) await up.deposit({ currency: cur, amount: '1000000.00' });
     for (const s of subs) await up.deposit({ account_id: s, currency: 'USD', amount: '200000.00' });
     // Withdrawals must never run a card dry: that keeps every mutation's outcome independent of ordering.
-    for (const c of cards) await up.request('POST', `/v1/issuing/cards/${c.card_id}/recharge`, { body: { amount: 50000 } });
+    for (const c of cards)
+      await up.request('POST', `/v1/issuing/cards/${c.card_id}/recharge`, { body: { amount: 50000 } });
 
     const accounts = [master, ...subs];
     const cardIds = cards.map((c) => c.card_id);
@@ -203,7 +209,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
 
     // Warm the gateway, then take its memory baseline.
     for (let i = 0; i < 20; i++) {
-      await postGraphQL(stack.gateway.graphqlUrl, { query: 'query($id: UUID!) { card(cardId: $id) { status } }', variables: { id: cardIds[i % cardIds.length] } });
+      await postGraphQL(stack.gateway.graphqlUrl, {
+        query: 'query($id: UUID!) { card(cardId: $id) { status } }',
+        variables: { id: cardIds[i % cardIds.length] },
+      });
     }
     const rssBaselineMb = memory(stack.gateway.pid).rssMb;
     const heapBaselineMb = await heapUsedMb(stack.gateway.url);
@@ -218,7 +227,13 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       const input =
         m.kind === 'recharge' || m.kind === 'withdraw'
           ? { cardId: m.cardId, amount: decimal(m.cents), idempotencyKey: m.key }
-          : { sourceAccountId: m.source, destinationAccountId: m.destination, amount: decimal(m.cents), currency: m.currency, idempotencyKey: m.key };
+          : {
+              sourceAccountId: m.source,
+              destinationAccountId: m.destination,
+              amount: decimal(m.cents),
+              currency: m.currency,
+              idempotencyKey: m.key,
+            };
       const query = m.kind === 'recharge' ? RECHARGE : m.kind === 'withdraw' ? WITHDRAW : TRANSFER;
       let res;
       try {
@@ -232,7 +247,19 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       const errors: GraphQLError[] = res.json?.errors ?? [];
       for (const e of errors) bump(topLevelErrorCodes, e.extensions?.code ?? 'NO_CODE');
       const field = m.kind === 'recharge' ? 'rechargeCard' : m.kind === 'withdraw' ? 'withdrawCard' : 'createTransfer';
-      const payload = (res.json?.data as Record<string, { userErrors?: { code: string; message: string }[]; order?: { orderId: string }; transfer?: { transferId: string } } | null> | null | undefined)?.[field];
+      const payload = (
+        res.json?.data as
+          | Record<
+              string,
+              {
+                userErrors?: { code: string; message: string }[];
+                order?: { orderId: string };
+                transfer?: { transferId: string };
+              } | null
+            >
+          | null
+          | undefined
+      )?.[field];
       if (errors.length > 0 || !payload) return false;
       if (payload.userErrors && payload.userErrors.length > 0) {
         for (const e of payload.userErrors) bump(userErrorCodes, e.code);
@@ -262,7 +289,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
         }
       }
     };
-    const progress = setInterval(() => log(`soak: ${Math.min(next, plan.length)}/${plan.length} mutations started`), 5_000);
+    const progress = setInterval(
+      () => log(`soak: ${Math.min(next, plan.length)}/${plan.length} mutations started`),
+      5_000,
+    );
     await Promise.all(Array.from({ length: opts.concurrency }, worker));
     clearInterval(progress);
     await up.clearFaults();
@@ -301,9 +331,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const after = await snapshot(up, master, accounts, cardIds);
     const balanceMismatches: SoakReport['balances']['mismatches'] = [];
     const compare = (what: string, exp: bigint | undefined, act: bigint | undefined) => {
-      if ((exp ?? 0n) !== (act ?? 0n)) balanceMismatches.push({ what, expected: decimal(exp ?? 0n), actual: decimal(act ?? 0n) });
+      if ((exp ?? 0n) !== (act ?? 0n))
+        balanceMismatches.push({ what, expected: decimal(exp ?? 0n), actual: decimal(act ?? 0n) });
     };
-    for (const k of new Set([...expected.balances.keys(), ...after.balances.keys()])) compare(`balance ${k}`, expected.balances.get(k), after.balances.get(k));
+    for (const k of new Set([...expected.balances.keys(), ...after.balances.keys()]))
+      compare(`balance ${k}`, expected.balances.get(k), after.balances.get(k));
     for (const id of cardIds) compare(`card ${id}`, expected.cards.get(id), after.cards.get(id));
 
     const ledgerAfter = await ledgerCounts(up, master, accounts);
@@ -319,19 +351,28 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     const alive = !stack.gateway.hasExited();
     const rssAfterMb = alive ? memory(stack.gateway.pid).rssMb : 0;
     const heapAfterMb = alive ? await heapUsedMb(stack.gateway.url) : undefined;
-    for (const line of stack.gateway.output().split('\n')) if (/unhandled/i.test(line)) unhandled.push(line.slice(0, 300));
+    for (const line of stack.gateway.output().split('\n'))
+      if (/unhandled/i.test(line)) unhandled.push(line.slice(0, 300));
     const stats = await up.stats(); // since the faults went on: the soak's own traffic, retries included
 
     if (!alive) problems.push('the gateway process exited during the soak');
-    if (unhandled.length) problems.push(`${unhandled.length} unhandled rejection/error line(s) in the gateway's output`);
+    if (unhandled.length)
+      problems.push(`${unhandled.length} unhandled rejection/error line(s) in the gateway's output`);
     const http5xx = Object.entries(httpStatuses).filter(([s]) => Number(s) >= 500);
     if (http5xx.length) problems.push(`gateway answered HTTP 5xx: ${http5xx.map(([s, n]) => `${s}×${n}`).join(', ')}`);
-    if (balanceMismatches.length) problems.push(`${balanceMismatches.length} balance(s) differ from the expected ledger`);
-    if (ledgerMismatches.length) problems.push(`${ledgerMismatches.length} ledger count(s) differ (a mutation applied twice or lost)`);
+    if (balanceMismatches.length)
+      problems.push(`${balanceMismatches.length} balance(s) differ from the expected ledger`);
+    if (ledgerMismatches.length)
+      problems.push(`${ledgerMismatches.length} ledger count(s) differ (a mutation applied twice or lost)`);
     const rejected = plan.filter((m) => m.outcome === 'rejected');
-    if (rejected.length) problems.push(`${rejected.length} valid mutation(s) answered with userErrors: ${[...new Set(rejected.map((m) => m.userErrors?.[0]?.code))].join(', ')}`);
+    if (rejected.length)
+      problems.push(
+        `${rejected.length} valid mutation(s) answered with userErrors: ${[...new Set(rejected.map((m) => m.userErrors?.[0]?.code))].join(', ')}`,
+      );
     if (rssAfterMb > rssBaselineMb + Math.max(64, rssBaselineMb * 0.5)) {
-      problems.push(`gateway RSS did not settle: ${rssBaselineMb.toFixed(0)} MB before, ${rssAfterMb.toFixed(0)} MB after`);
+      problems.push(
+        `gateway RSS did not settle: ${rssBaselineMb.toFixed(0)} MB before, ${rssAfterMb.toFixed(0)} MB after`,
+      );
     }
 
     const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -350,7 +391,10 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       transportErrors,
       balances: { checked: expected.balances.size + cardIds.length, mismatches: balanceMismatches },
       ledger: { checked: expectedLedger.size, mismatches: ledgerMismatches },
-      upstream: { requests: Object.values(stats.requests).reduce((a, b) => a + b, 0), responses: stats.responses ?? {} },
+      upstream: {
+        requests: Object.values(stats.requests).reduce((a, b) => a + b, 0),
+        responses: stats.responses ?? {},
+      },
       gateway: {
         alive,
         unhandledRejections: unhandled,
@@ -387,7 +431,14 @@ export async function runUpstreamDown(opts: { stack?: Stack; probes?: number } =
   // Short timeouts keep the black-hole phase brief; the breaker is what must make the failures fast.
   const stack =
     opts.stack ??
-    (await startStack({ withSwitch: true, gatewayEnv: { UQPAY_CONNECT_TIMEOUT_MS: '500', UQPAY_HEADERS_TIMEOUT_MS: '1000', UQPAY_REQUEST_DEADLINE_MS: '3000' } }));
+    (await startStack({
+      withSwitch: true,
+      gatewayEnv: {
+        UQPAY_CONNECT_TIMEOUT_MS: '500',
+        UQPAY_HEADERS_TIMEOUT_MS: '1000',
+        UQPAY_REQUEST_DEADLINE_MS: '3000',
+      },
+    }));
   const sw = stack.tcpSwitch;
   if (!sw) throw new Error('runUpstreamDown needs a stack started with { withSwitch: true }');
   const probes = opts.probes ?? 10;
@@ -410,7 +461,12 @@ export async function runUpstreamDown(opts: { stack?: Stack; probes?: number } =
       const t0 = performance.now();
       const r = await postGraphQL(gql, { query: CARD_QUERY, variables: { id: cardId } });
       const err = r.json?.errors?.[0];
-      downAnswers.push({ status: r.status, code: err?.extensions?.code, message: err?.message, ms: Math.round(performance.now() - t0) });
+      downAnswers.push({
+        status: r.status,
+        code: err?.extensions?.code,
+        message: err?.message,
+        ms: Math.round(performance.now() - t0),
+      });
       return r;
     };
     // Enough failures to trip any sensible breaker.
@@ -425,9 +481,11 @@ export async function runUpstreamDown(opts: { stack?: Stack; probes?: number } =
 
     for (const a of downAnswers) {
       if (a.status >= 500) problems.push(`HTTP ${a.status} while the upstream was down (want a GraphQL error)`);
-      if (a.code !== 'UPSTREAM_UNAVAILABLE') problems.push(`error code ${a.code ?? 'none'} (${a.message ?? ''}) while down, want UPSTREAM_UNAVAILABLE`);
+      if (a.code !== 'UPSTREAM_UNAVAILABLE')
+        problems.push(`error code ${a.code ?? 'none'} (${a.message ?? ''}) while down, want UPSTREAM_UNAVAILABLE`);
     }
-    if (readyWhileDown.some((s) => s === 200)) problems.push(`/ready answered 200 while the upstream was down (${readyWhileDown.join(', ')})`);
+    if (readyWhileDown.some((s) => s === 200))
+      problems.push(`/ready answered 200 while the upstream was down (${readyWhileDown.join(', ')})`);
     // Without a breaker each query makes 1 + UQPAY_MAX_RETRIES attempts (50 for 10 queries); an open circuit lets
     // through only its half-open probes (cool-down 1 s, doubling), a few at most even on a slow machine.
     if (connectionsWhileOpen > Math.max(2, probes / 2 - 1)) {
@@ -452,7 +510,16 @@ export async function runUpstreamDown(opts: { stack?: Stack; probes?: number } =
     }
     if (readyAfterRecovery !== 200) problems.push(`/ready answered ${readyAfterRecovery} after recovery`);
     if (stack.gateway.hasExited()) problems.push('the gateway exited');
-    return { ok: problems.length === 0, problems: [...new Set(problems)], readyWhileDown, readyAfterRecovery, downAnswers, connectionsWhileOpen, probes, recoveredAfterQueries };
+    return {
+      ok: problems.length === 0,
+      problems: [...new Set(problems)],
+      readyWhileDown,
+      readyAfterRecovery,
+      downAnswers,
+      connectionsWhileOpen,
+      probes,
+      recoveredAfterQueries,
+    };
   } finally {
     if (!opts.stack) await stack.close();
   }

@@ -12,7 +12,12 @@ import { ensureBenchData } from './bench-data';
 import { runLoad, type LoadResult } from './load';
 import { cpuMicros, sampleRss } from './procstat';
 import {
-  ROOT, startEmulatorProcess, startFloorProcess, startGatewayProcess, type EmulatorProcess, type NodeProcess,
+  ROOT,
+  startEmulatorProcess,
+  startFloorProcess,
+  startGatewayProcess,
+  type EmulatorProcess,
+  type NodeProcess,
 } from './processes';
 import { buildScenarios, choosePersistedDocument, type Scenario, type Target } from './scenarios';
 import { apiCalls, EmulatorClient, statsDelta } from './upstream';
@@ -34,7 +39,9 @@ const config = {
   warmupS: Number(flags.warmup ?? process.env.BENCH_WARMUP ?? 2),
   connections: Number(flags.connections ?? process.env.BENCH_CONNECTIONS ?? 16),
   only: (flags.only ?? process.env.BENCH_ONLY ?? '').split(',').filter(Boolean),
-  targets: (flags.targets ?? process.env.BENCH_TARGETS ?? 'gateway,gateway-plain,floor,rest').split(',').filter(Boolean) as Target[],
+  targets: (flags.targets ?? process.env.BENCH_TARGETS ?? 'gateway,gateway-plain,floor,rest')
+    .split(',')
+    .filter(Boolean) as Target[],
   cpuProf: flags['cpu-prof'] ?? process.env.BENCH_CPU_PROF === '1',
   out: flags.out ?? resolve(ROOT, 'bench/results.json'),
 };
@@ -45,7 +52,9 @@ const config = {
  * `--heap-growing-percent=150`: old space grows by 2.5× its live size between full GCs instead of V8's up to 4×
  * (old space peaked at ~130–145 MB under load, ~45 MB live): ~50 MB less peak RSS, S1 CPU within noise (2 runs).
  */
-const GATEWAY_NODE_FLAGS = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=8 --heap-growing-percent=150')
+const GATEWAY_NODE_FLAGS = (
+  process.env.BENCH_GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=8 --heap-growing-percent=150'
+)
   .split(' ')
   .filter(Boolean);
 
@@ -71,7 +80,13 @@ export interface ScenarioResult extends Omit<LoadResult, 'sampleFailure'> {
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(s: Scenario, proc: NodeProcess, url: string, emulator: EmulatorProcess, client: EmulatorClient): Promise<ScenarioResult> {
+async function measure(
+  s: Scenario,
+  proc: NodeProcess,
+  url: string,
+  emulator: EmulatorProcess,
+  client: EmulatorClient,
+): Promise<ScenarioResult> {
   // One request first: a scenario that fails outright is reported, not benchmarked.
   const probe = await fetch(`${url}${s.request.path}`, {
     method: s.request.method,
@@ -97,7 +112,8 @@ async function measure(s: Scenario, proc: NodeProcess, url: string, emulator: Em
   const seqDelta = statsDelta(seqBefore, await client.stats());
   const callsPerOp = apiCalls({ requests: seqDelta }) / SEQUENTIAL;
   const routesPerOp: Record<string, number> = {};
-  for (const [route, count] of Object.entries(seqDelta)) if (!/connect\/token/.test(route)) routesPerOp[route] = round(count / SEQUENTIAL, 2);
+  for (const [route, count] of Object.entries(seqDelta))
+    if (!/connect\/token/.test(route)) routesPerOp[route] = round(count / SEQUENTIAL, 2);
   if (config.warmupS > 0) await runLoad(url, s.request, config.connections, config.warmupS);
   await sleep(200);
   const statsBefore = await client.stats();
@@ -158,7 +174,12 @@ function ratios(results: ScenarioResult[]): Ratio[] {
   for (const g of results.filter((r) => r.target === 'gateway' || r.target === 'gateway-plain')) {
     const f = results.find((r) => r.target === 'floor' && r.id === g.id);
     if (!f) continue;
-    out.push({ id: g.id, target: g.target, throughput: round(g.reqPerSec / f.reqPerSec, 2), cpuPerReq: round(g.cpuUsPerReq / f.cpuUsPerReq, 2) });
+    out.push({
+      id: g.id,
+      target: g.target,
+      throughput: round(g.reqPerSec / f.reqPerSec, 2),
+      cpuPerReq: round(g.cpuUsPerReq / f.cpuUsPerReq, 2),
+    });
   }
   return out;
 }
@@ -178,8 +199,16 @@ function checkTargets(results: ScenarioResult[], rs: Ratio[]): TargetCheck[] {
   }
   const plain = rs.find((r) => r.id === 'S1' && r.target === 'gateway-plain');
   if (plain) {
-    checks.push({ target: 'S1 throughput ≥ 0.6× floor, coalescing off', measured: `${plain.throughput}×`, met: plain.throughput >= 0.6 });
-    checks.push({ target: 'S1 CPU/request ≤ 2× floor, coalescing off', measured: `${plain.cpuPerReq}×`, met: plain.cpuPerReq <= 2 });
+    checks.push({
+      target: 'S1 throughput ≥ 0.6× floor, coalescing off',
+      measured: `${plain.throughput}×`,
+      met: plain.throughput >= 0.6,
+    });
+    checks.push({
+      target: 'S1 CPU/request ≤ 2× floor, coalescing off',
+      measured: `${plain.cpuPerReq}×`,
+      met: plain.cpuPerReq <= 2,
+    });
   }
   for (const g of results.filter((r) => r.target === 'gateway' && r.minCallsPerOp !== undefined)) {
     if (g.id === 'S4') continue;
@@ -210,7 +239,9 @@ async function main(): Promise<void> {
     procs.push(emulator);
     const client = new EmulatorClient(emulator.url);
     const data = await ensureBenchData(client);
-    console.error(`emulator ${emulator.url} (pid ${emulator.pid}); ${data.cardholderCount} cardholders, ${data.cardCount} cards`);
+    console.error(
+      `emulator ${emulator.url} (pid ${emulator.pid}); ${data.cardholderCount} cardholders, ${data.cardCount} cards`,
+    );
 
     const byTarget = new Map<Target, { proc: NodeProcess; url: string }>();
     byTarget.set('rest', { proc: emulator, url: emulator.url });
@@ -244,7 +275,12 @@ async function main(): Promise<void> {
     }
     if (config.targets.includes('gateway-plain')) {
       try {
-        const plain = await startGatewayProcess({ upstreamBaseUrl: emulator.baseUrl, env: { UQPAY_COALESCE: 'off' }, nodeArgs, script });
+        const plain = await startGatewayProcess({
+          upstreamBaseUrl: emulator.baseUrl,
+          env: { UQPAY_COALESCE: 'off' },
+          nodeArgs,
+          script,
+        });
         procs.push(plain);
         byTarget.set('gateway-plain', { proc: plain, url: plain.url });
         console.error(`gateway, coalescing off ${plain.url} (pid ${plain.pid})`);
@@ -267,7 +303,9 @@ async function main(): Promise<void> {
       try {
         const r = await measure(s, target.proc, target.url, emulator, client);
         results.push(r);
-        process.stderr.write(`${r.reqPerSec} req/s, p99 ${r.p99Ms} ms, ${r.upstreamCallsPerOp} calls/op, ${r.cpuUsPerReq} µs CPU/req\n`);
+        process.stderr.write(
+          `${r.reqPerSec} req/s, p99 ${r.p99Ms} ms, ${r.upstreamCallsPerOp} calls/op, ${r.cpuUsPerReq} µs CPU/req\n`,
+        );
         if (r.sampleFailure) process.stderr.write(`  failures, e.g.: ${r.sampleFailure}\n`);
       } catch (err) {
         process.stderr.write('skipped\n');
@@ -294,13 +332,17 @@ async function main(): Promise<void> {
 
     console.log(`\n${table(results)}\n`);
     if (rs.length) {
-      console.log('| Scenario | Gateway | gateway/floor throughput | gateway/floor CPU per request |\n|---|---|---:|---:|');
+      console.log(
+        '| Scenario | Gateway | gateway/floor throughput | gateway/floor CPU per request |\n|---|---|---:|---:|',
+      );
       for (const r of rs) console.log(`| ${r.id} | ${r.target} | ${r.throughput}× | ${r.cpuPerReq}× |`);
       console.log('');
     }
     for (const t of targets) console.log(`- ${t.met ? 'met' : 'MISSED'}: ${t.target} (measured ${t.measured})`);
     for (const s of skipped) console.log(`- skipped: ${s}`);
-    console.log(`\n${config.connections} connections, ${config.durationS} s per scenario after ${config.warmupS} s warm-up; written to ${config.out}`);
+    console.log(
+      `\n${config.connections} connections, ${config.durationS} s per scenario after ${config.warmupS} s warm-up; written to ${config.out}`,
+    );
   } finally {
     await cleanup();
   }

@@ -27,7 +27,8 @@ export interface BenchIds {
   cardholderCount: number;
 }
 
-const S1 = 'query S1($cardId: UUID!) { card(cardId: $cardId) { status availableBalance { amount currency } cardholder { email } } }';
+const S1 =
+  'query S1($cardId: UUID!) { card(cardId: $cardId) { status availableBalance { amount currency } cardholder { email } } }';
 const S2 = 'query S2 { cards(first: 50) { edges { node { cardholder { email } } } } }';
 const S3 = 'query S3 { cardholders(first: 20) { edges { node { cards(first: 5) { edges { node { cardId } } } } } } }';
 const S4 =
@@ -54,7 +55,12 @@ export function choosePersistedDocument(ids: BenchIds): PersistedChoice | { miss
   const file = resolve(ROOT, 'generated/persisted-documents.json');
   if (!existsSync(file)) return { missing: 'generated/persisted-documents.json does not exist' };
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
-  const known: Record<string, unknown> = { cardId: ids.cardId, cardholderId: ids.cardholderId, currency: 'USD', first: 10 };
+  const known: Record<string, unknown> = {
+    cardId: ids.cardId,
+    cardholderId: ids.cardholderId,
+    currency: 'USD',
+    first: 10,
+  };
   const candidates: PersistedChoice[] = [];
   for (const [hash, text] of Object.entries(manifest)) {
     let op: OperationDefinitionNode | undefined;
@@ -72,7 +78,11 @@ export function choosePersistedDocument(ids: BenchIds): PersistedChoice | { miss
       else if (v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue) ok = false;
     }
     if (!ok) continue;
-    candidates.push({ documentId: hash.startsWith('sha256:') ? hash : `sha256:${hash}`, operationName: op.name?.value ?? '', variables });
+    candidates.push({
+      documentId: hash.startsWith('sha256:') ? hash : `sha256:${hash}`,
+      operationName: op.name?.value ?? '',
+      variables,
+    });
   }
   if (candidates.length === 0) return { missing: 'no query in the manifest has variables the bench can fill' };
   return candidates.find((c) => 'cardId' in c.variables) ?? candidates[0]!;
@@ -82,13 +92,46 @@ export function buildScenarios(ids: BenchIds, persisted: PersistedChoice | { mis
   const auth = { 'x-auth-token': `Bearer ${ids.token}` };
   const s3Min = 1 + Math.min(20, ids.cardholderCount);
   const list: Scenario[] = [
-    { id: 'S1', target: 'gateway', title: 'card(cardId) { status availableBalance cardholder { email } }', minCallsPerOp: 1, request: post('/graphql', { query: S1, variables: { cardId: ids.cardId } }) },
-    { id: 'S1', target: 'floor', title: 'floor: GET card → reshape', request: post('/s1', { variables: { cardId: ids.cardId } }) },
-    { id: 'S1', target: 'rest', title: 'REST: GET /v1/issuing/cards/{id}', request: { method: 'GET', path: `/api/v1/issuing/cards/${ids.cardId}`, headers: auth } },
-    { id: 'S2', target: 'gateway', title: 'cards(first: 50) { cardholder { email } }', minCallsPerOp: 1, request: post('/graphql', { query: S2 }) },
+    {
+      id: 'S1',
+      target: 'gateway',
+      title: 'card(cardId) { status availableBalance cardholder { email } }',
+      minCallsPerOp: 1,
+      request: post('/graphql', { query: S1, variables: { cardId: ids.cardId } }),
+    },
+    {
+      id: 'S1',
+      target: 'floor',
+      title: 'floor: GET card → reshape',
+      request: post('/s1', { variables: { cardId: ids.cardId } }),
+    },
+    {
+      id: 'S1',
+      target: 'rest',
+      title: 'REST: GET /v1/issuing/cards/{id}',
+      request: { method: 'GET', path: `/api/v1/issuing/cards/${ids.cardId}`, headers: auth },
+    },
+    {
+      id: 'S2',
+      target: 'gateway',
+      title: 'cards(first: 50) { cardholder { email } }',
+      minCallsPerOp: 1,
+      request: post('/graphql', { query: S2 }),
+    },
     { id: 'S2', target: 'floor', title: 'floor: GET cards?page_size=50 → reshape', request: post('/s2', {}) },
-    { id: 'S2', target: 'rest', title: 'REST: GET /v1/issuing/cards?page_size=50', request: { method: 'GET', path: '/api/v1/issuing/cards?page_number=1&page_size=50', headers: auth } },
-    { id: 'S3', target: 'gateway', title: 'cardholders(first: 20) { cards(first: 5) { cardId } }', minCallsPerOp: s3Min, request: post('/graphql', { query: S3 }) },
+    {
+      id: 'S2',
+      target: 'rest',
+      title: 'REST: GET /v1/issuing/cards?page_size=50',
+      request: { method: 'GET', path: '/api/v1/issuing/cards?page_number=1&page_size=50', headers: auth },
+    },
+    {
+      id: 'S3',
+      target: 'gateway',
+      title: 'cardholders(first: 20) { cards(first: 5) { cardId } }',
+      minCallsPerOp: s3Min,
+      request: post('/graphql', { query: S3 }),
+    },
     { id: 'S3', target: 'floor', title: 'floor: GET cardholders + 20× GET cards → reshape', request: post('/s3', {}) },
     {
       id: 'S4',
@@ -100,7 +143,10 @@ export function buildScenarios(ids: BenchIds, persisted: PersistedChoice | { mis
         path: '/graphql',
         isFailure: mutationFailed,
         vary: () => ({
-          body: JSON.stringify({ query: S4, variables: { input: { cardId: ids.rechargeCardId, amount: '1.00', idempotencyKey: randomUUID() } } }),
+          body: JSON.stringify({
+            query: S4,
+            variables: { input: { cardId: ids.rechargeCardId, amount: '1.00', idempotencyKey: randomUUID() } },
+          }),
         }),
       },
     },

@@ -17,7 +17,9 @@ const { values } = parseArgs({
 
 async function main(): Promise<void> {
   const log = (line: string) => console.error(line);
-  log(`soak: ${values.mutations} mutations, ${values.concurrency} clients, faults ${JSON.stringify(DEFAULT_SOAK_FAULTS)}`);
+  log(
+    `soak: ${values.mutations} mutations, ${values.concurrency} clients, faults ${JSON.stringify(DEFAULT_SOAK_FAULTS)}`,
+  );
   const soak = await runSoak({
     mutations: Number(values.mutations),
     concurrency: Number(values.concurrency),
@@ -27,9 +29,16 @@ async function main(): Promise<void> {
   console.log(JSON.stringify(soak, null, 2));
   const down = values['skip-down'] ? undefined : await runUpstreamDown();
   if (down) console.log(JSON.stringify(down, null, 2));
-  writeFileSync(resolve(ROOT, 'bench/soak-results.json'), `${JSON.stringify({ date: new Date().toISOString(), soak, upstreamDown: down }, null, 2)}\n`);
+  writeFileSync(
+    resolve(ROOT, 'bench/soak-results.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), soak, upstreamDown: down }, null, 2)}\n`,
+  );
   const problems = [...soak.problems, ...(down?.problems ?? [])];
-  console.log(problems.length ? `\nFAILED:\n- ${problems.join('\n- ')}` : `\nOK: ${soak.applied} mutations applied exactly once; balances and ledger match.`);
+  console.log(
+    problems.length
+      ? `\nFAILED:\n- ${problems.join('\n- ')}`
+      : `\nOK: ${soak.applied} mutations applied exactly once; balances and ledger match.`,
+  );
   process.exitCode = problems.length ? 1 : 0;
 }
 

@@ -13,7 +13,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: { gatewayEnv?: Record<string, string>; withSwitch?: boolean; emulatorEnv?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  opts: { gatewayEnv?: Record<string, string>; withSwitch?: boolean; emulatorEnv?: Record<string, string> } = {},
+): Promise<Stack> {
   const emulator = await startEmulatorProcess({ env: opts.emulatorEnv });
   let tcpSwitch: TcpSwitch | undefined;
   let gateway: GatewayProcess;
@@ -62,7 +64,11 @@ export async function postGraphQL<T = Record<string, unknown>>(
 ): Promise<GraphQLResponse<T>> {
   const res = await fetch(graphqlUrl, {
     method: 'POST',
-    headers: { 'content-type': opts.contentType ?? 'application/json', accept: 'application/graphql-response+json, application/json', ...opts.headers },
+    headers: {
+      'content-type': opts.contentType ?? 'application/json',
+      accept: 'application/graphql-response+json, application/json',
+      ...opts.headers,
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
     signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
   });

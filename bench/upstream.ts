@@ -109,7 +109,10 @@ export class EmulatorClient {
   /** The master account, from the token's JWT payload: `entity_id` as UQPAY's SDKs read it, else `account_id`. */
   async masterAccountId(): Promise<string> {
     const token = await this.authToken();
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { entity_id?: string; account_id?: string };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      entity_id?: string;
+      account_id?: string;
+    };
     const id = payload.entity_id || payload.account_id;
     if (!id) throw new Error('token has neither entity_id nor account_id');
     return id;
@@ -146,7 +149,10 @@ export class EmulatorClient {
     const sep = path.includes('?') ? '&' : '?';
     const items: T[] = [];
     for (let page = 1; ; page++) {
-      const res = await this.get<{ total_pages: number; data: T[] }>(`${path}${sep}page_size=100&page_number=${page}`, onBehalfOf);
+      const res = await this.get<{ total_pages: number; data: T[] }>(
+        `${path}${sep}page_size=100&page_number=${page}`,
+        onBehalfOf,
+      );
       items.push(...res.data);
       if (page >= res.total_pages || res.data.length === 0) return items;
     }

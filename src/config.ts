@@ -15,7 +15,10 @@ const CorsOrigins = z
   .default('')
   .transform((v, ctx) => {
     const origins: string[] = [];
-    for (const raw of v.split(',').map((o) => o.trim()).filter(Boolean)) {
+    for (const raw of v
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean)) {
       if (raw === '*') {
         origins.push(raw);
         continue;
@@ -214,7 +217,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
   }
   const e = parsed.data;
   if (Boolean(e.UQPAY_CLIENT_ID) !== Boolean(e.UQPAY_API_KEY)) {
-    throw new ConfigError('Invalid configuration: set both UQPAY_CLIENT_ID and UQPAY_API_KEY, or neither (embedded emulator).');
+    throw new ConfigError(
+      'Invalid configuration: set both UQPAY_CLIENT_ID and UQPAY_API_KEY, or neither (embedded emulator).',
+    );
   }
   if (e.GATEWAY_HEADERS_TIMEOUT_MS > e.GATEWAY_RECEIVE_TIMEOUT_MS) {
     throw new ConfigError(

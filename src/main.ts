@@ -24,7 +24,12 @@ async function main(): Promise<void> {
   if (config.embedded) {
     const { startEmulator } = await import('./emulator');
     // The emulator signs its webhooks with UQPAY_WEBHOOK_SECRET when set, so the gateway's check matches.
-    const emulator = await startEmulator({ port: config.emulatorPort, host: config.host, seed: true, webhookSecret: config.webhookSecret });
+    const emulator = await startEmulator({
+      port: config.emulatorPort,
+      host: config.host,
+      seed: true,
+      webhookSecret: config.webhookSecret,
+    });
     closeEmulator = () => emulator.close();
     pointWebhooksAt = (url) => emulator.setWebhookUrl(url);
     config = {

@@ -30,7 +30,10 @@ export function createRedis(url: string, logger: Logger): Redis {
 }
 
 /** EVALSHA with a fallback to EVAL when the script is not cached (Redis restarted, fresh server). */
-export function luaScript(redis: Redis, source: string): (keys: string[], args: (string | number)[]) => Promise<unknown> {
+export function luaScript(
+  redis: Redis,
+  source: string,
+): (keys: string[], args: (string | number)[]) => Promise<unknown> {
   let sha: string | undefined;
   return async (keys, args) => {
     if (sha) {

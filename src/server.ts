@@ -77,10 +77,15 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
   // The upstream economy: shared call budget (with each client's share), in-flight coalescing, optional read cache.
   const economy = ownClient
     ? createUpstreamEconomy({
-      config: config.uqpay, redis, logger, observer: upstreamEconomyMetrics(observability.metrics.registry),
-      // Each API client gets its share of the budget; open explorer mode is one client with all of it.
-      clients: access.keyring?.clients.map((c) => ({ name: c.name, sharePerMin: c.upstreamSharePerMin })) ?? [EXPLORER],
-    })
+        config: config.uqpay,
+        redis,
+        logger,
+        observer: upstreamEconomyMetrics(observability.metrics.registry),
+        // Each API client gets its share of the budget; open explorer mode is one client with all of it.
+        clients: access.keyring?.clients.map((c) => ({ name: c.name, sharePerMin: c.upstreamSharePerMin })) ?? [
+          EXPLORER,
+        ],
+      })
     : undefined;
   const client =
     deps.client ??
@@ -94,7 +99,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       callMiddleware: economy?.callMiddleware,
       attemptMiddleware: economy?.attemptMiddleware,
     });
-  const events = deps.events ?? createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, redis, logger });
+  const events =
+    deps.events ??
+    createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, redis, logger });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
   const edge = edgeYoga(config);
   const context = createContextFactory({

@@ -16,7 +16,11 @@ export interface Harness {
   emulator: RunningEmulator;
   gateway: RunningGateway;
   config: GatewayConfig;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { headers?: Record<string, string> }): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    opts?: { headers?: Record<string, string> },
+  ): Promise<GraphQLResponse<T>>;
   /** Upstream calls by route since the last reset, e.g. {'GET /v1/issuing/cards/{id}': 2}. */
   stats(): Promise<Record<string, number>>;
   resetStats(): Promise<void>;
@@ -33,7 +37,14 @@ export interface HarnessOptions {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   // Short webhook redelivery for tests (the emulator's default is a real sender's minutes-long schedule).
-  const emulator = await startEmulator({ port: 0, seed: true, asyncDelayMs: 0, webhookMaxAttempts: 5, webhookBackoffMs: 250, ...opts.emulator });
+  const emulator = await startEmulator({
+    port: 0,
+    seed: true,
+    asyncDelayMs: 0,
+    webhookMaxAttempts: 5,
+    webhookBackoffMs: 250,
+    ...opts.emulator,
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -82,4 +93,5 @@ export function apiCalls(stats: Record<string, number>): Record<string, number> 
   return Object.fromEntries(Object.entries(stats).filter(([route]) => !route.includes('/connect/token')));
 }
 
-export const totalCalls = (stats: Record<string, number>): number => Object.values(apiCalls(stats)).reduce((a, b) => a + b, 0);
+export const totalCalls = (stats: Record<string, number>): number =>
+  Object.values(apiCalls(stats)).reduce((a, b) => a + b, 0);

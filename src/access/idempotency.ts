@@ -112,7 +112,9 @@ function uuidFrom(hex: string): string {
  * upstream, and deterministic, so every replica and every retry of the client sends the same one.
  */
 export function upstreamIdempotencyKey(caller: string, key: string): string {
-  return uuidFrom(createHash('sha256').update(`uqpay-gateway idempotency\n${caller}\n${key.toLowerCase()}`).digest('hex'));
+  return uuidFrom(
+    createHash('sha256').update(`uqpay-gateway idempotency\n${caller}\n${key.toLowerCase()}`).digest('hex'),
+  );
 }
 
 export interface LedgerOptions {

@@ -46,8 +46,10 @@ export const KeysFileSchema = z
     const seenNames = new Set<string>();
     const seenKeys = new Set<string>();
     file.clients.forEach((c, i) => {
-      if (seenNames.has(c.name)) ctx.addIssue({ code: 'custom', path: ['clients', i, 'name'], message: `duplicate client name "${c.name}"` });
-      if (seenKeys.has(c.keySha256)) ctx.addIssue({ code: 'custom', path: ['clients', i, 'keySha256'], message: 'the same key is listed twice' });
+      if (seenNames.has(c.name))
+        ctx.addIssue({ code: 'custom', path: ['clients', i, 'name'], message: `duplicate client name "${c.name}"` });
+      if (seenKeys.has(c.keySha256))
+        ctx.addIssue({ code: 'custom', path: ['clients', i, 'keySha256'], message: 'the same key is listed twice' });
       seenNames.add(c.name);
       seenKeys.add(c.keySha256);
     });

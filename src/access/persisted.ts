@@ -8,8 +8,8 @@ import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { gatewayError } from '../errors/graphql';
 
 // From src/access/ under tsx, or from the bundle in dist/ (`npm run build`).
-const MANIFEST_CANDIDATES = ['../../generated/persisted-documents.json', '../generated/persisted-documents.json'].map((rel) =>
-  fileURLToPath(new URL(rel, import.meta.url)),
+const MANIFEST_CANDIDATES = ['../../generated/persisted-documents.json', '../generated/persisted-documents.json'].map(
+  (rel) => fileURLToPath(new URL(rel, import.meta.url)),
 );
 export const DEFAULT_MANIFEST_PATH = MANIFEST_CANDIDATES.find((path) => existsSync(path)) ?? MANIFEST_CANDIDATES[0]!;
 
@@ -43,7 +43,9 @@ export function loadManifest(path?: string): PersistedManifest {
     text = readFileSync(path ?? DEFAULT_MANIFEST_PATH, 'utf8');
   } catch (err) {
     if (path === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return createManifest({});
-    throw new Error(`Cannot read the persisted documents manifest ${path ?? DEFAULT_MANIFEST_PATH}: ${(err as Error).message}`);
+    throw new Error(
+      `Cannot read the persisted documents manifest ${path ?? DEFAULT_MANIFEST_PATH}: ${(err as Error).message}`,
+    );
   }
   return createManifest(JSON.parse(text) as Record<string, string>);
 }
@@ -60,7 +62,10 @@ export function extractDocumentId(params: GraphQLParams & { documentId?: unknown
     id = pq?.sha256Hash;
   }
   if (typeof id !== 'string' || id === '') return null;
-  return id.trim().replace(/^sha256:/i, '').toLowerCase();
+  return id
+    .trim()
+    .replace(/^sha256:/i, '')
+    .toLowerCase();
 }
 
 export interface PersistedPluginOptions {
@@ -79,7 +84,7 @@ export function usePersistedDocuments(opts: PersistedPluginOptions): Plugin {
       notFound: () =>
         gatewayError(
           'PERSISTED_QUERY_NOT_FOUND',
-          'Unknown persisted document id: it is not in this gateway\'s manifest. Use an id from ' +
+          "Unknown persisted document id: it is not in this gateway's manifest. Use an id from " +
             'generated/persisted-documents.json (`"documentId": "sha256:<hex>"` or ' +
             '`extensions.persistedQuery.sha256Hash`).',
         ),

@@ -15,8 +15,7 @@ const callers = new WeakMap<Request, Caller>();
 const NoIntrospection: ValidationRule = (context) => ({
   Field(node) {
     if (node.name.value === '__schema' || node.name.value === '__type') {
-      const message =
-        `GraphQL introspection is not allowed for partner keys, but the query contained ${node.name.value}.`;
+      const message = `GraphQL introspection is not allowed for partner keys, but the query contained ${node.name.value}.`;
       context.reportError(gatewayError('INTROSPECTION_DISABLED', message, { nodes: node }));
     }
   },

@@ -2,23 +2,51 @@
 // so it loads without a CDN (offline machines, CI's browser check).
 import type { GraphiQLOptions } from 'graphql-yoga';
 
-export const DEFAULT_QUERY = /* GraphQL */ `# UQPAY Card Issuing over GraphQL. Descriptions are in the Docs panel.
-# Add an "x-on-behalf-of: <connected account uuid>" header to act for a connected account.
-query Dashboard {
-  account { accountId balances { currency available { amount currency } } }
-  cardholders(first: 3) {
-    totalCount
-    edges {
-      node {
-        cardholderId firstName lastName email status
-        cards(first: 5) {
-          totalCount
-          edges { node { cardId maskedNumber status mode availableBalance { amount currency } product { scheme } } }
+export const DEFAULT_QUERY = /* GraphQL */ `
+  # UQPAY Card Issuing over GraphQL. Descriptions are in the Docs panel.
+  # Add an "x-on-behalf-of: <connected account uuid>" header to act for a connected account.
+  query Dashboard {
+    account {
+      accountId
+      balances {
+        currency
+        available {
+          amount
+          currency
+        }
+      }
+    }
+    cardholders(first: 3) {
+      totalCount
+      edges {
+        node {
+          cardholderId
+          firstName
+          lastName
+          email
+          status
+          cards(first: 5) {
+            totalCount
+            edges {
+              node {
+                cardId
+                maskedNumber
+                status
+                mode
+                availableBalance {
+                  amount
+                  currency
+                }
+                product {
+                  scheme
+                }
+              }
+            }
+          }
         }
       }
     }
   }
-}
 `;
 
 export const GRAPHIQL: GraphiQLOptions = { title: 'UQPAY Card Issuing — GraphQL', defaultQuery: DEFAULT_QUERY };

@@ -59,7 +59,11 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     if (!store) throw badRequest('account_error', 'sub_account_not_found', `account_id ${accountId} not found`);
     const entry = store.move(currency, amount, 'DEPOSIT', 'deposit (emulator control)');
     const balance = store.balance(currency);
-    return { account_id: store.id, ledger_entry: core.views.ledger(entry), balance: balance && core.views.balance(balance) };
+    return {
+      account_id: store.id,
+      ledger_entry: core.views.ledger(entry),
+      balance: balance && core.views.balance(balance),
+    };
   });
 
   const levels = () => Object.fromEntries([...core.state.accounts.values()].map((s) => [s.id, s.kycLevel]));
@@ -87,7 +91,9 @@ export function registerControls(app: FastifyInstance, core: EmulatorCore): void
     const accountId = f.uuid('account_id');
     const status = f.enum('status', ['SUCCESS', 'FAILED'] as const, { required: true }) as 'SUCCESS' | 'FAILED';
     const id = String((req.params as { id: string }).id).toLowerCase();
-    const store = accountId ? account(accountId) : ([...core.state.accounts.values()].find((s) => s.cardholders.has(id)) ?? core.state.master);
+    const store = accountId
+      ? account(accountId)
+      : ([...core.state.accounts.values()].find((s) => s.cardholders.has(id)) ?? core.state.master);
     const ch = findCardholder(store, id);
     finishKycReview(core, store, ch, status);
     return { account_id: store.id, cardholder: core.views.cardholder(store, ch) };

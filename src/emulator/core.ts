@@ -47,7 +47,9 @@ export class EmulatorCore {
     this.views = new Views(options.amountFormat, options.cardholderTimeFormat);
     this.cardDetailTokens = new CardDetailTokens(options.cardDetailsTokenTtlMs);
     this.limiter = options.rateLimitPerMin ? new SlidingWindowLimiter(options.rateLimitPerMin) : undefined;
-    this.tokenLimiter = options.tokenRateLimitPerMin ? new SlidingWindowLimiter(options.tokenRateLimitPerMin) : undefined;
+    this.tokenLimiter = options.tokenRateLimitPerMin
+      ? new SlidingWindowLimiter(options.tokenRateLimitPerMin)
+      : undefined;
   }
 
   private webhookFormat() {

@@ -48,8 +48,7 @@ export class UqpayError extends Error {
 export const kycInsufficient = (message: string, missing: MissingField[]) =>
   new UqpayError(400, 'cardholder_error', 'kyc_insufficient', message, missing);
 
-export const badRequest = (type: ErrorType, code: string, message: string) =>
-  new UqpayError(400, type, code, message);
+export const badRequest = (type: ErrorType, code: string, message: string) => new UqpayError(400, type, code, message);
 
 /**
  * The object a request names does not exist (for the acting account). Raised in the older 400 form; the router
@@ -71,8 +70,7 @@ export const missingField = (field: string) =>
 export const invalidField = (field: string, why: string) =>
   badRequest('invalid_request_error', 'invalid_parameter', `${field} ${why}`);
 
-export const unauthorized = (message: string) =>
-  new UqpayError(401, 'unauthorized_error', 'unauthorized', message);
+export const unauthorized = (message: string) => new UqpayError(401, 'unauthorized_error', 'unauthorized', message);
 
 export const apiError = (message = 'internal server error, please retry later') =>
   new UqpayError(500, 'api_error', 'internal_error', message);

@@ -23,7 +23,11 @@ export class IdempotencyStore {
     const e = this.entries.get(scope);
     if (e && now - e.at < TTL_MS) {
       if (e.fingerprint !== fingerprint) {
-        throw badRequest('idempotency_error', 'idempotency_key_reused', 'x-idempotency-key was already used with a different request body');
+        throw badRequest(
+          'idempotency_error',
+          'idempotency_key_reused',
+          'x-idempotency-key was already used with a different request body',
+        );
       }
       if (!e.result) {
         throw badRequest('idempotency_error', 'request_processing', 'the request is processing, retry later');

@@ -11,7 +11,8 @@ const int = (name: string, fallback: number) => {
   return n;
 };
 const amountFormat = env.EMULATOR_AMOUNT_FORMAT ?? 'string';
-if (amountFormat !== 'string' && amountFormat !== 'number') throw new Error('EMULATOR_AMOUNT_FORMAT must be string or number');
+if (amountFormat !== 'string' && amountFormat !== 'number')
+  throw new Error('EMULATOR_AMOUNT_FORMAT must be string or number');
 
 const emu = await startEmulator({
   port: int('EMULATOR_PORT', 8900),

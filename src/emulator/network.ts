@@ -142,7 +142,7 @@ export function chargeFee(
 ): CardTransaction {
   const card = findCard(store, cardId);
   if (amount > card.available_balance) {
-    throw badRequest('card_error', 'insufficient_balance', 'fee exceeds the card\'s available balance');
+    throw badRequest('card_error', 'insufficient_balance', "fee exceeds the card's available balance");
   }
   const id = randomUUID();
   if (card.mode_type === 'SHARE') {

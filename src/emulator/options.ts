@@ -106,7 +106,9 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-export type ResolvedOptions = Required<Omit<EmulatorOptions, 'webhookUrl' | 'rateLimitPerMin' | 'tokenRateLimitPerMin'>> & {
+export type ResolvedOptions = Required<
+  Omit<EmulatorOptions, 'webhookUrl' | 'rateLimitPerMin' | 'tokenRateLimitPerMin'>
+> & {
   webhookUrl: string | undefined;
   rateLimitPerMin: number | undefined;
   tokenRateLimitPerMin: number | undefined;
@@ -116,7 +118,8 @@ const envInt = (name: string): number | undefined => {
   const v = process.env[name];
   if (v === undefined || v === '' || v === 'off') return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${name} must be a non-negative integer, got ${JSON.stringify(v)}`);
   return n;
 };
 
@@ -139,7 +142,8 @@ const envKycLevel = (): KycLevel | undefined => {
   const v = process.env.EMULATOR_KYC_LEVEL;
   if (v === undefined || v === '') return undefined;
   const level = v.toUpperCase();
-  if (!(KYC_LEVELS as readonly string[]).includes(level)) throw new Error(`EMULATOR_KYC_LEVEL must be one of ${KYC_LEVELS.join(', ')}, got ${JSON.stringify(v)}`);
+  if (!(KYC_LEVELS as readonly string[]).includes(level))
+    throw new Error(`EMULATOR_KYC_LEVEL must be one of ${KYC_LEVELS.join(', ')}, got ${JSON.stringify(v)}`);
   return level as KycLevel;
 };
 

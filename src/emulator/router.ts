@@ -92,7 +92,11 @@ export function defineRoute(app: FastifyInstance, core: EmulatorCore, def: Route
       let scope: string | undefined;
       if (meta.idempotent) {
         const key = header(req, 'x-idempotency-key');
-        if (!key) return finish(400, badRequest('invalid_request_error', 'missing_idempotency_key', 'x-idempotency-key header is required').body);
+        if (!key)
+          return finish(
+            400,
+            badRequest('invalid_request_error', 'missing_idempotency_key', 'x-idempotency-key header is required').body,
+          );
         const bad = idempotencyKeyProblem(key, core.options.idempotencyKeys);
         if (bad) return finish(400, badRequest('invalid_request_error', 'invalid_idempotency_key', bad).body);
         // UUIDs compare case-insensitively; other keys are taken as sent.

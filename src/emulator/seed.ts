@@ -1,7 +1,15 @@
 import { ASSIGNABLE_PANS, withLuhn } from './cardnumbers';
 import { authorize, reverse } from './network';
 import type {
-  Account, AccountStore, Card, Cardholder, CardMode, EmulatorState, KycLevel, Product, ProductRequiredField,
+  Account,
+  AccountStore,
+  Card,
+  Cardholder,
+  CardMode,
+  EmulatorState,
+  KycLevel,
+  Product,
+  ProductRequiredField,
 } from './state';
 
 export const DEMO_CREDENTIALS = { clientId: 'demo-client-id', apiKey: 'demo-api-key' } as const;
@@ -91,7 +99,7 @@ const field = (name: string, description: string, required = true): ProductRequi
 const BASIC_FIELDS: ProductRequiredField[] = [
   field('first_name', 'Given name, 1-40 letters'),
   field('last_name', 'Family name, 1-40 letters'),
-  field('email', 'Unique among the account\'s cardholders'),
+  field('email', "Unique among the account's cardholders"),
   field('country_code', 'ISO 3166-1 alpha-2'),
   field('phone_number', 'Digits without the country prefix'),
 ];
@@ -215,7 +223,8 @@ function card(
   state.usedPans.add(pan);
   store.cards.set(c.card_id, c);
   // Seeded SINGLE cards were funded from the issuing balance like any other, so the ledger adds up.
-  if (c.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${c.card_id}`, c.create_time, id('1e000000', n));
+  if (c.mode_type === 'SINGLE' && limit > 0n)
+    store.move(currency, -limit, 'CARD_CREATE', `fund card ${c.card_id}`, c.create_time, id('1e000000', n));
   return c;
 }
 
@@ -270,9 +279,45 @@ export function seedState(state: EmulatorState, withDemoData: boolean): void {
   const T = DEMO_IDS.transactions;
   const C = DEMO_IDS.cards;
   const merchant = (name: string, mcc: string, city: string, country: string) => ({ name, mcc, city, country });
-  authorize(state, master, C.sophiaUsdSingle, 5_100n, 'USD', merchant('GRAB SG', '4121', 'Singapore', 'SG'), at(60), T.sophiaGrab);
-  authorize(state, master, C.oliviaUsdShare, 12_000n, 'USD', merchant('AMAZON.COM', '5942', 'Seattle', 'US'), at(61), T.oliviaAmazon);
-  authorize(state, master, C.liamSgdSingle, 1_250n, 'SGD', merchant('TOAST BOX', '5814', 'Singapore', 'SG'), at(62), T.liamCoffee);
+  authorize(
+    state,
+    master,
+    C.sophiaUsdSingle,
+    5_100n,
+    'USD',
+    merchant('GRAB SG', '4121', 'Singapore', 'SG'),
+    at(60),
+    T.sophiaGrab,
+  );
+  authorize(
+    state,
+    master,
+    C.oliviaUsdShare,
+    12_000n,
+    'USD',
+    merchant('AMAZON.COM', '5942', 'Seattle', 'US'),
+    at(61),
+    T.oliviaAmazon,
+  );
+  authorize(
+    state,
+    master,
+    C.liamSgdSingle,
+    1_250n,
+    'SGD',
+    merchant('TOAST BOX', '5814', 'Singapore', 'SG'),
+    at(62),
+    T.liamCoffee,
+  );
   reverse(state, master, T.liamCoffee, at(63), T.liamCoffeeReversal);
-  authorize(state, acme, C.danielUsdSingle, 8_900n, 'USD', merchant('MARINA BAY HOTEL', '7011', 'Singapore', 'SG'), at(64), T.danielHotel);
+  authorize(
+    state,
+    acme,
+    C.danielUsdSingle,
+    8_900n,
+    'USD',
+    merchant('MARINA BAY HOTEL', '7011', 'Singapore', 'SG'),
+    at(64),
+    T.danielHotel,
+  );
 }

@@ -82,14 +82,21 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
     try {
       done(null, parseJsonBody(text));
     } catch (e) {
-      done(badRequest('invalid_request_error', 'invalid_json', `body is not valid JSON: ${(e as Error).message}`), undefined);
+      done(
+        badRequest('invalid_request_error', 'invalid_json', `body is not valid JSON: ${(e as Error).message}`),
+        undefined,
+      );
     }
   });
 
   app.setErrorHandler((err: FastifyError | UqpayError, req, reply) => {
     if (err instanceof UqpayError) return reply.code(err.status).send(err.body);
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(400).send(badRequest('invalid_request_error', 'request_too_large', `body must be at most ${BODY_LIMIT} bytes`).body);
+      return reply
+        .code(400)
+        .send(
+          badRequest('invalid_request_error', 'request_too_large', `body must be at most ${BODY_LIMIT} bytes`).body,
+        );
     }
     if (err.statusCode && err.statusCode < 500) {
       return reply.code(400).send(badRequest('invalid_request_error', 'invalid_request', `body: ${err.message}`).body);
@@ -99,7 +106,13 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
   });
 
   app.setNotFoundHandler((req, reply) =>
-    reply.code(404).send({ type: 'invalid_request_error', code: 'not_found', message: `no route for ${req.method} ${req.url.split('?')[0]}` }),
+    reply
+      .code(404)
+      .send({
+        type: 'invalid_request_error',
+        code: 'not_found',
+        message: `no route for ${req.method} ${req.url.split('?')[0]}`,
+      }),
   );
 
   app.addHook('onResponse', async (req, reply) => {

@@ -48,8 +48,17 @@ export interface Cardholder {
   gender?: 'MALE' | 'FEMALE';
   nationality?: string;
   residential_address?: Address;
-  identity?: { type: 'ID_CARD' | 'PASSPORT'; number: string; front_file: string; back_file?: string; hand_file?: string };
-  kyc_verification?: { method: 'THIRD_PARTY' | 'SUMSUB_REDIRECT'; kyc_proof?: { provider: string; reference_id: string } };
+  identity?: {
+    type: 'ID_CARD' | 'PASSPORT';
+    number: string;
+    front_file: string;
+    back_file?: string;
+    hand_file?: string;
+  };
+  kyc_verification?: {
+    method: 'THIRD_PARTY' | 'SUMSUB_REDIRECT';
+    kyc_proof?: { provider: string; reference_id: string };
+  };
   document_type?: string;
   review_status: string;
   idv_status: 'PENDING' | 'PASSED' | 'FAILED' | null;
@@ -57,7 +66,8 @@ export interface Cardholder {
   idv_url_expires_at: number | null;
 }
 
-export type CardStatus = 'PENDING' | 'ACTIVE' | 'FROZEN' | 'BLOCKED' | 'PRE_CANCEL' | 'CANCELLED' | 'LOST' | 'STOLEN' | 'FAILED';
+export type CardStatus =
+  'PENDING' | 'ACTIVE' | 'FROZEN' | 'BLOCKED' | 'PRE_CANCEL' | 'CANCELLED' | 'LOST' | 'STOLEN' | 'FAILED';
 export type CardMode = 'SINGLE' | 'SHARE';
 export const SPENDING_INTERVALS = ['PER_TRANSACTION', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY', 'ALL_TIME'] as const;
 export type SpendingInterval = (typeof SPENDING_INTERVALS)[number];
@@ -267,7 +277,14 @@ export class AccountStore {
    * The one place an issuing balance changes; every change leaves a ledger entry. A debit that would go
    * below zero is refused before anything moves.
    */
-  move(currency: string, delta: Cents, type: LedgerType, description: string, at = Date.now(), id: string = randomUUID()): LedgerEntry {
+  move(
+    currency: string,
+    delta: Cents,
+    type: LedgerType,
+    description: string,
+    at = Date.now(),
+    id: string = randomUUID(),
+  ): LedgerEntry {
     const b = delta > 0n ? this.openBalance(currency, undefined, at) : this.balance(currency);
     if (!b || b.available_balance + delta < 0n) {
       throw badRequest(
@@ -339,4 +356,5 @@ export class EmulatorState {
   }
 }
 
-export const newestFirst = <T extends { seq: number }>(items: Iterable<T>): T[] => [...items].sort((a, b) => b.seq - a.seq);
+export const newestFirst = <T extends { seq: number }>(items: Iterable<T>): T[] =>
+  [...items].sort((a, b) => b.seq - a.seq);

@@ -64,8 +64,12 @@ export class Fields {
     if (v === undefined) return undefined;
     if (typeof v !== 'string') throw invalidField(this.path(key), 'must be a string');
     const min = opts.min ?? (opts.required ? 1 : 0);
-    if (v.length < min) throw opts.required && v.length === 0 ? missingField(this.path(key)) : invalidField(this.path(key), `must be at least ${min} characters`);
-    if (opts.max !== undefined && v.length > opts.max) throw invalidField(this.path(key), `must be at most ${opts.max} characters`);
+    if (v.length < min)
+      throw opts.required && v.length === 0
+        ? missingField(this.path(key))
+        : invalidField(this.path(key), `must be at least ${min} characters`);
+    if (opts.max !== undefined && v.length > opts.max)
+      throw invalidField(this.path(key), `must be at most ${opts.max} characters`);
     return v;
   }
 
@@ -89,7 +93,8 @@ export class Fields {
       throw invalidField(this.path(key), 'must be a JSON number (e.g. 500.10), not a string');
     }
     const cents = parseCents(isLosslessNumber(v) ? v.value : v);
-    if (cents === null) throw invalidField(this.path(key), 'must be a non-negative decimal amount with at most 2 decimal places');
+    if (cents === null)
+      throw invalidField(this.path(key), 'must be a non-negative decimal amount with at most 2 decimal places');
     if (cents === 0n && !opts.allowZero) throw invalidField(this.path(key), 'must be greater than 0');
     return cents;
   }
@@ -102,7 +107,8 @@ export class Fields {
 
   country(key: string, opts: Req = {}): string | undefined {
     const v = this.string(key, opts);
-    if (v !== undefined && !COUNTRY_CODES.has(v)) throw invalidField(this.path(key), 'must be an ISO 3166-1 alpha-2 country code');
+    if (v !== undefined && !COUNTRY_CODES.has(v))
+      throw invalidField(this.path(key), 'must be an ISO 3166-1 alpha-2 country code');
     return v;
   }
 
@@ -138,7 +144,9 @@ export class Fields {
   timestamp(key: string, opts: Req = {}): number | undefined {
     const v = this.string(key, opts);
     if (v === undefined) return undefined;
-    const ms = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v) ? Date.parse(v) : NaN;
+    const ms = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(v)
+      ? Date.parse(v)
+      : NaN;
     if (Number.isNaN(ms)) throw invalidField(this.path(key), 'must be an ISO 8601 timestamp');
     return ms;
   }

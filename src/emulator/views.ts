@@ -188,7 +188,10 @@ export class Views {
       card_scheme: p.card_scheme,
       card_currency: p.card_currency,
       product_status: p.product_status,
-      no_pin_payment_amount: p.no_pin_payment_amount.map((n) => ({ amount: this.amount(n.amount), currency: n.currency })),
+      no_pin_payment_amount: p.no_pin_payment_amount.map((n) => ({
+        amount: this.amount(n.amount),
+        currency: n.currency,
+      })),
       kyc_level: p.kyc_level,
       required_fields: p.required_fields,
       create_time: rfc3339(p.create_time),

@@ -34,7 +34,9 @@ export interface Delivery {
 
 /** hex(HMAC-SHA512(secret, rawBody + timestamp)), exactly as UQPAY signs `x-wk-signature` */
 export function signWebhook(secret: string, rawBody: string, timestamp: string): string {
-  return createHmac('sha512', secret).update(rawBody + timestamp).digest('hex');
+  return createHmac('sha512', secret)
+    .update(rawBody + timestamp)
+    .digest('hex');
 }
 
 /**
@@ -118,10 +120,13 @@ export class WebhookDispatcher {
       d.status = 'failed';
       return;
     }
-    const t = setTimeout(() => {
-      this.timers.delete(t);
-      void this.attempt(url, rawBody, d);
-    }, this.backoffMs * 2 ** (d.attempts - 1));
+    const t = setTimeout(
+      () => {
+        this.timers.delete(t);
+        void this.attempt(url, rawBody, d);
+      },
+      this.backoffMs * 2 ** (d.attempts - 1),
+    );
     this.timers.add(t);
   }
 

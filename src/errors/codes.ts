@@ -43,7 +43,7 @@ export const TOP_LEVEL_CODES = {
     meaning: 'Keys are required and the request has none, a malformed Authorization header, or an unknown key.',
   },
   FORBIDDEN: { status: 403, meaning: 'A partner key names, or reaches into, an account other than its own.' },
-  PERSISTED_QUERY_NOT_FOUND: { status: 400, meaning: 'The persisted document id is not in this gateway\'s manifest.' },
+  PERSISTED_QUERY_NOT_FOUND: { status: 400, meaning: "The persisted document id is not in this gateway's manifest." },
   PERSISTED_QUERY_ID_REQUIRED: {
     status: 400,
     meaning: 'The request carries neither a document nor a persisted document id.',
@@ -99,13 +99,13 @@ export const TOP_LEVEL_CODES = {
       'once).',
   },
   UPSTREAM_BUDGET_EXHAUSTED: {
-    meaning: 'The shared UQPAY call budget (or this client\'s share) has no slot in time: retry after `retryAfterMs`.',
+    meaning: "The shared UQPAY call budget (or this client's share) has no slot in time: retry after `retryAfterMs`.",
   },
-  UPSTREAM_AUTH: { meaning: 'UQPAY refused the gateway\'s own credentials: an operator must fix the configuration.' },
+  UPSTREAM_AUTH: { meaning: "UQPAY refused the gateway's own credentials: an operator must fix the configuration." },
   UPSTREAM_REJECTED: {
     meaning: 'UQPAY refused with a 4xx where no userError applies (a read); `extensions.upstreamCode` is its code.',
   },
-  INTERNAL_SERVER_ERROR: { meaning: 'Anything unexpected: a short message, the details only in the gateway\'s log.' },
+  INTERNAL_SERVER_ERROR: { meaning: "Anything unexpected: a short message, the details only in the gateway's log." },
 } as const satisfies Record<string, TopLevelCodeInfo>;
 
 export type TopLevelCode = keyof typeof TOP_LEVEL_CODES;
@@ -121,7 +121,7 @@ export const USER_ERROR_CODES = {
   DUPLICATE_PHONE_NUMBER: 'Another cardholder already has this phone number.',
   INSUFFICIENT_BALANCE: 'Not enough money in the balance or on the card.',
   INVALID_STATUS_TRANSITION: 'The card cannot move from its status to the one asked for.',
-  INVALID_CARD_STATUS: 'The card\'s status does not allow this operation.',
+  INVALID_CARD_STATUS: "The card's status does not allow this operation.",
   CARDHOLDER_NOT_ELIGIBLE: 'The cardholder may not hold this card (KYC not approved, wrong status).',
   INVALID_CARD_NUMBER: 'Not a card number: 13–19 digits (checked before any upstream call), or UQPAY refused it.',
   CARD_ALREADY_ASSIGNED: 'The card number is already assigned.',
@@ -134,12 +134,12 @@ export const USER_ERROR_CODES = {
   IDEMPOTENCY_KEY_REQUIRED: 'A money-moving mutation without an idempotencyKey.',
   IDEMPOTENCY_KEY_REUSED: 'The idempotencyKey was already used for a different request; nothing was changed.',
   REQUEST_IN_PROGRESS: 'A request with this idempotencyKey is still being processed: retry shortly.',
-  KYC_INSUFFICIENT: 'The cardholder\'s KYC lacks a field UQPAY requires (one userError per missing field).',
-  CARDHOLDER_KYC_PENDING: 'The card was accepted and waits for the cardholder\'s KYC review (the payload returns it).',
+  KYC_INSUFFICIENT: "The cardholder's KYC lacks a field UQPAY requires (one userError per missing field).",
+  CARDHOLDER_KYC_PENDING: "The card was accepted and waits for the cardholder's KYC review (the payload returns it).",
   CARD_ERROR: 'UQPAY refused the card operation for a reason without a more specific code.',
   CARDHOLDER_ERROR: 'UQPAY refused the cardholder operation for a reason without a more specific code.',
   ACCOUNT_ERROR: 'UQPAY refused the operation for an account reason without a more specific code.',
-  UPSTREAM_REJECTED: 'UQPAY refused the request with a reason the gateway has no code for (the message is UQPAY\'s).',
+  UPSTREAM_REJECTED: "UQPAY refused the request with a reason the gateway has no code for (the message is UQPAY's).",
 } as const satisfies Record<string, string>;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

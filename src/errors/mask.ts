@@ -3,7 +3,11 @@
 // code of the catalogue. Nothing upstream leaks: only the codes, the key to retry with and UQPAY's own message
 // for a 4xx (already scrubbed by the datasource).
 import {
-  UpstreamBudgetExhaustedError, UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayAuthError, UqpayError,
+  UpstreamBudgetExhaustedError,
+  UpstreamOutcomeUnknownError,
+  UpstreamUnavailableError,
+  UqpayAuthError,
+  UqpayError,
 } from '../datasources/uqpay';
 import type { Logger } from '../logger';
 import type { TopLevelCode } from './codes';

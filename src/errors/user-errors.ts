@@ -88,7 +88,7 @@ const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpp
 /** `residential_address.city` (as UQPAY's messages start) → ["residentialAddress", "city"]. */
 function inputPathFromMessage(message: string): string[] | undefined {
   const m = /^([a-z][a-z0-9_]*(?:\[\d+\])?(?:\.[a-z][a-z0-9_]*(?:\[\d+\])?)*)\b/.exec(message);
-  if (!m?.[1] || !m[1].includes('_') && !/\bis required|\bmust\b|\binvalid\b/.test(message)) return undefined;
+  if (!m?.[1] || (!m[1].includes('_') && !/\bis required|\bmust\b|\binvalid\b/.test(message))) return undefined;
   const out: string[] = [];
   for (const part of m[1].split('.')) {
     const [, name, index] = /^([a-z0-9_]+)(?:\[(\d+)\])?$/.exec(part) ?? [];

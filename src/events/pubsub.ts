@@ -50,11 +50,19 @@ export function createEventBus(opts: EventBusOptions = {}): EventBus {
     // A connection in subscriber mode can do nothing else, hence two clients.
     const publish = newRedis(opts.redisUrl, { maxRetriesPerRequest: 3 });
     const subscribe = newRedis(opts.redisUrl, { maxRetriesPerRequest: 3 });
-    for (const [role, client] of [['publish', publish], ['subscribe', subscribe]] as const) {
+    for (const [role, client] of [
+      ['publish', publish],
+      ['subscribe', subscribe],
+    ] as const) {
       client.on('error', (err) => log?.warn({ err: err.message, role }, 'event bus redis error'));
     }
     redis = { publish, subscribe };
-    pubsub = createPubSub<Topics>({ eventTarget: loadRedisEventTarget().createRedisEventTarget({ publishClient: publish, subscribeClient: subscribe }) });
+    pubsub = createPubSub<Topics>({
+      eventTarget: loadRedisEventTarget().createRedisEventTarget({
+        publishClient: publish,
+        subscribeClient: subscribe,
+      }),
+    });
     ready = subscribe.subscribe(topic).then(() => undefined);
   } else {
     pubsub = createPubSub<Topics>();
@@ -117,7 +125,8 @@ class LocalSubscriber implements EventSubscription {
     this.queue.push(event);
     if (this.queue.length > this.max) {
       this.queue.shift();
-      if (this.dropped++ % 100 === 0) this.log?.warn({ dropped: this.dropped }, 'slow subscriber: dropping oldest events');
+      if (this.dropped++ % 100 === 0)
+        this.log?.warn({ dropped: this.dropped }, 'slow subscriber: dropping oldest events');
     }
   }
 

@@ -16,12 +16,18 @@ export interface OperatorEndpointsOptions {
 type FetchResponse = typeof Response;
 
 const json = (R: FetchResponse, body: unknown, status: number): Response =>
-  new R(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } });
+  new R(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
 
 async function withTimeout(p: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)))]);
+    await Promise.race([
+      p,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }
@@ -45,12 +51,17 @@ export function useOperatorEndpoints(opts: OperatorEndpointsOptions): Plugin {
           return withTimeout(opts.ready(), readyTimeoutMs).then(
             () => endResponse(json(R, { status: 'ready' }, 200)),
             // The reason helps operators; scrub it anyway, upstream messages can echo anything.
-            (err: unknown) => endResponse(json(R, { status: 'unavailable', reason: redactText(String((err as Error)?.message ?? err)) }, 503)),
+            (err: unknown) =>
+              endResponse(
+                json(R, { status: 'unavailable', reason: redactText(String((err as Error)?.message ?? err)) }, 503),
+              ),
           );
         case '/metrics':
-          return opts.metrics.registry.metrics().then((text) =>
-            endResponse(new R(text, { status: 200, headers: { 'content-type': opts.metrics.registry.contentType } })),
-          );
+          return opts.metrics.registry
+            .metrics()
+            .then((text) =>
+              endResponse(new R(text, { status: 200, headers: { 'content-type': opts.metrics.registry.contentType } })),
+            );
       }
     },
   };

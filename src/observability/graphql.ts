@@ -71,7 +71,8 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin {
       // Streams (subscriptions, @defer) are counted per request, not per event.
       const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
       for (const r of results) {
-        for (const err of (r as ExecutionResult | undefined)?.errors ?? []) (info.errorCodes ??= []).push(errorCode(err));
+        for (const err of (r as ExecutionResult | undefined)?.errors ?? [])
+          (info.errorCodes ??= []).push(errorCode(err));
       }
     },
     onResponse({ request, response }) {
@@ -79,7 +80,8 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin {
       if (!info) return;
       const path = new URL(request.url).pathname;
       const durationMs = performance.now() - info.started;
-      const isGraphQL = info.operationType !== undefined || info.errorCodes !== undefined || info.operationName !== undefined;
+      const isGraphQL =
+        info.operationType !== undefined || info.errorCodes !== undefined || info.operationName !== undefined;
       const operation = metrics.operationLabel(info.operationName);
       if (isGraphQL) {
         metrics.graphqlDuration.observe({ operation, type: info.operationType ?? 'none' }, durationMs / 1000);

@@ -13,7 +13,9 @@ export interface AccountShape {
   info?: ConnectedAccount | null;
 }
 
-export const actingAccount = (_root: unknown, _args: unknown, ctx: GatewayContext): AccountShape => ({ view: ctx.account });
+export const actingAccount = (_root: unknown, _args: unknown, ctx: GatewayContext): AccountShape => ({
+  view: ctx.account,
+});
 
 export async function connectedAccounts(_root: unknown, args: ConnectionArgs, ctx: GatewayContext) {
   // Connected accounts belong to the master: a request acting for a connected account sees none of its siblings.
@@ -48,9 +50,12 @@ export const accountField =
   async (a: AccountShape, _args: unknown, ctx: GatewayContext): Promise<string | null> =>
     ((await accountInfo(a, ctx))?.[key] as string | undefined) ?? null;
 
-export const accountBalances = (a: AccountShape, _args: unknown, ctx: GatewayContext): Promise<Balance[]> => listBalances(a.view, ctx);
-export const accountCardholders = (a: AccountShape, args: ConnectionArgs, ctx: GatewayContext) => listCardholders(a.view, args, {}, ctx);
-export const accountCards = (a: AccountShape, args: ConnectionArgs & CardFilter, ctx: GatewayContext) => listCards(a.view, args, args, ctx);
+export const accountBalances = (a: AccountShape, _args: unknown, ctx: GatewayContext): Promise<Balance[]> =>
+  listBalances(a.view, ctx);
+export const accountCardholders = (a: AccountShape, args: ConnectionArgs, ctx: GatewayContext) =>
+  listCardholders(a.view, args, {}, ctx);
+export const accountCards = (a: AccountShape, args: ConnectionArgs & CardFilter, ctx: GatewayContext) =>
+  listCards(a.view, args, args, ctx);
 
 /** node(id) for an Account: the acting account, the master, or a connected account visible to the master. */
 export async function loadAccount(id: string, ctx: GatewayContext): Promise<AccountShape | null> {

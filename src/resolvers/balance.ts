@@ -15,7 +15,11 @@ export function listBalances(view: AccountView, ctx: GatewayContext): Promise<Ba
 
 export const balances = (_root: unknown, _args: unknown, ctx: GatewayContext) => listBalances(ctx.account, ctx);
 
-export async function balance(_root: unknown, args: { currency: string }, ctx: GatewayContext): Promise<Balance | null> {
+export async function balance(
+  _root: unknown,
+  args: { currency: string },
+  ctx: GatewayContext,
+): Promise<Balance | null> {
   return ctx.account.loaders.balance.load(args.currency);
 }
 
@@ -24,6 +28,7 @@ export async function loadBalanceById(balanceId: string, ctx: GatewayContext): P
   return all.find((b) => b.balance_id.toLowerCase() === balanceId.toLowerCase()) ?? null;
 }
 
-export const balanceAvailable = (b: Balance) => money(b.available_balance, b.currency) ?? { amount: '0', currency: b.currency };
+export const balanceAvailable = (b: Balance) =>
+  money(b.available_balance, b.currency) ?? { amount: '0', currency: b.currency };
 export const balanceMargin = (b: Balance) => money(b.margin_balance, b.currency);
 export const balanceFrozen = (b: Balance) => money(b.frozen_balance, b.currency);

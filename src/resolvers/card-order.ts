@@ -10,4 +10,5 @@ export const cardOrder = (_root: unknown, args: { orderId: string }, ctx: Gatewa
   });
 
 export const orderAmount = (o: CardOrder) => money(o.amount, o.card_currency);
-export const orderCard = (o: CardOrder, _args: unknown, ctx: GatewayContext) => ctx.account.loaders.card.load(o.card_id);
+export const orderCard = (o: CardOrder, _args: unknown, ctx: GatewayContext) =>
+  ctx.account.loaders.card.load(o.card_id);

@@ -3,9 +3,21 @@
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import {
-  type Card, type CardCreateResult, type CardOrder, type CardStatus, type CardStatusResult, type RiskControls,
-  type SpendingControl, type UpdateCardBody, UpstreamOutcomeUnknownError, primeCards, AUTO_CANCEL_TRIGGERS,
-  CARD_MODES, CARD_STATUS_CHANGES, SPENDING_INTERVALS, USAGE_TYPES,
+  type Card,
+  type CardCreateResult,
+  type CardOrder,
+  type CardStatus,
+  type CardStatusResult,
+  type RiskControls,
+  type SpendingControl,
+  type UpdateCardBody,
+  UpstreamOutcomeUnknownError,
+  primeCards,
+  AUTO_CANCEL_TRIGGERS,
+  CARD_MODES,
+  CARD_STATUS_CHANGES,
+  SPENDING_INTERVALS,
+  USAGE_TYPES,
 } from '../datasources/uqpay';
 import { cardStatusReached } from './outcome';
 import { listConnection, type ConnectionArgs } from './pagination';
@@ -40,7 +52,8 @@ export function listCards(view: AccountView, args: ConnectionArgs, filter: CardF
   );
 }
 
-export const cards = (_root: unknown, args: ConnectionArgs & CardFilter, ctx: GatewayContext) => listCards(ctx.account, args, args, ctx);
+export const cards = (_root: unknown, args: ConnectionArgs & CardFilter, ctx: GatewayContext) =>
+  listCards(ctx.account, args, args, ctx);
 
 /** The cardholder embedded in every UQPAY card object: no upstream call. */
 export const cardCardholder = (c: Card, _args: unknown, ctx: GatewayContext) => ctx.adopt(ctx.viewOf(c), c.cardholder);
@@ -87,18 +100,20 @@ const metadata = z
   .record(z.string(), z.unknown())
   .refine((m) => Buffer.byteLength(JSON.stringify(m)) <= 3200, 'must be at most 3200 bytes as JSON');
 
-export const CreateCardInput = z.object({
-  cardholderId: z.string(),
-  productId: z.string(),
-  currency: z.string(),
-  cardLimit: nonNegative.nullish(),
-  spendingControls: z.array(SpendingControlInput).max(10, 'at most 10 spending controls').nullish(),
-  riskControls: RiskControlsInput.nullish(),
-  metadata: metadata.nullish(),
-  usageType: z.enum(USAGE_TYPES).nullish(),
-  autoCancelTrigger: z.enum(AUTO_CANCEL_TRIGGERS).nullish(),
-  idempotencyKey,
-}).superRefine(oneTimeTrigger);
+export const CreateCardInput = z
+  .object({
+    cardholderId: z.string(),
+    productId: z.string(),
+    currency: z.string(),
+    cardLimit: nonNegative.nullish(),
+    spendingControls: z.array(SpendingControlInput).max(10, 'at most 10 spending controls').nullish(),
+    riskControls: RiskControlsInput.nullish(),
+    metadata: metadata.nullish(),
+    usageType: z.enum(USAGE_TYPES).nullish(),
+    autoCancelTrigger: z.enum(AUTO_CANCEL_TRIGGERS).nullish(),
+    idempotencyKey,
+  })
+  .superRefine(oneTimeTrigger);
 
 /** UQPAY requires auto_cancel_trigger exactly for ONE_TIME cards (Go issuing/cards.go CreateCardRequest). */
 function oneTimeTrigger(i: { usageType?: string | null; autoCancelTrigger?: string | null }, ctx: z.RefinementCtx) {
@@ -137,7 +152,12 @@ export const UpdateCardInput = z
     idempotencyKey,
   })
   .refine(
-    (i) => i.cardLimit != null || i.noPinPaymentAmount != null || i.spendingControls != null || i.riskControls != null || i.metadata != null,
+    (i) =>
+      i.cardLimit != null ||
+      i.noPinPaymentAmount != null ||
+      i.spendingControls != null ||
+      i.riskControls != null ||
+      i.metadata != null,
     { message: 'Give at least one field to change.' },
   );
 
@@ -153,7 +173,8 @@ export const CardAmountInput = z.object({ cardId: z.string(), amount, idempotenc
 type SpendingIn = z.output<typeof SpendingControlInput>;
 type RiskIn = z.output<typeof RiskControlsInput>;
 
-const toSpending = (list: SpendingIn[]): SpendingControl[] => list.map((s) => ({ amount: s.amount, interval: s.interval }));
+const toSpending = (list: SpendingIn[]): SpendingControl[] =>
+  list.map((s) => ({ amount: s.amount, interval: s.interval }));
 function toRisk(r: RiskIn): RiskControls {
   const out: RiskControls = {};
   if (r.allow3dsTransactions != null) out.allow_3ds_transactions = r.allow3dsTransactions ? 'Y' : 'N';
@@ -178,8 +199,13 @@ const same = (a: string | null | undefined, b: string) => !a || a.toLowerCase() 
 
 function creationOrder(r: CardCreateResult, currency: string, amount?: string | null): CardOrder {
   return {
-    card_id: r.card_id, card_order_id: r.card_order_id, order_type: 'CARD_CREATE', order_status: r.order_status,
-    create_time: r.create_time, card_currency: currency, amount: amount ?? null,
+    card_id: r.card_id,
+    card_order_id: r.card_order_id,
+    order_type: 'CARD_CREATE',
+    order_status: r.order_status,
+    create_time: r.create_time,
+    card_currency: currency,
+    amount: amount ?? null,
   };
 }
 
@@ -224,7 +250,11 @@ export const createCard = defineMutation({
       opts(key),
     );
     await issuedCard(ctx, result, i.cardholderId, i.currency);
-    return { cardId: result.card_id, order: creationOrder(result, i.currency, i.cardLimit), ...kycPendingUserErrors(result) };
+    return {
+      cardId: result.card_id,
+      order: creationOrder(result, i.currency, i.cardLimit),
+      ...kycPendingUserErrors(result),
+    };
   },
 });
 
@@ -250,7 +280,11 @@ export const assignCard = defineMutation({
     if (card?.card_number && !card.card_number.endsWith(i.cardNumber.slice(-4))) {
       throw replayMismatch(`card ${result.card_id} has another card number`);
     }
-    return { cardId: result.card_id, order: creationOrder(result, i.currency), ...kycPendingUserErrors(result, panOf(i)) };
+    return {
+      cardId: result.card_id,
+      order: creationOrder(result, i.currency),
+      ...kycPendingUserErrors(result, panOf(i)),
+    };
   },
 });
 
@@ -265,8 +299,7 @@ export const updateCard = defineMutation({
     if (i.riskControls) body.risk_controls = toRisk(i.riskControls);
     if (i.metadata) body.metadata = i.metadata;
     const updated = (await ctx.api.cards.update(ctx.account.scope, i.cardId, body, opts(key))) as
-      | { card_id?: string }
-      | undefined;
+      { card_id?: string } | undefined;
     if (!same(updated?.card_id, i.cardId)) {
       throw replayMismatch(`card ${updated?.card_id} was changed, not ${i.cardId}`);
     }
@@ -329,4 +362,3 @@ export const withdrawCard = moveFunds('withdraw');
 export function payloadCard(payload: CardPayload, _args: unknown, ctx: GatewayContext) {
   return payload.cardId ? ctx.account.loaders.card.load(payload.cardId) : null;
 }
-

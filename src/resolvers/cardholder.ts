@@ -2,8 +2,16 @@
 import { z } from 'zod';
 import type { AccountView, GatewayContext } from '../context';
 import {
-  type Address, type Cardholder, type CardholderStatus, type CreateCardholderBody, type Identity,
-  type UpdateCardholderBody, primeCardholders, GENDERS, IDENTITY_TYPES, KYC_METHODS,
+  type Address,
+  type Cardholder,
+  type CardholderStatus,
+  type CreateCardholderBody,
+  type Identity,
+  type UpdateCardholderBody,
+  primeCardholders,
+  GENDERS,
+  IDENTITY_TYPES,
+  KYC_METHODS,
 } from '../datasources/uqpay';
 import { listConnection, type ConnectionArgs } from './pagination';
 import { defineMutation, replayMismatch } from './mutation';
@@ -39,8 +47,7 @@ export const cardholders = (
   _root: unknown,
   args: ConnectionArgs & { status?: CardholderStatus | 'UNKNOWN' | null },
   ctx: GatewayContext,
-) =>
-  listCardholders(ctx.account, args, args, ctx);
+) => listCardholders(ctx.account, args, args, ctx);
 
 /** Cardholder.cards: one list call per cardholder, filtered upstream by cardholder_id. */
 export const cardholderCards = (holder: Cardholder, args: ConnectionArgs & CardFilter, ctx: GatewayContext) =>
@@ -58,7 +65,8 @@ const personName = z
   .regex(/^\p{L}+(?:[ '-]\p{L}+)*$/u, 'must be letters, with single spaces or hyphens between words');
 const phoneNumber = z.string().regex(/^\d{6,15}$/, 'must be 6–15 digits, without the country prefix');
 const pastDate = z.string().refine((d) => d < new Date().toISOString().slice(0, 10), 'must be a date in the past');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const AddressInput = z.object({
   country: z.string(),
@@ -107,8 +115,12 @@ export const CreateCardholderInput = z.object({ firstName: personName, lastName:
 export const UpdateCardholderInput = z
   .object({
     cardholderId: z.string(),
-    ...Object.fromEntries(Object.entries(cardholderFields).map(([k, v]) => [k, k === 'idempotencyKey' ? v : v.optional().nullable()])),
-  } as { cardholderId: z.ZodString } & { [K in keyof typeof cardholderFields]: z.ZodOptional<z.ZodNullable<(typeof cardholderFields)[K]>> })
+    ...Object.fromEntries(
+      Object.entries(cardholderFields).map(([k, v]) => [k, k === 'idempotencyKey' ? v : v.optional().nullable()]),
+    ),
+  } as { cardholderId: z.ZodString } & {
+    [K in keyof typeof cardholderFields]: z.ZodOptional<z.ZodNullable<(typeof cardholderFields)[K]>>;
+  })
   .refine((i) => Object.entries(i).some(([k, v]) => k !== 'cardholderId' && k !== 'idempotencyKey' && v != null), {
     message: 'Give at least one field to change.',
   });
@@ -122,17 +134,32 @@ const defined = <T extends object>(o: T): T =>
 
 function toAddress(a: AddressIn): Address {
   return defined({
-    country: a.country, state: a.state ?? undefined, city: a.city, district: a.district ?? undefined, line1: a.line1,
-    line2: a.line2 ?? undefined, line_en: a.lineEn ?? undefined, postal_code: a.postalCode ?? undefined,
+    country: a.country,
+    state: a.state ?? undefined,
+    city: a.city,
+    district: a.district ?? undefined,
+    line1: a.line1,
+    line2: a.line2 ?? undefined,
+    line_en: a.lineEn ?? undefined,
+    postal_code: a.postalCode ?? undefined,
   });
 }
 
 function toIdentity(i: IdentityIn): Identity {
-  return defined({ type: i.type, number: i.number, front_file: i.frontFile, back_file: i.backFile ?? undefined, hand_file: i.handFile ?? undefined });
+  return defined({
+    type: i.type,
+    number: i.number,
+    front_file: i.frontFile,
+    back_file: i.backFile ?? undefined,
+    hand_file: i.handFile ?? undefined,
+  });
 }
 
 const toKyc = (k: KycIn) =>
-  defined({ method: k.method, kyc_proof: k.provider && k.referenceId ? { provider: k.provider, reference_id: k.referenceId } : undefined });
+  defined({
+    method: k.method,
+    kyc_proof: k.provider && k.referenceId ? { provider: k.provider, reference_id: k.referenceId } : undefined,
+  });
 
 type CardholderFieldsIn = { [K in keyof typeof cardholderFields]?: z.output<(typeof cardholderFields)[K]> | null };
 
@@ -158,7 +185,11 @@ export const createCardholder = defineMutation({
   operation: 'createCardholder',
   input: CreateCardholderInput,
   async perform(input, ctx, key): Promise<CardholderPayload> {
-    const body = { first_name: input.firstName, last_name: input.lastName, ...toCardholderBody(input) } as CreateCardholderBody;
+    const body = {
+      first_name: input.firstName,
+      last_name: input.lastName,
+      ...toCardholderBody(input),
+    } as CreateCardholderBody;
     const result = await ctx.api.cardholders.create(ctx.account.scope, body, { idempotencyKey: key });
     return written(ctx, result.cardholder_id);
   },

@@ -4,7 +4,14 @@
 // with a userError before any upstream call.
 import type { z } from 'zod';
 import type { GatewayContext } from '../context';
-import { MutationRefused, runMutation, userError, type MutationOptions, type Payload, type UserError } from './user-errors';
+import {
+  MutationRefused,
+  runMutation,
+  userError,
+  type MutationOptions,
+  type Payload,
+  type UserError,
+} from './user-errors';
 
 export interface MutationSpec<S extends z.ZodType, R extends object> {
   /** The mutation's name, recorded with its idempotency keys. */

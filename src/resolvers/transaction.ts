@@ -30,7 +30,8 @@ function listTransactions(view: AccountView, args: ConnectionArgs & TransactionF
   const window = timeWindow(args);
   return listConnection(
     args,
-    (page) => ctx.api.transactions.list(view.scope, { ...page, ...(args.cardId ? { card_id: args.cardId } : {}), ...window }),
+    (page) =>
+      ctx.api.transactions.list(view.scope, { ...page, ...(args.cardId ? { card_id: args.cardId } : {}), ...window }),
     (items) => {
       for (const t of items) {
         view.loaders.transaction.prime(t.transaction_id, t);
@@ -46,10 +47,12 @@ export const cardTransactions = (c: Card, args: ConnectionArgs & TransactionFilt
 export const transaction = (_root: unknown, args: { transactionId: string }, ctx: GatewayContext) =>
   ctx.account.loaders.transaction.load(args.transactionId);
 
-export const transactionCard = (t: Transaction, _args: unknown, ctx: GatewayContext) => ctx.viewOf(t).loaders.card.load(t.card_id);
+export const transactionCard = (t: Transaction, _args: unknown, ctx: GatewayContext) =>
+  ctx.viewOf(t).loaders.card.load(t.card_id);
 export const transactionAmount = (t: Transaction) => money(t.transaction_amount, t.transaction_currency);
 export const transactionBillingAmount = (t: Transaction) => money(t.billing_amount, t.billing_currency);
-export const transactionFee = (t: Transaction) => money(t.transaction_fee, t.transaction_fee_currency ?? t.billing_currency);
+export const transactionFee = (t: Transaction) =>
+  money(t.transaction_fee, t.transaction_fee_currency ?? t.billing_currency);
 export const transactionCardAvailableBalance = (t: Transaction) => money(t.card_available_balance, t.billing_currency);
 export const transactionMerchant = (t: Transaction) =>
   t.merchant_data

@@ -69,8 +69,10 @@ export const createTransfer = defineMutation({
     const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
     if (
       made &&
-      (!same(made.source_account_id, i.sourceAccountId) || !same(made.destination_account_id, i.destinationAccountId) ||
-        !same(made.currency, i.currency) || !sameAmount(made.amount, i.amount))
+      (!same(made.source_account_id, i.sourceAccountId) ||
+        !same(made.destination_account_id, i.destinationAccountId) ||
+        !same(made.currency, i.currency) ||
+        !sameAmount(made.amount, i.amount))
     ) {
       throw replayMismatch(`transfer ${transfer_id} moved ${made.amount} ${made.currency} between other accounts`);
     }

@@ -4,11 +4,20 @@
 import type { z } from 'zod';
 import { UpstreamOutcomeUnknownError } from '../datasources/uqpay';
 import {
-  keyRequired, userErrorsFromUpstream, userErrorsFromZod, type UpstreamUserErrorOptions, type UserError,
+  keyRequired,
+  userErrorsFromUpstream,
+  userErrorsFromZod,
+  type UpstreamUserErrorOptions,
+  type UserError,
 } from '../errors/user-errors';
 
 export {
-  keyRequired, userError, userErrorFromUpstream, userErrorsFromUpstream, userErrorsFromZod, type UserError,
+  keyRequired,
+  userError,
+  userErrorFromUpstream,
+  userErrorsFromUpstream,
+  userErrorsFromZod,
+  type UserError,
 } from '../errors/user-errors';
 
 export interface Payload {

@@ -11,19 +11,60 @@ builder.node(AccountRef, {
   id: { ...uuidNodeId<r.AccountShape>(() => ''), resolve: (a, _args, ctx) => r.accountId(a, undefined, ctx) },
   loadWithoutCache: (id, ctx) => r.loadAccount(id.toLowerCase(), ctx),
   fields: (t) => ({
-    accountId: t.field({ type: 'UUID', nullable: true, description: 'UQPAY\'s account id (the master\'s is the token\'s account_id).', resolve: r.accountId }),
-    name: t.string({ nullable: true, description: 'Account name (connected accounts).', resolve: r.accountField('account_name') }),
-    status: t.string({ nullable: true, description: 'Account status (connected accounts), e.g. ACTIVE.', resolve: r.accountField('status') }),
-    email: t.string({ nullable: true, description: 'Contact email (connected accounts).', resolve: r.accountField('email') }),
-    shortReferenceId: t.string({ nullable: true, description: 'UQPAY\'s short reference (connected accounts).', resolve: r.accountField('short_reference_id') }),
-    country: t.string({ nullable: true, description: 'Country (connected accounts).', resolve: r.accountField('country') }),
-    verificationStatus: t.string({ nullable: true, description: 'Verification status (connected accounts).', resolve: r.accountField('verification_status') }),
-    balances: t.field({ type: [BalanceRef], description: 'This account\'s issuing balances.', resolve: r.accountBalances }),
-    cardholders: t.field({ type: CardholderConnection, description: 'This account\'s cardholders.', args: connectionArgs(t.arg), resolve: r.accountCardholders }),
+    accountId: t.field({
+      type: 'UUID',
+      nullable: true,
+      description: "UQPAY's account id (the master's is the token's account_id).",
+      resolve: r.accountId,
+    }),
+    name: t.string({
+      nullable: true,
+      description: 'Account name (connected accounts).',
+      resolve: r.accountField('account_name'),
+    }),
+    status: t.string({
+      nullable: true,
+      description: 'Account status (connected accounts), e.g. ACTIVE.',
+      resolve: r.accountField('status'),
+    }),
+    email: t.string({
+      nullable: true,
+      description: 'Contact email (connected accounts).',
+      resolve: r.accountField('email'),
+    }),
+    shortReferenceId: t.string({
+      nullable: true,
+      description: "UQPAY's short reference (connected accounts).",
+      resolve: r.accountField('short_reference_id'),
+    }),
+    country: t.string({
+      nullable: true,
+      description: 'Country (connected accounts).',
+      resolve: r.accountField('country'),
+    }),
+    verificationStatus: t.string({
+      nullable: true,
+      description: 'Verification status (connected accounts).',
+      resolve: r.accountField('verification_status'),
+    }),
+    balances: t.field({
+      type: [BalanceRef],
+      description: "This account's issuing balances.",
+      resolve: r.accountBalances,
+    }),
+    cardholders: t.field({
+      type: CardholderConnection,
+      description: "This account's cardholders.",
+      args: connectionArgs(t.arg),
+      resolve: r.accountCardholders,
+    }),
     cards: t.field({
       type: CardConnection,
-      description: 'This account\'s cards.',
-      args: { ...connectionArgs(t.arg), status: t.arg({ type: CardStatusEnum, description: 'Only cards in this status.' }) },
+      description: "This account's cards.",
+      args: {
+        ...connectionArgs(t.arg),
+        status: t.arg({ type: CardStatusEnum, description: 'Only cards in this status.' }),
+      },
       resolve: r.accountCards,
     }),
   }),
@@ -37,7 +78,8 @@ builder.queryFields((t) => ({
   }),
   connectedAccounts: t.field({
     type: AccountConnection,
-    description: 'The master account\'s connected accounts; fields under each act on its behalf. Empty when acting for a connected account.',
+    description:
+      "The master account's connected accounts; fields under each act on its behalf. Empty when acting for a connected account.",
     args: connectionArgs(t.arg),
     resolve: r.connectedAccounts,
   }),

@@ -39,7 +39,8 @@ export const builder = new SchemaBuilder<{
     idFieldOptions: { description: 'Opaque global ID (Relay). Use the raw UQPAY UUID fields for UQPAY references.' },
     pageInfoTypeOptions: { description: 'Where a page sits in a connection, for forward paging with `first`/`after`.' },
     nodeQueryOptions: {
-      description: 'Fetches any object by its global `id`; null when it does not exist or is not visible to the acting account.',
+      description:
+        'Fetches any object by its global `id`; null when it does not exist or is not visible to the acting account.',
       args: { id: { description: 'A global `id` from any object of this API.' } },
     },
     nodesQueryOptions: {
@@ -50,7 +51,9 @@ export const builder = new SchemaBuilder<{
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first edge of this page.' },
-    endCursorFieldOptions: { description: 'Cursor of the last edge of this page; pass it as `after` for the next page.' },
+    endCursorFieldOptions: {
+      description: 'Cursor of the last edge of this page; pass it as `after` for the next page.',
+    },
   },
 });
 
@@ -64,7 +67,9 @@ builder.addScalarType('CountryCode', scalars.CountryCode);
 builder.addScalarType('JSONObject', scalars.JSONObject);
 builder.addScalarType('URL', scalars.URL);
 
-builder.queryType({ description: 'Read UQPAY card issuing data for the acting account (`x-on-behalf-of`, default the master account).' });
+builder.queryType({
+  description: 'Read UQPAY card issuing data for the acting account (`x-on-behalf-of`, default the master account).',
+});
 builder.mutationType({
   description:
     'Change UQPAY card issuing data. Every mutation takes one `input` (with an `idempotencyKey`, required on those ' +

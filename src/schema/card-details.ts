@@ -21,7 +21,7 @@ const CardDetailsTokenPayload = payloadType<r.CardDetailsTokenPayload>(
       nullable: true,
       description:
         "Single use, valid until `expiresAt` (60 s): hand it to UQPAY's card-details iframe (`<embedded " +
-        "host>/iframe/card?token=…&cardId=…`), " +
+        'host>/iframe/card?token=…&cardId=…`), ' +
         'which shows the number, expiry and CVV to the cardholder. Treat it as a secret: do not log or store it. ' +
         'Null with userErrors.',
       resolve: (p) => p.token ?? null,
@@ -45,7 +45,7 @@ builder.mutationField('createCardDetailsToken', (t) =>
     type: CardDetailsTokenPayload,
     description:
       "A single-use, 60-second token that lets UQPAY's secure iframe show a cardholder their card number and CVV:" +
-      " they never pass " +
+      ' they never pass ' +
       'through this API or your servers. Errors: NOT_FOUND, INVALID_CARD_STATUS (a CANCELLED card).',
     args: { input: t.arg({ type: CardDetailsTokenInput, required: true, description: 'The card.' }) },
     resolve: r.createCardDetailsToken,

@@ -5,14 +5,26 @@ import type { Money } from '../resolvers/money';
 import * as tx from '../resolvers/transaction';
 import { builder, type PothosTypes } from './builder';
 import {
-  AutoCancelTriggerEnum, CardModeEnum, CardStatusChangeEnum, CardStatusEnum, FormFactorEnum, SpendingIntervalEnum,
+  AutoCancelTriggerEnum,
+  CardModeEnum,
+  CardStatusChangeEnum,
+  CardStatusEnum,
+  FormFactorEnum,
+  SpendingIntervalEnum,
   UsageTypeEnum,
 } from './enums';
 import { connectionArgs } from './pagination';
 import { field, inputFromZod } from './input-from-zod';
 import { idempotencyKey, payloadType } from './payload';
-import { CardConnection, CardOrderRef, CardProductRef, CardRef, CardholderRef, MoneyRef, TransactionConnection } from
-  './refs';
+import {
+  CardConnection,
+  CardOrderRef,
+  CardProductRef,
+  CardRef,
+  CardholderRef,
+  MoneyRef,
+  TransactionConnection,
+} from './refs';
 import { uuidNodeId } from './node';
 
 export const SpendingControlRef = builder
@@ -34,8 +46,15 @@ const RiskControlsRef = builder
   .implement({
     description: 'Which transactions the card accepts.',
     fields: (t) => ({
-      allow3dsTransactions: t.boolean({ nullable: true, description: 'Whether 3-D Secure transactions are allowed.', resolve: (x) => x.allow3dsTransactions }),
-      allowedMcc: t.stringList({ description: 'Merchant category codes allowed (empty: all not blocked).', resolve: (x) => x.allowedMcc }),
+      allow3dsTransactions: t.boolean({
+        nullable: true,
+        description: 'Whether 3-D Secure transactions are allowed.',
+        resolve: (x) => x.allow3dsTransactions,
+      }),
+      allowedMcc: t.stringList({
+        description: 'Merchant category codes allowed (empty: all not blocked).',
+        resolve: (x) => x.allowedMcc,
+      }),
       blockedMcc: t.stringList({ description: 'Merchant category codes refused.', resolve: (x) => x.blockedMcc }),
     }),
   });
@@ -45,7 +64,7 @@ builder.node(CardRef, {
   id: uuidNodeId((c) => c.card_id),
   loadWithoutCache: (id, ctx) => ctx.account.loaders.card.load(id),
   fields: (t) => ({
-    cardId: t.field({ type: 'UUID', description: 'UQPAY\'s card id.', resolve: (c) => c.card_id }),
+    cardId: t.field({ type: 'UUID', description: "UQPAY's card id.", resolve: (c) => c.card_id }),
     bin: t.exposeString('card_bin', { nullable: true, description: 'Bank identification number (first 6 digits).' }),
     scheme: t.exposeString('card_scheme', { nullable: true, description: 'Card scheme, e.g. VISA or MASTERCARD.' }),
     maskedNumber: t.string({
@@ -54,25 +73,90 @@ builder.node(CardRef, {
         'The card number with all but the last 4 digits masked (re-masked here should UQPAY ever send it whole).',
       resolve: (c) => ensureMaskedPan(c.card_number),
     }),
-    formFactor: t.field({ type: FormFactorEnum, nullable: true, description: 'Virtual or physical.', resolve: (c) => c.form_factor ?? null }),
-    mode: t.field({ type: CardModeEnum, description: 'SINGLE (prepaid) or SHARE (draws on the issuing balance).', resolve: (c) => c.mode_type }),
+    formFactor: t.field({
+      type: FormFactorEnum,
+      nullable: true,
+      description: 'Virtual or physical.',
+      resolve: (c) => c.form_factor ?? null,
+    }),
+    mode: t.field({
+      type: CardModeEnum,
+      description: 'SINGLE (prepaid) or SHARE (draws on the issuing balance).',
+      resolve: (c) => c.mode_type,
+    }),
     status: t.field({ type: CardStatusEnum, description: 'Card state.', resolve: (c) => c.card_status }),
     currency: t.field({ type: 'CurrencyCode', description: 'Card currency.', resolve: (c) => c.card_currency }),
-    cardLimit: t.field({ type: MoneyRef, nullable: true, description: 'Spending limit of the card.', resolve: r.cardLimit }),
-    availableBalance: t.field({ type: MoneyRef, nullable: true, description: 'What can be spent now.', resolve: r.cardAvailableBalance }),
-    consumedAmount: t.field({ type: MoneyRef, nullable: true, description: 'What has been spent.', resolve: r.cardConsumedAmount }),
-    noPinPaymentAmount: t.field({ type: MoneyRef, nullable: true, description: 'Largest payment accepted without PIN.', resolve: r.cardNoPinPaymentAmount }),
-    productId: t.field({ type: 'UUID', nullable: true, description: 'UQPAY\'s id of the card product.', resolve: (c) => c.card_product_id ?? null }),
-    product: t.field({ type: CardProductRef, nullable: true, description: 'The card product the card was issued from.', resolve: r.cardProduct }),
-    spendingControls: t.field({ type: [SpendingControlRef], description: 'Spending limits per period.', resolve: r.cardSpendingControls }),
-    riskControls: t.field({ type: RiskControlsRef, nullable: true, description: '3-D Secure and merchant category rules.', resolve: r.cardRiskControls }),
-    metadata: t.field({ type: 'JSONObject', nullable: true, description: 'Your own data stored with the card.', resolve: (c) => c.metadata ?? null }),
-    updateReason: t.exposeString('update_reason', { nullable: true, description: 'Reason given for the last status change.' }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the card was created.', resolve: (c) => c.create_time || null }),
-    cardholder: t.field({ type: CardholderRef, description: 'Who the card belongs to (never changes).', resolve: r.cardCardholder }),
+    cardLimit: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'Spending limit of the card.',
+      resolve: r.cardLimit,
+    }),
+    availableBalance: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'What can be spent now.',
+      resolve: r.cardAvailableBalance,
+    }),
+    consumedAmount: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'What has been spent.',
+      resolve: r.cardConsumedAmount,
+    }),
+    noPinPaymentAmount: t.field({
+      type: MoneyRef,
+      nullable: true,
+      description: 'Largest payment accepted without PIN.',
+      resolve: r.cardNoPinPaymentAmount,
+    }),
+    productId: t.field({
+      type: 'UUID',
+      nullable: true,
+      description: "UQPAY's id of the card product.",
+      resolve: (c) => c.card_product_id ?? null,
+    }),
+    product: t.field({
+      type: CardProductRef,
+      nullable: true,
+      description: 'The card product the card was issued from.',
+      resolve: r.cardProduct,
+    }),
+    spendingControls: t.field({
+      type: [SpendingControlRef],
+      description: 'Spending limits per period.',
+      resolve: r.cardSpendingControls,
+    }),
+    riskControls: t.field({
+      type: RiskControlsRef,
+      nullable: true,
+      description: '3-D Secure and merchant category rules.',
+      resolve: r.cardRiskControls,
+    }),
+    metadata: t.field({
+      type: 'JSONObject',
+      nullable: true,
+      description: 'Your own data stored with the card.',
+      resolve: (c) => c.metadata ?? null,
+    }),
+    updateReason: t.exposeString('update_reason', {
+      nullable: true,
+      description: 'Reason given for the last status change.',
+    }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the card was created.',
+      resolve: (c) => c.create_time || null,
+    }),
+    cardholder: t.field({
+      type: CardholderRef,
+      description: 'Who the card belongs to (never changes).',
+      resolve: r.cardCardholder,
+    }),
     transactions: t.field({
       type: TransactionConnection,
-      description: 'The card\'s transactions, optionally within a time window of at most 90 days.',
+      description: "The card's transactions, optionally within a time window of at most 90 days.",
       args: {
         ...connectionArgs(t.arg),
         from: t.arg({ type: 'DateTime', description: 'Only transactions at or after this time.' }),
@@ -88,16 +172,16 @@ builder.queryFields((t) => ({
     type: CardRef,
     nullable: true,
     description: 'A card by UQPAY id; null when it does not exist for the acting account.',
-    args: { cardId: t.arg({ type: 'UUID', required: true, description: 'UQPAY\'s card id.' }) },
+    args: { cardId: t.arg({ type: 'UUID', required: true, description: "UQPAY's card id." }) },
     resolve: r.card,
   }),
   cards: t.field({
     type: CardConnection,
-    description: 'The acting account\'s cards.',
+    description: "The acting account's cards.",
     args: {
       ...connectionArgs(t.arg),
       status: t.arg({ type: CardStatusEnum, description: 'Only cards in this status.' }),
-      cardholderId: t.arg({ type: 'UUID', description: 'Only this cardholder\'s cards.' }),
+      cardholderId: t.arg({ type: 'UUID', description: "Only this cardholder's cards." }),
     },
     resolve: r.cards,
   }),
@@ -125,7 +209,7 @@ const CreateCardInput = inputFromZod('CreateCardInput', r.CreateCardInput, {
   fields: {
     cardholderId: field('UUID', 'Who the card is for (status SUCCESS).'),
     productId: field('UUID', 'The card product (see `cardProducts`).'),
-    currency: field('CurrencyCode', 'Card currency, one of the product\'s currencies.'),
+    currency: field('CurrencyCode', "Card currency, one of the product's currencies."),
     cardLimit: field(
       'Decimal',
       'Card limit (≥ 0). For SINGLE cards this amount moves from the issuing balance onto the card.',
@@ -156,7 +240,7 @@ const AssignCardInput = inputFromZod('AssignCardInput', r.AssignCardInput, {
 });
 
 const UpdateCardInput = inputFromZod('UpdateCardInput', r.UpdateCardInput, {
-  description: 'Changes to a card\'s settings; omitted fields are left as they are.',
+  description: "Changes to a card's settings; omitted fields are left as they are.",
   fields: {
     cardId: field('UUID', 'The card to change.'),
     cardLimit: field('Decimal', 'New card limit (not for SINGLE cards: recharge or withdraw instead).'),
@@ -173,7 +257,7 @@ const SetCardStatusInput = inputFromZod('SetCardStatusInput', r.SetCardStatusInp
   fields: {
     cardId: field('UUID', 'The card.'),
     status: field(CardStatusChangeEnum, 'The state to move to.'),
-    reason: field('String', 'Why (kept as the card\'s `updateReason`).'),
+    reason: field('String', "Why (kept as the card's `updateReason`)."),
     idempotencyKey,
   },
 });
@@ -214,10 +298,14 @@ const SetCardStatusPayload = payloadType<r.CardPayload>('SetCardStatusPayload', 
   card: cardField('in its new state')(t),
   order: orderField('The status change order.')(t),
 }));
-const CardOrderPayload = payloadType<r.CardPayload>('CardOrderPayload', 'Result of rechargeCard or withdrawCard.', (t) => ({
-  order: orderField('The recharge or withdrawal order.')(t),
-  card: cardField('with its new available balance')(t),
-}));
+const CardOrderPayload = payloadType<r.CardPayload>(
+  'CardOrderPayload',
+  'Result of rechargeCard or withdrawCard.',
+  (t) => ({
+    order: orderField('The recharge or withdrawal order.')(t),
+    card: cardField('with its new available balance')(t),
+  }),
+);
 
 builder.mutationFields((t) => ({
   createCard: t.field({
@@ -227,7 +315,7 @@ builder.mutationFields((t) => ({
       'and the cardholder lacks, ' +
       'at ["input", "cardholderId"]), NOT_FOUND, INSUFFICIENT_BALANCE (SINGLE card limit), VALIDATION. ' +
       'CARDHOLDER_KYC_PENDING: the ' +
-      'cardholder\'s KYC is under review, the card and its order are returned PENDING and the card is issued when ' +
+      "cardholder's KYC is under review, the card and its order are returned PENDING and the card is issued when " +
       'the review passes.',
     args: { input: t.arg({ type: CreateCardInput, required: true, description: 'The card.' }) },
     resolve: r.createCard,
@@ -242,7 +330,7 @@ builder.mutationFields((t) => ({
   }),
   updateCard: t.field({
     type: UpdateCardPayload,
-    description: 'Change a card\'s limits, controls or metadata.',
+    description: "Change a card's limits, controls or metadata.",
     args: { input: t.arg({ type: UpdateCardInput, required: true, description: 'The changes.' }) },
     resolve: r.updateCard,
   }),

@@ -17,7 +17,10 @@ const AddressRef = builder.objectRef<Address>('Address').implement({
     district: t.exposeString('district', { nullable: true, description: 'District.' }),
     line1: t.exposeString('line1', { description: 'First address line.' }),
     line2: t.exposeString('line2', { nullable: true, description: 'Second address line.' }),
-    lineEn: t.exposeString('line_en', { nullable: true, description: 'The address in English, when line1/line2 are not.' }),
+    lineEn: t.exposeString('line_en', {
+      nullable: true,
+      description: 'The address in English, when line1/line2 are not.',
+    }),
     postalCode: t.exposeString('postal_code', { nullable: true, description: 'Postal code.' }),
   }),
 });
@@ -27,27 +30,80 @@ builder.node(CardholderRef, {
   id: uuidNodeId((c) => c.cardholder_id),
   loadWithoutCache: (id, ctx) => ctx.account.loaders.cardholder.load(id),
   fields: (t) => ({
-    cardholderId: t.field({ type: 'UUID', description: 'UQPAY\'s cardholder id.', resolve: (c) => c.cardholder_id }),
-    email: t.field({ type: 'EmailAddress', description: 'Email address, unique among the account\'s cardholders.', resolve: (c) => c.email }),
+    cardholderId: t.field({ type: 'UUID', description: "UQPAY's cardholder id.", resolve: (c) => c.cardholder_id }),
+    email: t.field({
+      type: 'EmailAddress',
+      description: "Email address, unique among the account's cardholders.",
+      resolve: (c) => c.email,
+    }),
     firstName: t.exposeString('first_name', { description: 'First name (cannot be changed).' }),
     lastName: t.exposeString('last_name', { description: 'Last name (cannot be changed).' }),
-    countryCode: t.field({ type: 'CountryCode', description: 'Country of the phone number, ISO 3166-1 alpha-2.', resolve: (c) => c.country_code }),
-    phoneNumber: t.exposeString('phone_number', { description: 'Phone number without country prefix, unique among the account\'s cardholders.' }),
-    dateOfBirth: t.field({ type: 'Date', nullable: true, description: 'Date of birth.', resolve: (c) => c.date_of_birth ?? null }),
+    countryCode: t.field({
+      type: 'CountryCode',
+      description: 'Country of the phone number, ISO 3166-1 alpha-2.',
+      resolve: (c) => c.country_code,
+    }),
+    phoneNumber: t.exposeString('phone_number', {
+      description: "Phone number without country prefix, unique among the account's cardholders.",
+    }),
+    dateOfBirth: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Date of birth.',
+      resolve: (c) => c.date_of_birth ?? null,
+    }),
     gender: t.field({ type: GenderEnum, nullable: true, description: 'Gender.', resolve: (c) => c.gender ?? null }),
-    nationality: t.field({ type: 'CountryCode', nullable: true, description: 'Nationality, ISO 3166-1 alpha-2.', resolve: (c) => c.nationality ?? null }),
-    residentialAddress: t.field({ type: AddressRef, nullable: true, description: 'Residential address.', resolve: (c) => c.residential_address ?? null }),
-    status: t.field({ type: CardholderStatusEnum, description: 'Onboarding status; only SUCCESS cardholders can be issued cards.', resolve: (c) => c.cardholder_status }),
-    reviewStatus: t.exposeString('review_status', { nullable: true, description: 'UQPAY\'s manual review status, if any.' }),
-    idvStatus: t.exposeString('idv_status', { nullable: true, description: 'Identity verification status: PENDING, PASSED or FAILED.' }),
-    idvVerificationUrl: t.field({ type: 'URL', nullable: true, description: 'Where the cardholder completes identity verification (SUMSUB_REDIRECT).', resolve: (c) => c.idv_verification_url || null }),
-    idvUrlExpiresAt: t.field({ type: 'DateTime', nullable: true, description: 'When `idvVerificationUrl` expires.', resolve: (c) => c.idv_url_expires_at || null }),
+    nationality: t.field({
+      type: 'CountryCode',
+      nullable: true,
+      description: 'Nationality, ISO 3166-1 alpha-2.',
+      resolve: (c) => c.nationality ?? null,
+    }),
+    residentialAddress: t.field({
+      type: AddressRef,
+      nullable: true,
+      description: 'Residential address.',
+      resolve: (c) => c.residential_address ?? null,
+    }),
+    status: t.field({
+      type: CardholderStatusEnum,
+      description: 'Onboarding status; only SUCCESS cardholders can be issued cards.',
+      resolve: (c) => c.cardholder_status,
+    }),
+    reviewStatus: t.exposeString('review_status', {
+      nullable: true,
+      description: "UQPAY's manual review status, if any.",
+    }),
+    idvStatus: t.exposeString('idv_status', {
+      nullable: true,
+      description: 'Identity verification status: PENDING, PASSED or FAILED.',
+    }),
+    idvVerificationUrl: t.field({
+      type: 'URL',
+      nullable: true,
+      description: 'Where the cardholder completes identity verification (SUMSUB_REDIRECT).',
+      resolve: (c) => c.idv_verification_url || null,
+    }),
+    idvUrlExpiresAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When `idvVerificationUrl` expires.',
+      resolve: (c) => c.idv_url_expires_at || null,
+    }),
     numberOfCards: t.int({ description: 'How many cards the cardholder has.', resolve: (c) => c.number_of_cards ?? 0 }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the cardholder was created.', resolve: (c) => c.create_time || null }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the cardholder was created.',
+      resolve: (c) => c.create_time || null,
+    }),
     cards: t.field({
       type: CardConnection,
-      description: 'The cardholder\'s cards.',
-      args: { ...connectionArgs(t.arg), status: t.arg({ type: CardStatusEnum, description: 'Only cards in this status.' }) },
+      description: "The cardholder's cards.",
+      args: {
+        ...connectionArgs(t.arg),
+        status: t.arg({ type: CardStatusEnum, description: 'Only cards in this status.' }),
+      },
       resolve: r.cardholderCards,
     }),
   }),
@@ -58,13 +114,16 @@ builder.queryFields((t) => ({
     type: CardholderRef,
     nullable: true,
     description: 'A cardholder by UQPAY id; null when it does not exist for the acting account.',
-    args: { cardholderId: t.arg({ type: 'UUID', required: true, description: 'UQPAY\'s cardholder id.' }) },
+    args: { cardholderId: t.arg({ type: 'UUID', required: true, description: "UQPAY's cardholder id." }) },
     resolve: r.cardholder,
   }),
   cardholders: t.field({
     type: CardholderConnection,
-    description: 'The acting account\'s cardholders, newest first as UQPAY orders them.',
-    args: { ...connectionArgs(t.arg), status: t.arg({ type: CardholderStatusEnum, description: 'Only cardholders in this status.' }) },
+    description: "The acting account's cardholders, newest first as UQPAY orders them.",
+    args: {
+      ...connectionArgs(t.arg),
+      status: t.arg({ type: CardholderStatusEnum, description: 'Only cardholders in this status.' }),
+    },
     resolve: r.cardholders,
   }),
 }));
@@ -99,7 +158,7 @@ const KycVerificationInput = inputFromZod('KycVerificationInput', r.KycVerificat
   fields: {
     method: field(KycMethodEnum, 'Verification method.'),
     provider: field('String', 'THIRD_PARTY: who verified the cardholder.'),
-    referenceId: field('String', 'THIRD_PARTY: the provider\'s reference for the verification.'),
+    referenceId: field('String', "THIRD_PARTY: the provider's reference for the verification."),
   },
 });
 
@@ -109,11 +168,11 @@ export const CreateCardholderInput = inputFromZod('CreateCardholderInput', r.Cre
   fields: {
     firstName: field('String', 'First name: 1–40 letters, spaces between words.'),
     lastName: field('String', 'Last name: 1–40 letters, spaces between words.'),
-    email: field('EmailAddress', 'Email, unique among the account\'s cardholders.'),
+    email: field('EmailAddress', "Email, unique among the account's cardholders."),
     countryCode: field('CountryCode', 'Country of the phone number.'),
     phoneNumber: field(
       'String',
-      'Phone number without country prefix (digits only), unique among the account\'s cardholders.',
+      "Phone number without country prefix (digits only), unique among the account's cardholders.",
     ),
     dateOfBirth: field('Date', 'Date of birth.'),
     gender: field(GenderEnum, 'Gender.'),
@@ -168,7 +227,7 @@ builder.mutationFields((t) => ({
   }),
   updateCardholder: t.field({
     type: UpdateCardholderPayload,
-    description: 'Change a cardholder\'s contact, address or KYC details.',
+    description: "Change a cardholder's contact, address or KYC details.",
     args: { input: t.arg({ type: UpdateCardholderInput, required: true, description: 'The changes.' }) },
     resolve: r.updateCardholder,
   }),

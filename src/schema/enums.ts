@@ -4,9 +4,23 @@
 // answers with are `upstreamEnum`s: a value the schema does not list degrades to a documented fallback instead of
 // failing the field (see upstream-enums.ts); lower-case upstream variants ("completed") are normalised on the way.
 import {
-  AUTO_CANCEL_TRIGGERS, BALANCE_STATUSES, CARD_MODES, CARD_ORDER_TYPES, CARD_STATUSES, CARD_STATUS_CHANGES,
-  CARDHOLDER_STATUSES, FORM_FACTORS, GENDERS, IDENTITY_TYPES, KYC_METHODS, ORDER_STATUSES, SPENDING_INTERVALS,
-  TRANSACTION_STATUSES, TRANSFER_STATUSES, USAGE_TYPES, type UpstreamValue,
+  AUTO_CANCEL_TRIGGERS,
+  BALANCE_STATUSES,
+  CARD_MODES,
+  CARD_ORDER_TYPES,
+  CARD_STATUSES,
+  CARD_STATUS_CHANGES,
+  CARDHOLDER_STATUSES,
+  FORM_FACTORS,
+  GENDERS,
+  IDENTITY_TYPES,
+  KYC_METHODS,
+  ORDER_STATUSES,
+  SPENDING_INTERVALS,
+  TRANSACTION_STATUSES,
+  TRANSFER_STATUSES,
+  USAGE_TYPES,
+  type UpstreamValue,
 } from '../datasources/uqpay';
 import { builder, type PothosTypes } from './builder';
 import { registerUpstreamEnum, UNKNOWN } from './upstream-enums';
@@ -124,7 +138,7 @@ export const CardStatusChangeEnum = enumOf(
   {
     ACTIVE: 'Unfreeze a FROZEN card.',
     FROZEN: 'Freeze an ACTIVE card.',
-    CANCELLED: 'Cancel an ACTIVE or FROZEN card (terminal; a SINGLE card\'s funds return to the issuing balance).',
+    CANCELLED: "Cancel an ACTIVE or FROZEN card (terminal; a SINGLE card's funds return to the issuing balance).",
   },
 );
 
@@ -134,7 +148,7 @@ export const CardModeEnum = upstreamEnum(
   CARD_MODES,
   {
     SINGLE: 'Prepaid: funds move from the issuing balance onto the card.',
-    SHARE: 'Shares the issuing balance, capped by the card\'s available balance.',
+    SHARE: "Shares the issuing balance, capped by the card's available balance.",
   },
   UNKNOWN,
 );
@@ -172,7 +186,7 @@ export const SpendingIntervalEnum = upstreamEnum(
     WEEKLY: 'Per week.',
     MONTHLY: 'Per month.',
     YEARLY: 'Per year.',
-    ALL_TIME: 'Over the card\'s life.',
+    ALL_TIME: "Over the card's life.",
   },
   UNKNOWN,
 );

@@ -38,7 +38,7 @@ const CardEventRiskControlRef = builder
   .implement({
     description:
       "The card's transaction rules as a card event reports them (UQPAY's `risk_control`); null flags were not " +
-      "reported.",
+      'reported.',
     fields: (t) => ({
       allow3dsTransactions: t.exposeBoolean('allow3dsTransactions', {
         nullable: true,
@@ -79,7 +79,7 @@ function commonFields(t: EventFields) {
     occurredAt: t.field({
       type: 'DateTime',
       description:
-        "When the event says it happened (its completion, update or transaction time); else when the gateway " +
+        'When the event says it happened (its completion, update or transaction time); else when the gateway ' +
         "received it. Never an object's creation time.",
       resolve: (e) => e.occurredAt,
     }),
@@ -102,7 +102,7 @@ const dataField = (t: EventFields) =>
     type: 'JSONObject',
     description:
       "The event's data, reduced to what its category allows (UQPAY's snake_case names; card numbers masked; " +
-      "digit runs of 6 or " +
+      'digit runs of 6 or ' +
       'more starred out of free text). Never an activation code, OTP, full card number or cardholder personal ' +
       'data; empty for GENERIC events.',
     resolve: (e) => e.data,
@@ -152,7 +152,7 @@ CardEventRef.implement({
       nullable: true,
       description:
         "The card's available balance as the event reported it. For the current balance read `card { " +
-        "availableBalance }`.",
+        'availableBalance }`.',
       resolve: r.eventCardAvailableBalance,
     }),
     cardStatus: t.field({
@@ -202,7 +202,7 @@ CardEventRef.implement({
       nullable: true,
       description:
         "Spending limits as reported (UQPAY's `spending_limits` or `spending_controls`); null when not reported or" +
-        " reported without a currency (read `card { spendingControls }`).",
+        ' reported without a currency (read `card { spendingControls }`).',
       resolve: r.eventSpendingLimits,
     }),
     riskControl: t.field({
@@ -250,7 +250,7 @@ CardEventRef.implement({
       nullable: true,
       description:
         "For transaction and fee events: UQPAY's description or remark (card numbers masked, long digit runs " +
-        "starred out).",
+        'starred out).',
       resolve: (e) => e.description,
     }),
     card: t.field({

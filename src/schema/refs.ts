@@ -18,7 +18,11 @@ export const MoneyRef = builder.objectRef<Money>('Money');
 export const UserErrorRef = builder.objectRef<UserError>('UserError');
 
 export const CardholderConnection = builder.connectionObject(
-  { type: CardholderRef, name: 'CardholderConnection', description: 'A page of cardholders, with the total across all pages.' },
+  {
+    type: CardholderRef,
+    name: 'CardholderConnection',
+    description: 'A page of cardholders, with the total across all pages.',
+  },
   { name: 'CardholderEdge', description: 'One cardholder in a page, with its cursor.' },
 );
 export const CardConnection = builder.connectionObject(
@@ -26,10 +30,18 @@ export const CardConnection = builder.connectionObject(
   { name: 'CardEdge', description: 'One card in a page, with its cursor.' },
 );
 export const TransactionConnection = builder.connectionObject(
-  { type: TransactionRef, name: 'TransactionConnection', description: 'A page of card transactions, with the total across all pages.' },
+  {
+    type: TransactionRef,
+    name: 'TransactionConnection',
+    description: 'A page of card transactions, with the total across all pages.',
+  },
   { name: 'TransactionEdge', description: 'One card transaction in a page, with its cursor.' },
 );
 export const AccountConnection = builder.connectionObject(
-  { type: AccountRef, name: 'AccountConnection', description: 'A page of connected accounts, with the total across all pages.' },
+  {
+    type: AccountRef,
+    name: 'AccountConnection',
+    description: 'A page of connected accounts, with the total across all pages.',
+  },
   { name: 'AccountEdge', description: 'One connected account in a page, with its cursor.' },
 );

@@ -2,7 +2,12 @@
 // (UQPAY's "2024-05-09 15:52:23" timestamps, numeric amounts) are normalised here, once, on the way out.
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import {
-  CountryCodeResolver, DateTimeResolver, EmailAddressResolver, JSONObjectResolver, LocalDateResolver, URLResolver,
+  CountryCodeResolver,
+  DateTimeResolver,
+  EmailAddressResolver,
+  JSONObjectResolver,
+  LocalDateResolver,
+  URLResolver,
   UUIDResolver,
 } from 'graphql-scalars';
 import { valueError } from '../errors/graphql';

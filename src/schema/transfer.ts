@@ -7,14 +7,25 @@ import { MoneyRef, TransferRef } from './refs';
 import { uuidNodeId } from './node';
 
 builder.node(TransferRef, {
-  description: 'Money moved between the master account and a connected account\'s issuing balances.',
+  description: "Money moved between the master account and a connected account's issuing balances.",
   id: uuidNodeId((x) => x.transfer_id),
   loadWithoutCache: (id, ctx) => r.loadTransfer(ctx, id),
   fields: (t) => ({
-    transferId: t.field({ type: 'UUID', description: 'UQPAY\'s transfer id.', resolve: (x) => x.transfer_id }),
-    referenceId: t.exposeString('reference_id', { nullable: true, description: 'UQPAY\'s human-readable reference, e.g. "T250624-K0XMYZRF".' }),
-    sourceAccountId: t.field({ type: 'UUID', description: 'Account the money left.', resolve: (x) => x.source_account_id }),
-    destinationAccountId: t.field({ type: 'UUID', description: 'Account the money went to.', resolve: (x) => x.destination_account_id }),
+    transferId: t.field({ type: 'UUID', description: "UQPAY's transfer id.", resolve: (x) => x.transfer_id }),
+    referenceId: t.exposeString('reference_id', {
+      nullable: true,
+      description: 'UQPAY\'s human-readable reference, e.g. "T250624-K0XMYZRF".',
+    }),
+    sourceAccountId: t.field({
+      type: 'UUID',
+      description: 'Account the money left.',
+      resolve: (x) => x.source_account_id,
+    }),
+    destinationAccountId: t.field({
+      type: 'UUID',
+      description: 'Account the money went to.',
+      resolve: (x) => x.destination_account_id,
+    }),
     amount: t.field({ type: MoneyRef, description: 'Amount moved.', resolve: r.transferAmount }),
     fee: t.field({ type: MoneyRef, nullable: true, description: 'Fee charged.', resolve: r.transferFee }),
     status: t.field({
@@ -22,8 +33,18 @@ builder.node(TransferRef, {
       description: 'Progress of the transfer.',
       resolve: (x) => x.transfer_status,
     }),
-    createdAt: t.field({ type: 'DateTime', nullable: true, description: 'When the transfer was made.', resolve: (x) => x.create_time || null }),
-    completedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it settled.', resolve: (x) => x.complete_time || null }),
+    createdAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the transfer was made.',
+      resolve: (x) => x.create_time || null,
+    }),
+    completedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When it settled.',
+      resolve: (x) => x.complete_time || null,
+    }),
     remark: t.exposeString('remark', { nullable: true, description: 'Free-text note given with the transfer.' }),
   }),
 });
@@ -33,7 +54,7 @@ builder.queryField('transfer', (t) =>
     type: TransferRef,
     nullable: true,
     description: 'A transfer by UQPAY id; null when it does not exist for the acting account.',
-    args: { transferId: t.arg({ type: 'UUID', required: true, description: 'UQPAY\'s transfer id.' }) },
+    args: { transferId: t.arg({ type: 'UUID', required: true, description: "UQPAY's transfer id." }) },
     resolve: r.transfer,
   }),
 );
@@ -50,9 +71,18 @@ const CreateTransferInput = inputFromZod('CreateTransferInput', r.CreateTransfer
   },
 });
 
-const CreateTransferPayload = payloadType<r.TransferPayload>('CreateTransferPayload', 'Result of createTransfer.', (t) => ({
-  transfer: t.field({ type: TransferRef, nullable: true, description: 'The transfer; null when userErrors is not empty.', resolve: r.payloadTransfer }),
-}));
+const CreateTransferPayload = payloadType<r.TransferPayload>(
+  'CreateTransferPayload',
+  'Result of createTransfer.',
+  (t) => ({
+    transfer: t.field({
+      type: TransferRef,
+      nullable: true,
+      description: 'The transfer; null when userErrors is not empty.',
+      resolve: r.payloadTransfer,
+    }),
+  }),
+);
 
 builder.mutationField('createTransfer', (t) =>
   t.field({

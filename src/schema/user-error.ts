@@ -6,7 +6,7 @@ UserErrorRef.implement({
     'upstream rejection). ' +
     'Nothing was changed when a payload carries userErrors, with one exception: CARDHOLDER_KYC_PENDING reports a ' +
     'card that was ' +
-    'accepted and waits for its cardholder\'s KYC review (the payload returns it).',
+    "accepted and waits for its cardholder's KYC review (the payload returns it).",
   fields: (t) => ({
     code: t.exposeString('code', {
       description:

@@ -50,14 +50,20 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
       event = toEventMessage(envelope, receivedAt);
     } catch (err) {
       if (!(err instanceof MalformedEventError)) throw err;
-      log.warn({ eventId: envelope.event_id, eventType: envelope.event_type, reason: err.message }, 'malformed webhook event dropped');
+      log.warn(
+        { eventId: envelope.event_id, eventType: envelope.event_type, reason: err.message },
+        'malformed webhook event dropped',
+      );
       return;
     }
     if (!(await opts.dedupe.claim(event.eventId))) {
       log.debug({ eventId: event.eventId, eventType: event.type }, 'duplicate webhook event dropped');
       return;
     }
-    for (const hook of hooks) await hook(event).catch((err: unknown) => log.warn({ err, eventId: event.eventId }, 'webhook pre-publish hook failed'));
+    for (const hook of hooks)
+      await hook(event).catch((err: unknown) =>
+        log.warn({ err, eventId: event.eventId }, 'webhook pre-publish hook failed'),
+      );
     try {
       opts.bus.publish(event);
     } catch (err) {
@@ -108,7 +114,10 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
       }
       const envelope = WebhookEnvelope.safeParse(json);
       if (!envelope.success) {
-        log.warn({ issues: envelope.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'signed webhook is not an event envelope');
+        log.warn(
+          { issues: envelope.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+          'signed webhook is not an event envelope',
+        );
         return reply(400, { error: 'invalid_event' });
       }
 

@@ -35,12 +35,17 @@ export function timestampMs(timestamp: string): number | null {
  * True when `timestamp` (Unix seconds or milliseconds, as UQPAY's SDKs accept both) is within `toleranceSeconds`
  * of `nowMs`, in both directions: clocks drift.
  */
-export function timestampIsFresh(timestamp: string, nowMs: number, toleranceSeconds = DEFAULT_TOLERANCE_SECONDS): boolean {
+export function timestampIsFresh(
+  timestamp: string,
+  nowMs: number,
+  toleranceSeconds = DEFAULT_TOLERANCE_SECONDS,
+): boolean {
   const at = timestampMs(timestamp);
   return at !== null && Math.abs(nowMs - at) <= toleranceSeconds * 1000;
 }
 
-export type VerifyResult = { ok: true } | { ok: false; reason: 'missing_headers' | 'stale_timestamp' | 'bad_signature' };
+export type VerifyResult =
+  { ok: true } | { ok: false; reason: 'missing_headers' | 'stale_timestamp' | 'bad_signature' };
 
 export function verifyWebhook(opts: {
   secret: string;
@@ -53,7 +58,8 @@ export function verifyWebhook(opts: {
   const { timestamp, signature } = opts;
   if (!timestamp || !signature) return { ok: false, reason: 'missing_headers' };
   // Check the signature before freshness so a forged request learns nothing about our clock.
-  if (!signatureMatches(opts.secret, opts.rawBody, timestamp, signature.trim())) return { ok: false, reason: 'bad_signature' };
+  if (!signatureMatches(opts.secret, opts.rawBody, timestamp, signature.trim()))
+    return { ok: false, reason: 'bad_signature' };
   if (!timestampIsFresh(timestamp, opts.nowMs, opts.toleranceSeconds)) return { ok: false, reason: 'stale_timestamp' };
   return { ok: true };
 }

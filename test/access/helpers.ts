@@ -24,7 +24,9 @@ export function committedManifest(): Record<string, string> {
 
 /** The id of the committed document that defines this operation. */
 export function idOf(operationName: string): string {
-  const hit = Object.entries(committedManifest()).find(([, doc]) => new RegExp(`\\b(query|mutation|subscription) ${operationName}\\b`).test(doc));
+  const hit = Object.entries(committedManifest()).find(([, doc]) =>
+    new RegExp(`\\b(query|mutation|subscription) ${operationName}\\b`).test(doc),
+  );
   if (!hit) throw new Error(`no persisted document defines ${operationName}`);
   return hit[0];
 }
@@ -83,8 +85,13 @@ export async function post(url: string, body: unknown, headers: Record<string, s
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
 /** The Globex Media partner, for accessFiles' extraClients. */
-export const globexPartner = (extra: Record<string, unknown> = {}) =>
-  ({ name: 'globex-partner', kind: 'partner', keySha256: hashKey(GLOBEX_KEY), account: GLOBEX, ...extra });
+export const globexPartner = (extra: Record<string, unknown> = {}) => ({
+  name: 'globex-partner',
+  kind: 'partner',
+  keySha256: hashKey(GLOBEX_KEY),
+  account: GLOBEX,
+  ...extra,
+});
 
 /** Every emulator call, the token endpoint included. */
 export const allCalls = (stats: Record<string, number>) => Object.values(stats).reduce((a, b) => a + b, 0);

@@ -31,7 +31,13 @@ for (const [kind, query] of Object.entries(bombs)) {
   it(`refuses a ${kind} bomb with zero upstream calls`, async () => {
     const r = await post(h.gateway.url, { query });
     expect(r.status).toBe(400);
-    const expected = { depth: /depth limit/, aliases: /Aliases limit/, directives: /Directives limit/, tokens: /Token limit/, cost: /Cost limit/ }[kind]!;
+    const expected = {
+      depth: /depth limit/,
+      aliases: /Aliases limit/,
+      directives: /Directives limit/,
+      tokens: /Token limit/,
+      cost: /Cost limit/,
+    }[kind]!;
     expect(r.body.errors?.map((e) => e.message).join('\n')).toMatch(expected);
     expect(r.code).toBe('QUERY_LIMIT_EXCEEDED');
     expect(allCalls(await h.stats())).toBe(0);
@@ -50,7 +56,13 @@ function postChunked(parts: string[]): Promise<{ status: number; body: string }>
   const url = new URL(h.gateway.url);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -78,7 +90,7 @@ it('refuses a chunked body once it passes the limit (413) with zero upstream cal
   expect(allCalls(await h.stats())).toBe(0);
 });
 
-it('still runs an ordinary nested query (2 cards × their cardholder\'s 100 cards)', async () => {
+it("still runs an ordinary nested query (2 cards × their cardholder's 100 cards)", async () => {
   const r = await post(h.gateway.url, { query: `{ cards(first: 2) { edges { node { ${nested(1)} } } } }` });
   expect(r.status).toBe(200);
   expect(r.body.errors).toBeUndefined();

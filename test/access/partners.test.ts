@@ -4,8 +4,10 @@ import { DEMO_IDS } from '../../src/emulator';
 import { startHarness, type Harness } from '../harness';
 import { accessFiles, ACME, allCalls, bearer, FRONTEND_KEY, GLOBEX, idOf, MASTER, PARTNER_KEY, post } from './helpers';
 
-const PEEK = 'query PartnerPeek { connectedAccounts(first: 10) { totalCount edges { node { accountId name cards(first: 5) { totalCount } } } } }';
-const NODE = 'query PartnerNode($id: ID!) { node(id: $id) { id ... on Account { accountId cards(first: 5) { totalCount } } } }';
+const PEEK =
+  'query PartnerPeek { connectedAccounts(first: 10) { totalCount edges { node { accountId name cards(first: 5) { totalCount } } } } }';
+const NODE =
+  'query PartnerNode($id: ID!) { node(id: $id) { id ... on Account { accountId cards(first: 5) { totalCount } } } }';
 const SNEAKY = 'query PartnerIntrospection { __schema { queryType { name } } }';
 const EVENTS = 'subscription PartnerEvents { cardEvents { __typename } }';
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
@@ -18,7 +20,9 @@ const frontend = bearer(FRONTEND_KEY);
 
 beforeAll(async () => {
   files = accessFiles([PEEK, NODE, SNEAKY, EVENTS]);
-  h = await startHarness({ env: { GATEWAY_KEYS_FILE: files.keysFile, GATEWAY_PERSISTED_DOCUMENTS: files.manifestFile } });
+  h = await startHarness({
+    env: { GATEWAY_KEYS_FILE: files.keysFile, GATEWAY_PERSISTED_DOCUMENTS: files.manifestFile },
+  });
   url = h.gateway.url;
 });
 afterAll(async () => {
@@ -30,7 +34,10 @@ beforeEach(async () => {
 
 describe('API keys', () => {
   it('401s a missing, malformed or wrong key without calling UQPAY', async () => {
-    for (const headers of [{}, { authorization: 'Bearer not-a-key' }, { authorization: FRONTEND_KEY }] as Record<string, string>[]) {
+    for (const headers of [{}, { authorization: 'Bearer not-a-key' }, { authorization: FRONTEND_KEY }] as Record<
+      string,
+      string
+    >[]) {
       const r = await post(url, { query: '{ cards(first: 1) { totalCount } }' }, headers);
       expect(r.status).toBe(401);
       expect(r.code).toBe('UNAUTHENTICATED');
@@ -48,11 +55,19 @@ describe('API keys', () => {
   });
 
   it('answers an x-on-behalf-of naming an unknown or malformed account with a clean 400', async () => {
-    const unknown = await post(url, { query: '{ cards(first: 1) { totalCount } }' }, { ...frontend, 'x-on-behalf-of': '0b0b0b0b-0000-4000-8000-000000000000' });
+    const unknown = await post(
+      url,
+      { query: '{ cards(first: 1) { totalCount } }' },
+      { ...frontend, 'x-on-behalf-of': '0b0b0b0b-0000-4000-8000-000000000000' },
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.code).toBe('ACCOUNT_NOT_FOUND');
     expect(unknown.body.data ?? null).toBeNull();
-    const malformed = await post(url, { query: '{ cards(first: 1) { totalCount } }' }, { ...frontend, 'x-on-behalf-of': 'acme' });
+    const malformed = await post(
+      url,
+      { query: '{ cards(first: 1) { totalCount } }' },
+      { ...frontend, 'x-on-behalf-of': 'acme' },
+    );
     expect(malformed.status).toBe(400);
     expect(malformed.code).toBe('BAD_USER_INPUT');
   });
@@ -76,7 +91,11 @@ describe('partner keys', () => {
     expect(cardIds).toContain(DEMO_IDS.cards.danielUsdSingle);
     expect(cardIds).not.toContain(DEMO_IDS.cards.sophiaUsdSingle);
 
-    const byHash = await post(url, { variables: { first: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: id } } }, partner);
+    const byHash = await post(
+      url,
+      { variables: { first: 10 }, extensions: { persistedQuery: { version: 1, sha256Hash: id } } },
+      partner,
+    );
     expect(byHash.body).toEqual(byId.body);
 
     const get = await fetch(`${url}?documentId=sha256:${id}&variables=${encodeURIComponent('{"first":10}')}`, {
@@ -101,12 +120,20 @@ describe('partner keys', () => {
 
   it('are refused (403) when x-on-behalf-of names another account, the master included', async () => {
     for (const other of [GLOBEX, MASTER]) {
-      const r = await post(url, { documentId: `sha256:${idOf('CardDashboard')}` }, { ...partner, 'x-on-behalf-of': other });
+      const r = await post(
+        url,
+        { documentId: `sha256:${idOf('CardDashboard')}` },
+        { ...partner, 'x-on-behalf-of': other },
+      );
       expect(r.status).toBe(403);
       expect(r.code).toBe('FORBIDDEN');
     }
     expect(allCalls(await h.stats())).toBe(0);
-    const own = await post(url, { documentId: `sha256:${idOf('CardDashboard')}` }, { ...partner, 'x-on-behalf-of': ACME.toUpperCase() });
+    const own = await post(
+      url,
+      { documentId: `sha256:${idOf('CardDashboard')}` },
+      { ...partner, 'x-on-behalf-of': ACME.toUpperCase() },
+    );
     expect(own.status).toBe(200);
   });
 
@@ -115,15 +142,27 @@ describe('partner keys', () => {
     expect(peek.body.data.connectedAccounts).toEqual({ totalCount: 0, edges: [] });
 
     for (const account of [GLOBEX, MASTER]) {
-      const r = await post(url, { documentId: `sha256:${files.ids.PartnerNode}`, variables: { id: globalId('Account', account) } }, partner);
+      const r = await post(
+        url,
+        { documentId: `sha256:${files.ids.PartnerNode}`, variables: { id: globalId('Account', account) } },
+        partner,
+      );
       expect(r.body.data?.node ?? null).toBeNull();
     }
     // Their own account resolves through the same document.
-    const own = await post(url, { documentId: `sha256:${files.ids.PartnerNode}`, variables: { id: globalId('Account', ACME) } }, partner);
+    const own = await post(
+      url,
+      { documentId: `sha256:${files.ids.PartnerNode}`, variables: { id: globalId('Account', ACME) } },
+      partner,
+    );
     expect(own.body.data.node.accountId).toBe(ACME);
 
     // A card of another account named by id: UQPAY is asked on behalf of the partner's account only.
-    const card = await post(url, { documentId: `sha256:${idOf('CardDetail')}`, variables: { cardId: DEMO_IDS.cards.emmaUsdShare } }, partner);
+    const card = await post(
+      url,
+      { documentId: `sha256:${idOf('CardDetail')}`, variables: { cardId: DEMO_IDS.cards.emmaUsdShare } },
+      partner,
+    );
     expect(card.body.data?.card ?? null).toBeNull();
   });
 

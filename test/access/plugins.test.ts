@@ -22,8 +22,15 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 let resolverCalls = 0;
 const schema = createSchema({
   typeDefs: /* GraphQL */ `
-    type Query { hello: String, node: Node, slow: String }
-    type Node { child: Node, name: String }
+    type Query {
+      hello: String
+      node: Node
+      slow: String
+    }
+    type Node {
+      child: Node
+      name: String
+    }
   `,
   resolvers: {
     Query: {
@@ -57,7 +64,15 @@ function gateway(opts: { keyring?: KeyRing; timeoutMs?: number } = {}) {
       useAccess({ keyring: opts.keyring, logger }),
       usePersistedDocuments({ manifest, allowArbitrary: (r) => mayRunArbitraryDocuments(callerOf(r) ?? EXPLORER) }),
       ...useLimits({
-        limits: { maxDepth: 5, maxCost: 5000, maxAliases: 3, maxTokens: 200, maxDirectives: 3, maxBodyBytes: 2_000, requestTimeoutMs: opts.timeoutMs ?? 30_000 },
+        limits: {
+          maxDepth: 5,
+          maxCost: 5000,
+          maxAliases: 3,
+          maxTokens: 200,
+          maxDirectives: 3,
+          maxBodyBytes: 2_000,
+          requestTimeoutMs: opts.timeoutMs ?? 30_000,
+        },
         hideSuggestions: true,
       }),
       useRequestTimeout(opts.timeoutMs ?? 30_000),
@@ -72,7 +87,10 @@ async function post(yoga: ReturnType<typeof gateway>['yoga'], body: unknown, hea
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const json = (await res.json()) as { data?: Record<string, unknown>; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  const json = (await res.json()) as {
+    data?: Record<string, unknown>;
+    errors?: Array<{ message: string; extensions?: { code?: string } }>;
+  };
   return { status: res.status, json, headers: res.headers, code: json.errors?.[0]?.extensions?.code };
 }
 
@@ -83,7 +101,11 @@ afterEach(() => {
 describe('API keys', () => {
   const { yoga } = gateway({ keyring: ring });
   it('401s without a key or with a wrong one, before anything runs', async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer nope' }, { authorization: 'Token frontend-key' }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: 'Bearer nope' },
+      { authorization: 'Token frontend-key' },
+    ];
     for (const headers of attempts) {
       const r = await post(yoga, { query: '{ hello }' }, headers);
       expect(r.status).toBe(401);
@@ -94,7 +116,11 @@ describe('API keys', () => {
   });
 
   it('lets a frontend run any document and name any account', async () => {
-    const r = await post(yoga, { query: '{ hello }' }, { authorization: 'Bearer frontend-key', 'x-on-behalf-of': OTHER });
+    const r = await post(
+      yoga,
+      { query: '{ hello }' },
+      { authorization: 'Bearer frontend-key', 'x-on-behalf-of': OTHER },
+    );
     expect(r.status).toBe(200);
     expect(r.json.data).toEqual({ hello: 'world' });
   });
@@ -114,9 +140,15 @@ describe('partners', () => {
   it('runs persisted documents by documentId, by Apollo hash and by GET', async () => {
     const byId = await post(yoga, { documentId: `sha256:${sha(HELLO)}` }, partner);
     expect(byId.json).toEqual({ data: { hello: 'world' } });
-    const byApollo = await post(yoga, { extensions: { persistedQuery: { version: 1, sha256Hash: sha(HELLO) } } }, partner);
+    const byApollo = await post(
+      yoga,
+      { extensions: { persistedQuery: { version: 1, sha256Hash: sha(HELLO) } } },
+      partner,
+    );
     expect(byApollo.json).toEqual({ data: { hello: 'world' } });
-    const get = await yoga.fetch(`http://gw/graphql?documentId=sha256:${sha(HELLO)}`, { headers: { ...partner, accept: 'application/json' } });
+    const get = await yoga.fetch(`http://gw/graphql?documentId=sha256:${sha(HELLO)}`, {
+      headers: { ...partner, accept: 'application/json' },
+    });
     expect(await get.json()).toEqual({ data: { hello: 'world' } });
   });
 
@@ -131,7 +163,11 @@ describe('partners', () => {
     const r = await post(yoga, { documentId: `sha256:${sha(HELLO)}` }, { ...partner, 'x-on-behalf-of': OTHER });
     expect(r.status).toBe(403);
     expect(r.code).toBe('FORBIDDEN');
-    const own = await post(yoga, { documentId: `sha256:${sha(HELLO)}` }, { ...partner, 'x-on-behalf-of': ACCOUNT.toUpperCase() });
+    const own = await post(
+      yoga,
+      { documentId: `sha256:${sha(HELLO)}` },
+      { ...partner, 'x-on-behalf-of': ACCOUNT.toUpperCase() },
+    );
     expect(own.status).toBe(200);
   });
 

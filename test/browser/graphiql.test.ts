@@ -6,14 +6,26 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../harness';
 
 const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let h: Harness;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
-  [h, browser] = await Promise.all([startHarness(), chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS })]);
+  [h, browser] = await Promise.all([
+    startHarness(),
+    chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS }),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -33,7 +45,12 @@ it('loads GraphiQL and runs its default query', { timeout: 45_000 }, async () =>
   // The editors mount asynchronously (Monaco workers): wait until the default query is in the editor.
   await page.getByText('query Dashboard').first().waitFor({ timeout: 20_000 });
 
-  const answered = page.waitForResponse((r) => r.url().startsWith(h.gateway.url) && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('Dashboard'));
+  const answered = page.waitForResponse(
+    (r) =>
+      r.url().startsWith(h.gateway.url) &&
+      r.request().method() === 'POST' &&
+      (r.request().postData() ?? '').includes('Dashboard'),
+  );
   await run.click();
   const response = await answered;
   expect(response.status()).toBe(200);

@@ -4,12 +4,23 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  HIGH, LOW, MemoryBucketStore, TokenBucket, UpstreamBudget, UpstreamBudgetExhaustedError, bucketShape, defaultRateLimitPerMin,
+  HIGH,
+  LOW,
+  MemoryBucketStore,
+  TokenBucket,
+  UpstreamBudget,
+  UpstreamBudgetExhaustedError,
+  bucketShape,
+  defaultRateLimitPerMin,
 } from '../../src/datasources/uqpay/economy/budget';
 import { RedisBucketStore } from '../../src/datasources/uqpay/economy/budget-redis';
 import { coalesceMiddleware } from '../../src/datasources/uqpay/economy/coalesce';
 import type { CallHandler, UqpayCall } from '../../src/datasources/uqpay/transport/pipeline';
-import { createMemoryCacheStore, createRedisCacheStore, type ReadCacheStore } from '../../src/datasources/uqpay/economy/read-cache';
+import {
+  createMemoryCacheStore,
+  createRedisCacheStore,
+  type ReadCacheStore,
+} from '../../src/datasources/uqpay/economy/read-cache';
 
 const prefix = `test:budget:${randomUUID()}:`;
 let redis: Redis;
@@ -83,7 +94,12 @@ describe('UpstreamBudget queue', () => {
   const far = () => Date.now() + 60_000;
 
   it('grants at once while tokens last (no promise), then queues; mutations go before reads', async () => {
-    const budget = new UpstreamBudget({ name: 't', store: new MemoryBucketStore(1, 3_000), refillPerMin: 3_000, queueMax: 10 });
+    const budget = new UpstreamBudget({
+      name: 't',
+      store: new MemoryBucketStore(1, 3_000),
+      refillPerMin: 3_000,
+      queueMax: 10,
+    });
     expect(budget.acquire(LOW, far(), 'r')).toBeUndefined();
     const order: string[] = [];
     const waits = [
@@ -97,11 +113,19 @@ describe('UpstreamBudget queue', () => {
   });
 
   it('queue full → refused at once; a mutation evicts the newest read instead', async () => {
-    const budget = new UpstreamBudget({ name: 't', store: new MemoryBucketStore(1, 60), refillPerMin: 60, queueMax: 2 });
+    const budget = new UpstreamBudget({
+      name: 't',
+      store: new MemoryBucketStore(1, 60),
+      refillPerMin: 60,
+      queueMax: 2,
+    });
     budget.acquire(LOW, far(), 'r');
     const a = budget.acquire(LOW, far(), 'a')!;
     const b = budget.acquire(LOW, far(), 'b')!;
-    await expect(budget.acquire(LOW, far(), 'c')).rejects.toMatchObject({ name: 'UpstreamBudgetExhaustedError', reason: 'queue_full' });
+    await expect(budget.acquire(LOW, far(), 'c')).rejects.toMatchObject({
+      name: 'UpstreamBudgetExhaustedError',
+      reason: 'queue_full',
+    });
     const w = budget.acquire(HIGH, far(), 'w')!;
     await expect(b).rejects.toBeInstanceOf(UpstreamBudgetExhaustedError);
     expect(budget.saturated()).toBe(true);
@@ -110,7 +134,12 @@ describe('UpstreamBudget queue', () => {
   });
 
   it('a call whose turn would come after its deadline is refused at once', async () => {
-    const budget = new UpstreamBudget({ name: 't', store: new MemoryBucketStore(1, 60), refillPerMin: 60, queueMax: 100 });
+    const budget = new UpstreamBudget({
+      name: 't',
+      store: new MemoryBucketStore(1, 60),
+      refillPerMin: 60,
+      queueMax: 100,
+    });
     budget.acquire(LOW, far(), 'r');
     const refused = budget.acquire(LOW, Date.now() + 500, 'x')!.catch((e: unknown) => e);
     // At once: settled before any timer could fire, not when the deadline passes.
@@ -121,7 +150,12 @@ describe('UpstreamBudget queue', () => {
   });
 
   it('an aborted waiter leaves the queue', async () => {
-    const budget = new UpstreamBudget({ name: 't', store: new MemoryBucketStore(1, 60), refillPerMin: 60, queueMax: 10 });
+    const budget = new UpstreamBudget({
+      name: 't',
+      store: new MemoryBucketStore(1, 60),
+      refillPerMin: 60,
+      queueMax: 10,
+    });
     budget.acquire(LOW, far(), 'r');
     const ac = new AbortController();
     const p = budget.acquire(LOW, far(), 'x', ac.signal)!;
@@ -152,7 +186,13 @@ describe('Redis bucket (shared)', () => {
 
   it('two budgets on one Redis bucket: the queue order and the total both hold', async () => {
     const key = `${prefix}bucket2`;
-    const mk = () => new UpstreamBudget({ name: 't', store: new RedisBucketStore({ redis, key, capacity: 2, refillPerMin: 1_200 }), refillPerMin: 1_200, queueMax: 100 });
+    const mk = () =>
+      new UpstreamBudget({
+        name: 't',
+        store: new RedisBucketStore({ redis, key, capacity: 2, refillPerMin: 1_200 }),
+        refillPerMin: 1_200,
+        queueMax: 100,
+      });
     const [x, y] = [mk(), mk()];
     const t0 = Date.now();
     await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? x : y).acquire(LOW, Date.now() + 10_000, 'r')));
@@ -162,7 +202,11 @@ describe('Redis bucket (shared)', () => {
 });
 
 const call = (path: string, accountId?: string, method: 'GET' | 'POST' = 'GET'): UqpayCall => ({
-  method, route: `${method} ${path}`, path, onBehalf: true, scope: { accountId },
+  method,
+  route: `${method} ${path}`,
+  path,
+  onBehalf: true,
+  scope: { accountId },
 });
 
 describe('coalescing', () => {

@@ -33,9 +33,14 @@ interface EmulatorStats {
 // At 1,200/min the bucket holds 20 and refills ≈19.7/s: at most ≈40 calls in any second, plus a little
 // arrival jitter at the emulator.
 const PACED_PEAK = 44;
-const emuStats = async (h: Harness): Promise<EmulatorStats> => (await fetch(`${h.emulator.url}/__emulator/stats`)).json() as Promise<EmulatorStats>;
+const emuStats = async (h: Harness): Promise<EmulatorStats> =>
+  (await fetch(`${h.emulator.url}/__emulator/stats`)).json() as Promise<EmulatorStats>;
 const control = (h: Harness, path: string, body?: unknown) =>
-  fetch(`${h.emulator.url}/__emulator${path}`, { method: body === undefined ? 'DELETE' : 'POST', headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${h.emulator.url}/__emulator${path}`, {
+    method: body === undefined ? 'DELETE' : 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 /** A GraphQL request that costs exactly one distinct upstream call: a transaction search with its own window. */
 const TX = 'query($from: DateTime!, $to: DateTime!) { transactions(from: $from, to: $to, first: 10) { totalCount } }';
@@ -44,7 +49,11 @@ const txVars = (i: number) => {
   return { from: new Date(from).toISOString(), to: new Date(from + 86_400_000).toISOString() };
 };
 const gqlAt = async (url: string, query: string, variables?: Record<string, unknown>) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 };
 
@@ -84,7 +93,12 @@ describe('two replicas on one Redis share one budget', () => {
   it('150 requests over two gateways: zero 429s, and the pace of ONE 1,200/min budget', async () => {
     h = await startHarness({
       emulator: { rateLimitPerMin: 1_200 },
-      env: { UQPAY_RATE_LIMIT_PER_MIN: '1200', UQPAY_REQUEST_DEADLINE_MS: '30000', REDIS_URL, UQPAY_REDIS_KEY_PREFIX: `${prefix}replicas:` },
+      env: {
+        UQPAY_RATE_LIMIT_PER_MIN: '1200',
+        UQPAY_REQUEST_DEADLINE_MS: '30000',
+        REDIS_URL,
+        UQPAY_REDIS_KEY_PREFIX: `${prefix}replicas:`,
+      },
     });
     second = await startGateway(h.config, { logger: createLogger({ level: 'silent' }) });
     const urls = [h.gateway.url, second.url];
@@ -184,8 +198,17 @@ describe('coalescing and the read cache', () => {
     await control(h, '/faults', { latencyMs: 300, routes: ['GET /v1/issuing/cards/{id}'] });
     await h.resetStats();
     try {
-      const results = await Promise.all(Array.from({ length: 50 }, () => h.gql(CARD, { id: DEMO_IDS.cards.sophiaUsdSingle })));
-      expect(results.every((r) => !r.errors && r.data.card.cardId === DEMO_IDS.cards.sophiaUsdSingle && r.data.card.cardholder.cardholderId === DEMO_IDS.cardholders.sophiaTan)).toBe(true);
+      const results = await Promise.all(
+        Array.from({ length: 50 }, () => h.gql(CARD, { id: DEMO_IDS.cards.sophiaUsdSingle })),
+      );
+      expect(
+        results.every(
+          (r) =>
+            !r.errors &&
+            r.data.card.cardId === DEMO_IDS.cards.sophiaUsdSingle &&
+            r.data.card.cardholder.cardholderId === DEMO_IDS.cardholders.sophiaTan,
+        ),
+      ).toBe(true);
       expect((await h.stats())['GET /v1/issuing/cards/{id}']).toBe(1);
       const metrics = await (await fetch(h.gateway.url.replace('/graphql', '/metrics'))).text();
       expect(metrics).toMatch(/gateway_upstream_coalesced_total\{route="GET \/v1\/issuing\/cards\/\{id\}"\} 49/);
@@ -197,9 +220,12 @@ describe('coalescing and the read cache', () => {
   it('a recharge is visible at once in the next query (card amounts are never cached)', async () => {
     const id = DEMO_IDS.cards.sophiaUsdSingle;
     const before = (await h.gql(CARD, { id })).data.card.availableBalance.amount as string;
-    const r = await h.gql(`mutation($input: CardAmountInput!) { rechargeCard(input: $input) { userErrors { code message } } }`, {
-      input: { cardId: id, amount: '12.34', idempotencyKey: randomUUID() },
-    });
+    const r = await h.gql(
+      `mutation($input: CardAmountInput!) { rechargeCard(input: $input) { userErrors { code message } } }`,
+      {
+        input: { cardId: id, amount: '12.34', idempotencyKey: randomUUID() },
+      },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.rechargeCard.userErrors).toEqual([]);
     const after = (await h.gql(CARD, { id })).data.card.availableBalance.amount as string;
@@ -216,9 +242,12 @@ describe('coalescing and the read cache', () => {
     expect((await h.stats())['GET /v1/issuing/cardholders/{id}'] ?? 0).toBe(0); // a cache hit
     const email = `sophia.${Date.now()}@example.com`;
     expect(cached.data.cardholder.email).not.toBe(email);
-    const u = await h.gql(`mutation($input: UpdateCardholderInput!) { updateCardholder(input: $input) { cardholder { email } userErrors { code message } } }`, {
-      input: { cardholderId: id, email },
-    });
+    const u = await h.gql(
+      `mutation($input: UpdateCardholderInput!) { updateCardholder(input: $input) { cardholder { email } userErrors { code message } } }`,
+      {
+        input: { cardholderId: id, email },
+      },
+    );
     expect(u.data.updateCardholder).toMatchObject({ cardholder: { email }, userErrors: [] });
     expect((await h.gql(HOLDER, { id })).data.cardholder.email).toBe(email);
   });
@@ -229,25 +258,41 @@ describe('coalescing and the read cache', () => {
     // UQPAY changes the cardholder without going through this gateway (its dashboard, another integration).
     const api = h.emulator.baseUrl;
     const { auth_token } = (await (
-      await fetch(`${api}/v1/connect/token`, { method: 'POST', headers: { 'x-client-id': h.emulator.clientId, 'x-api-key': h.emulator.apiKey } })
+      await fetch(`${api}/v1/connect/token`, {
+        method: 'POST',
+        headers: { 'x-client-id': h.emulator.clientId, 'x-api-key': h.emulator.apiKey },
+      })
     ).json()) as { auth_token: string };
     const email = `direct.${Date.now()}@example.com`;
     const upd = await fetch(`${api}/v1/issuing/cardholders/${id}`, {
       method: 'POST',
-      headers: { 'x-auth-token': `Bearer ${auth_token}`, 'x-idempotency-key': randomUUID(), 'content-type': 'application/json' },
+      headers: {
+        'x-auth-token': `Bearer ${auth_token}`,
+        'x-idempotency-key': randomUUID(),
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ email }),
     });
     expect(upd.status).toBe(200);
     expect((await h.gql(HOLDER, { id })).data.cardholder.email).not.toBe(email); // still the cached copy
 
     const body = JSON.stringify({
-      version: 'V1.6.0', event_name: 'ISSUING', event_type: 'cardholder.updated', event_id: randomUUID(), source_id: id,
-      account_id: h.emulator.masterAccountId, data: { cardholder_id: id, cardholder_status: 'SUCCESS' },
+      version: 'V1.6.0',
+      event_name: 'ISSUING',
+      event_type: 'cardholder.updated',
+      event_id: randomUUID(),
+      source_id: id,
+      account_id: h.emulator.masterAccountId,
+      data: { cardholder_id: id, cardholder_status: 'SUCCESS' },
     });
     const ts = String(Math.floor(Date.now() / 1000));
     const hook = await fetch(h.gateway.url.replace('/graphql', '/webhooks/uqpay'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wk-timestamp': ts, 'x-wk-signature': computeSignature(h.emulator.webhookSecret, body, ts) },
+      headers: {
+        'content-type': 'application/json',
+        'x-wk-timestamp': ts,
+        'x-wk-signature': computeSignature(h.emulator.webhookSecret, body, ts),
+      },
       body,
     });
     expect(hook.status).toBe(200);

@@ -36,12 +36,16 @@ function typecheck(name: string, compilerOptions: Record<string, unknown>, sourc
   const tsconfig = join(dir, `tsconfig.${name}.json`);
   const base = { target: 'ES2022', lib: ['ES2022'], strict: true, noEmit: true, types: [], skipLibCheck: true };
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...base, ...compilerOptions }, files: [`${name}.ts`] }));
-  const parsed = ts.getParsedCommandLineOfConfigFile(tsconfig, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    tsconfig,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`could not read ${tsconfig}`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
   return ts.getPreEmitDiagnostics(program).map((d) => {

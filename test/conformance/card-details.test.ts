@@ -23,10 +23,16 @@ async function openDetails(emulatorUrl: string, token: string) {
   const res = await fetch(`${emulatorUrl}/card-details?token=${encodeURIComponent(token)}`);
   const html = await res.text();
   const field = (name: string) => new RegExp(`data-field="${name}">([^<]*)<`).exec(html)?.[1];
-  return { status: res.status, html, pan: field('card_number')?.replace(/\s/g, ''), cvv: field('cvv'), expiry: field('expire_date') };
+  return {
+    status: res.status,
+    html,
+    pan: field('card_number')?.replace(/\s/g, ''),
+    cvv: field('cvv'),
+    expiry: field('expire_date'),
+  };
 }
 
-describe('the emulator\'s card-details tokens', () => {
+describe("the emulator's card-details tokens", () => {
   let api: Api;
   beforeAll(async () => {
     api = await boot({ cardDetailsTokenTtlMs: 300 });
@@ -53,7 +59,11 @@ describe('the emulator\'s card-details tokens', () => {
     // The number matches the masked one the API shows, and /secure (the PCI endpoint) agrees.
     const masked = (await api.get(`/v1/issuing/cards/${C.sophiaUsdSingle}`)).body.card_number as string;
     expect(masked.slice(-4)).toBe(first.pan!.slice(-4));
-    expect((await api.get(`/v1/issuing/cards/${C.sophiaUsdSingle}/secure`)).body).toEqual({ card_number: first.pan, cvv: first.cvv, expire_date: first.expiry });
+    expect((await api.get(`/v1/issuing/cards/${C.sophiaUsdSingle}/secure`)).body).toEqual({
+      card_number: first.pan,
+      cvv: first.cvv,
+      expire_date: first.expiry,
+    });
 
     expect((await openDetails(api.emu.url, token)).status).toBe(410);
     expect((await openDetails(api.emu.url, 'x'.repeat(32))).status).toBe(404);
@@ -64,9 +74,14 @@ describe('the emulator\'s card-details tokens', () => {
     expect(expired.html).toContain('expired');
   });
 
-  it('only for the acting account\'s cards, and not for a cancelled one', async () => {
+  it("only for the acting account's cards, and not for a cancelled one", async () => {
     expectError(await api.post(`/v1/issuing/cards/${C.danielUsdSingle}/token`, {}), 404, 'not_found', 'card_not_found');
-    expectError(await api.post(`/v1/issuing/cards/${C.liamUsdCancelled}/token`, {}), 400, 'card_error', 'invalid_card_status');
+    expectError(
+      await api.post(`/v1/issuing/cards/${C.liamUsdCancelled}/token`, {}),
+      400,
+      'card_error',
+      'invalid_card_status',
+    );
   });
 });
 
@@ -111,7 +126,11 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
         done();
       },
     });
-    h = await startHarness({ deps: { logger: createLogger({ level: 'trace', destination: sink, secrets: ['demo-api-key', 'demo-webhook-secret'] }) } });
+    h = await startHarness({
+      deps: {
+        logger: createLogger({ level: 'trace', destination: sink, secrets: ['demo-api-key', 'demo-webhook-secret'] }),
+      },
+    });
     h.emulator.setWebhookUrl(h.gateway.url.replace(/\/graphql$/, '') + WEBHOOK_PATH);
   });
   afterAll(async () => {
@@ -127,7 +146,10 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
       'mutation ($input: CardDetailsTokenInput!) { createCardDetailsToken(input: $input) { token userErrors { code field } } }',
       { input: { cardId: C.danielUsdSingle, idempotencyKey: randomUUID() } },
     );
-    expect(foreign.createCardDetailsToken).toEqual({ token: null, userErrors: [{ code: 'NOT_FOUND', field: ['input', 'cardId'] }] });
+    expect(foreign.createCardDetailsToken).toEqual({
+      token: null,
+      userErrors: [{ code: 'NOT_FOUND', field: ['input', 'cardId'] }],
+    });
   });
 
   it('every operation in operations/, subscriptions and a card journey: no PAN or CVV in any response, event or log line; /secure never called', async () => {
@@ -157,17 +179,71 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
     const email = `pan.scan.${randomUUID().slice(0, 8)}@example.org`;
     const plan: [string, () => Record<string, unknown>, (data: any) => void][] = [
       ['CardProducts', () => ({}), () => undefined],
-      ['CreateCardholder', () => ({ input: { firstName: 'Pan', lastName: 'Scan', email, countryCode: 'SG', phoneNumber: '97651234', idempotencyKey: randomUUID() } }),
-        (d) => (ids.holder = d.createCardholder.cardholder.cardholderId)],
-      ['UpdateCardholder', () => ({ input: { cardholderId: ids.holder, email: `x.${email}`, idempotencyKey: randomUUID() } }), () => undefined],
-      ['CreateCard', () => ({ input: { cardholderId: ids.holder, productId: DEMO_IDS.products.single, currency: 'USD', cardLimit: '20.00', idempotencyKey: randomUUID() } }),
-        (d) => (ids.card = d.createCard.card.cardId)],
-      ['RechargeCard', () => ({ input: { cardId: ids.card, amount: '5.00', idempotencyKey: randomUUID() } }), () => undefined],
-      ['WithdrawCard', () => ({ input: { cardId: ids.card, amount: '1.00', idempotencyKey: randomUUID() } }), () => undefined],
-      ['CreateCardDetailsToken', () => ({ input: { cardId: ids.card, idempotencyKey: randomUUID() } }), (d) => tokens.push(d.createCardDetailsToken.token)],
-      ['SetCardStatus', () => ({ input: { cardId: ids.card, status: 'FROZEN', reason: 'scan', idempotencyKey: randomUUID() } }), () => undefined],
-      ['CreateTransfer', () => ({ input: { sourceAccountId: A.master, destinationAccountId: A.acmeTravel, amount: '1.00', currency: 'USD', idempotencyKey: randomUUID() } }),
-        (d) => (ids.transfer = d.createTransfer.transfer.transferId)],
+      [
+        'CreateCardholder',
+        () => ({
+          input: {
+            firstName: 'Pan',
+            lastName: 'Scan',
+            email,
+            countryCode: 'SG',
+            phoneNumber: '97651234',
+            idempotencyKey: randomUUID(),
+          },
+        }),
+        (d) => (ids.holder = d.createCardholder.cardholder.cardholderId),
+      ],
+      [
+        'UpdateCardholder',
+        () => ({ input: { cardholderId: ids.holder, email: `x.${email}`, idempotencyKey: randomUUID() } }),
+        () => undefined,
+      ],
+      [
+        'CreateCard',
+        () => ({
+          input: {
+            cardholderId: ids.holder,
+            productId: DEMO_IDS.products.single,
+            currency: 'USD',
+            cardLimit: '20.00',
+            idempotencyKey: randomUUID(),
+          },
+        }),
+        (d) => (ids.card = d.createCard.card.cardId),
+      ],
+      [
+        'RechargeCard',
+        () => ({ input: { cardId: ids.card, amount: '5.00', idempotencyKey: randomUUID() } }),
+        () => undefined,
+      ],
+      [
+        'WithdrawCard',
+        () => ({ input: { cardId: ids.card, amount: '1.00', idempotencyKey: randomUUID() } }),
+        () => undefined,
+      ],
+      [
+        'CreateCardDetailsToken',
+        () => ({ input: { cardId: ids.card, idempotencyKey: randomUUID() } }),
+        (d) => tokens.push(d.createCardDetailsToken.token),
+      ],
+      [
+        'SetCardStatus',
+        () => ({ input: { cardId: ids.card, status: 'FROZEN', reason: 'scan', idempotencyKey: randomUUID() } }),
+        () => undefined,
+      ],
+      [
+        'CreateTransfer',
+        () => ({
+          input: {
+            sourceAccountId: A.master,
+            destinationAccountId: A.acmeTravel,
+            amount: '1.00',
+            currency: 'USD',
+            idempotencyKey: randomUUID(),
+          },
+        }),
+        (d) => (ids.transfer = d.createTransfer.transfer.transferId),
+      ],
       ['Transfer', () => ({ transferId: ids.transfer }), () => undefined],
       ['CardDashboard', () => ({}), () => undefined],
       ['CardDetail', () => ({ cardId: ids.card }), () => undefined],
@@ -195,16 +271,35 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
     pans.add(assignedPan);
     const assigned = await gql(
       'mutation ($input: AssignCardInput!) { assignCard(input: $input) { card { cardId maskedNumber } order { orderId } userErrors { code message field } } }',
-      { input: { cardholderId: DEMO_IDS.cardholders.sophiaTan, cardNumber: assignedPan, currency: 'USD', mode: 'SHARE', idempotencyKey: randomUUID() } },
+      {
+        input: {
+          cardholderId: DEMO_IDS.cardholders.sophiaTan,
+          cardNumber: assignedPan,
+          currency: 'USD',
+          mode: 'SHARE',
+          idempotencyKey: randomUUID(),
+        },
+      },
     );
     expect(assigned.assignCard.userErrors).toEqual([]);
     // A wrong number echoed in an upstream error must not come back either.
     await gql(
       'mutation ($input: AssignCardInput!) { assignCard(input: $input) { userErrors { code message field } } }',
-      { input: { cardholderId: DEMO_IDS.cardholders.sophiaTan, cardNumber: assignedPan, currency: 'USD', mode: 'SHARE', idempotencyKey: randomUUID() } },
+      {
+        input: {
+          cardholderId: DEMO_IDS.cardholders.sophiaTan,
+          cardNumber: assignedPan,
+          currency: 'USD',
+          mode: 'SHARE',
+          idempotencyKey: randomUUID(),
+        },
+      },
     );
-    await gql('{ cards(first: 50) { edges { node { cardId maskedNumber cardholder { cardholderId } transactions(first: 5) { edges { node { maskedCardNumber } } } } } } }');
-    for (const id of [C.sophiaUsdSingle, C.liamSgdSingle, C.oliviaUsdShare, ids.card!, assigned.assignCard.card.cardId]) await reveal(id);
+    await gql(
+      '{ cards(first: 50) { edges { node { cardId maskedNumber cardholder { cardholderId } transactions(first: 5) { edges { node { maskedCardNumber } } } } } } }',
+    );
+    for (const id of [C.sophiaUsdSingle, C.liamSgdSingle, C.oliviaUsdShare, ids.card!, assigned.assignCard.card.cardId])
+      await reveal(id);
     for (const id of Object.values(C)) {
       const r = await h.gql('query ($id: UUID!) { card(cardId: $id) { maskedNumber } }', { id });
       responses.push(JSON.stringify(r));
@@ -215,7 +310,11 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
 
     // Every number the cardholder could see, in any common spelling, anywhere the gateway wrote.
     expect(pans.size).toBe(5);
-    const spellings = [...pans].flatMap((p) => [p, p.replace(/(\d{4})(?=\d)/g, '$1 '), p.replace(/(\d{4})(?=\d)/g, '$1-')]);
+    const spellings = [...pans].flatMap((p) => [
+      p,
+      p.replace(/(\d{4})(?=\d)/g, '$1 '),
+      p.replace(/(\d{4})(?=\d)/g, '$1-'),
+    ]);
     const everything = [...responses, ...lines].join('\n');
     for (const s of spellings) expect(everything.includes(s), `full card number ${s.slice(-4)} leaked`).toBe(false);
     expect(/"cvv"|"expire_date"/i.test(everything)).toBe(false);
@@ -244,16 +343,28 @@ describe('a full card number from upstream is re-masked', () => {
       if (route.startsWith('GET /api/v1/issuing/transactions/')) return { ...body, card_number: '4096 3608 0000 0015' };
       return body;
     });
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', UQPAY_BASE_URL: proxy.baseUrl, UQPAY_CLIENT_ID: emulator.clientId, UQPAY_API_KEY: emulator.apiKey });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      UQPAY_BASE_URL: proxy.baseUrl,
+      UQPAY_CLIENT_ID: emulator.clientId,
+      UQPAY_API_KEY: emulator.apiKey,
+    });
     const gateway = await startGateway(config, { logger: createLogger({ level: 'silent' }) });
     try {
       const res = await fetch(gateway.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ card(cardId: "${C.sophiaUsdSingle}") { maskedNumber } transaction(transactionId: "${DEMO_IDS.transactions.sophiaGrab}") { maskedCardNumber } }` }),
+        body: JSON.stringify({
+          query: `{ card(cardId: "${C.sophiaUsdSingle}") { maskedNumber } transaction(transactionId: "${DEMO_IDS.transactions.sophiaGrab}") { maskedCardNumber } }`,
+        }),
       });
       const body = (await res.json()) as any;
-      expect(body.data).toEqual({ card: { maskedNumber: '************0015' }, transaction: { maskedCardNumber: '************0015' } });
+      expect(body.data).toEqual({
+        card: { maskedNumber: '************0015' },
+        transaction: { maskedCardNumber: '************0015' },
+      });
     } finally {
       await gateway.close();
       await proxy.close();

@@ -22,7 +22,12 @@ describe('requests: amounts are JSON numbers', () => {
   });
 
   it('transfer amount as a string → 400 (Go issuing/transfers.go CreateTransferRequest.Amount float64)', async () => {
-    const body = { source_account_id: accounts.master, destination_account_id: accounts.acmeTravel, currency: 'USD', amount: '10.00' };
+    const body = {
+      source_account_id: accounts.master,
+      destination_account_id: accounts.acmeTravel,
+      currency: 'USD',
+      amount: '10.00',
+    };
     expectError(await api.post('/v1/issuing/transfers', body), 400, 'invalid_request_error', 'invalid_parameter');
     expect((await api.post('/v1/issuing/transfers', { ...body, amount: 10 })).status).toBe(200);
   });
@@ -32,7 +37,11 @@ describe('requests: amounts are JSON numbers', () => {
     const limit = await api.post('/v1/issuing/cards', { ...base, card_limit: '10.00' });
     expectError(limit, 400, 'invalid_request_error', 'invalid_parameter');
     expect(limit.body.message).toMatch(/^card_limit /);
-    const control = await api.post('/v1/issuing/cards', { ...base, card_limit: 10, spending_controls: [{ amount: '5', interval: 'DAILY' }] });
+    const control = await api.post('/v1/issuing/cards', {
+      ...base,
+      card_limit: 10,
+      spending_controls: [{ amount: '5', interval: 'DAILY' }],
+    });
     expectError(control, 400, 'invalid_request_error', 'invalid_parameter');
     expect(control.body.message).toMatch(/^spending_controls\[0\]\.amount /);
   });
@@ -44,9 +53,21 @@ describe('requests: amounts are JSON numbers', () => {
   });
 
   it('simulator transaction_amount as a string → 400 (Go simulator/issuing.go AuthorizationRequest.TransactionAmount float64)', async () => {
-    const body = { card_id: cards.sophiaUsdSingle, transaction_currency: 'USD', merchant_name: 'Shop', merchant_category_code: '5812' };
-    expectError(await api.post('/v1/simulation/issuing/authorization', { ...body, transaction_amount: '1.00' }), 400, 'invalid_request_error', 'invalid_parameter');
-    expect((await api.post('/v1/simulation/issuing/authorization', { ...body, transaction_amount: 1 })).status).toBe(200);
+    const body = {
+      card_id: cards.sophiaUsdSingle,
+      transaction_currency: 'USD',
+      merchant_name: 'Shop',
+      merchant_category_code: '5812',
+    };
+    expectError(
+      await api.post('/v1/simulation/issuing/authorization', { ...body, transaction_amount: '1.00' }),
+      400,
+      'invalid_request_error',
+      'invalid_parameter',
+    );
+    expect((await api.post('/v1/simulation/issuing/authorization', { ...body, transaction_amount: 1 })).status).toBe(
+      200,
+    );
   });
 
   it('a number literal is read exactly, digit for digit: 1234567890123.45 and 99999999999999.99 (a double would make it …98) (CLI cmd/issuing/card.go sends numbers; nothing on the way may round)', async () => {
@@ -54,7 +75,9 @@ describe('requests: amounts are JSON numbers', () => {
     await api.control('POST', '/deposit', { currency: 'USD', amount: '1234567890123.45' });
     for (const literal of ['1234567890123.45', '99999999999999.99']) {
       const before = (await api.get(`/v1/issuing/cards/${cards.sophiaUsdSingle}`)).body.available_balance;
-      const r = await api.post(`/v1/issuing/cards/${cards.sophiaUsdSingle}/recharge`, undefined, { raw: `{"amount":${literal}}` });
+      const r = await api.post(`/v1/issuing/cards/${cards.sophiaUsdSingle}/recharge`, undefined, {
+        raw: `{"amount":${literal}}`,
+      });
       expect(r.status).toBe(200);
       expect(cents(r.body.amount)).toBe(cents(literal));
       const after = (await api.get(`/v1/issuing/cards/${cards.sophiaUsdSingle}`)).body.available_balance;
@@ -65,11 +88,22 @@ describe('requests: amounts are JSON numbers', () => {
 
 describe('requests: ONE_TIME cards', () => {
   it('usage_type ONE_TIME without auto_cancel_trigger → 400; with ON_AUTH → accepted (Go issuing/cards.go CreateCardRequest.AutoCancelTrigger)', async () => {
-    const base = { card_currency: 'USD', cardholder_id: cardholders.oliviaMartin, card_product_id: products.single, card_limit: 5, usage_type: 'ONE_TIME' };
+    const base = {
+      card_currency: 'USD',
+      cardholder_id: cardholders.oliviaMartin,
+      card_product_id: products.single,
+      card_limit: 5,
+      usage_type: 'ONE_TIME',
+    };
     const missing = await api.post('/v1/issuing/cards', base);
     expectError(missing, 400, 'invalid_request_error', 'missing_parameter');
     expect(missing.body.message).toMatch(/^auto_cancel_trigger /);
-    expectError(await api.post('/v1/issuing/cards', { ...base, auto_cancel_trigger: 'LATER' }), 400, 'invalid_request_error', 'invalid_parameter');
+    expectError(
+      await api.post('/v1/issuing/cards', { ...base, auto_cancel_trigger: 'LATER' }),
+      400,
+      'invalid_request_error',
+      'invalid_parameter',
+    );
     expect((await api.post('/v1/issuing/cards', { ...base, auto_cancel_trigger: 'ON_AUTH' })).status).toBe(200);
   });
 });
@@ -89,7 +123,12 @@ describe('requests: idempotency keys', () => {
 
 describe('responses', () => {
   it('Create Transfer answers {transfer_id} only; the transfer is read separately (Go issuing/transfers.go CreateTransferResponse)', async () => {
-    const r = await api.post('/v1/issuing/transfers', { source_account_id: accounts.master, destination_account_id: accounts.acmeTravel, currency: 'USD', amount: 1 });
+    const r = await api.post('/v1/issuing/transfers', {
+      source_account_id: accounts.master,
+      destination_account_id: accounts.acmeTravel,
+      currency: 'USD',
+      amount: 1,
+    });
     expect(r.status).toBe(200);
     expect(Object.keys(r.body)).toEqual(['transfer_id']);
     expect((await api.get(`/v1/issuing/transfers/${r.body.transfer_id}`)).body.amount).toBeDefined();
@@ -99,9 +138,19 @@ describe('responses', () => {
     expectError(await api.get(`/v1/issuing/cards/${randomUUID()}`), 404, 'not_found', 'card_not_found');
     expectError(await api.get(`/v1/issuing/cardholders/${randomUUID()}`), 404, 'not_found', 'cardholder_not_found');
     expectError(await api.get(`/v1/issuing/transfers/${randomUUID()}`), 404, 'not_found', 'transfer_not_found');
-    expectError(await api.post(`/v1/issuing/cards/${randomUUID()}/recharge`, { amount: 1 }), 404, 'not_found', 'card_not_found');
+    expectError(
+      await api.post(`/v1/issuing/cards/${randomUUID()}/recharge`, { amount: 1 }),
+      404,
+      'not_found',
+      'card_not_found',
+    );
     // An unknown x-on-behalf-of account is not a not-found of the object asked for.
-    expectError(await api.get(`/v1/issuing/cards/${cards.sophiaUsdSingle}`, { onBehalfOf: randomUUID() }), 400, 'account_error', 'sub_account_not_found');
+    expectError(
+      await api.get(`/v1/issuing/cards/${cards.sophiaUsdSingle}`, { onBehalfOf: randomUUID() }),
+      400,
+      'account_error',
+      'sub_account_not_found',
+    );
   });
 });
 
@@ -109,7 +158,8 @@ describe('auth', () => {
   it('the token carries entity_id, short_entity_id, parent_entity_id, client_id, api_version, bus_type (Node src/auth.ts parseJwt; Python uqpay/auth.py _parse_jwt)', async () => {
     const claims = claimsOf(await api.fetchToken());
     expect(claims.entity_id).toBe(accounts.master);
-    for (const k of ['short_entity_id', 'parent_entity_id', 'client_id', 'api_version', 'bus_type']) expect(typeof claims[k]).toBe('string');
+    for (const k of ['short_entity_id', 'parent_entity_id', 'client_id', 'api_version', 'bus_type'])
+      expect(typeof claims[k]).toBe('string');
     expect(claims.client_id).toBe(api.emu.clientId);
     expect(claims).not.toHaveProperty('account_id');
   });

@@ -30,7 +30,11 @@ describe('the emulator answers with documented values', () => {
     const seeded = await api.get(`/v1/issuing/transactions/${T.liamCoffeeReversal}`);
     expect(seeded.body).toMatchObject({ transaction_type: 'REVERSAL', transaction_status: 'REVERSED' });
     const auth = await api.post('/v1/simulation/issuing/authorization', {
-      card_id: C.sophiaUsdSingle, transaction_amount: 2, transaction_currency: 'USD', merchant_name: 'KOPI', merchant_category_code: '5814',
+      card_id: C.sophiaUsdSingle,
+      transaction_amount: 2,
+      transaction_currency: 'USD',
+      merchant_name: 'KOPI',
+      merchant_category_code: '5814',
     });
     const rev = await api.post('/v1/simulation/issuing/reversal', { transaction_id: auth.body.transaction_id });
     expect(rev.body).toMatchObject({ transaction_type: 'REVERSAL', transaction_status: 'REVERSED' });
@@ -57,7 +61,9 @@ describe('the gateway reads documented values', () => {
   });
 
   it('TransactionStatus has REVERSED (Go webhook/issuing.go TransactionStatusReversed)', async () => {
-    const r = await h.gql('query ($id: UUID!) { transaction(transactionId: $id) { type status } }', { id: T.liamCoffeeReversal });
+    const r = await h.gql('query ($id: UUID!) { transaction(transactionId: $id) { type status } }', {
+      id: T.liamCoffeeReversal,
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data.transaction).toEqual({ type: 'REVERSAL', status: 'REVERSED' });
   });
@@ -84,14 +90,19 @@ describe('a value the schema does not know degrades to its documented fallback, 
   beforeAll(async () => {
     emulator = await startEmulator({ port: 0, asyncDelayMs: 0 });
     proxy = await startRewritingProxy(emulator.url, (route, body: any) => {
-      if (route.startsWith('GET /api/v1/issuing/cards/') && route.endsWith('/order')) return { ...body, order_type: 'CREATE_CARD', order_status: 'QUEUED' };
+      if (route.startsWith('GET /api/v1/issuing/cards/') && route.endsWith('/order'))
+        return { ...body, order_type: 'CREATE_CARD', order_status: 'QUEUED' };
       if (route.startsWith('GET /api/v1/issuing/cards/')) return rewriteCard(body);
       if (route === 'GET /api/v1/issuing/cards') return { ...body, data: body.data.map(rewriteCard) };
       if (route === 'GET /api/v1/issuing/products') {
-        return { ...body, data: body.data.map((p: any) => ({ ...p, mode_type: 'MULTI', card_form: ['VIR', 'NFC_RING'] })) };
+        return {
+          ...body,
+          data: body.data.map((p: any) => ({ ...p, mode_type: 'MULTI', card_form: ['VIR', 'NFC_RING'] })),
+        };
       }
       if (route.startsWith('GET /api/v1/issuing/transactions/')) return { ...body, transaction_status: 'SETTLED' };
-      if (route === 'GET /api/v1/issuing/balances') return { ...body, data: body.data.map((b: any) => ({ ...b, balance_status: 'FROZEN' })) };
+      if (route === 'GET /api/v1/issuing/balances')
+        return { ...body, data: body.data.map((b: any) => ({ ...b, balance_status: 'FROZEN' })) };
       return body;
     });
     const sink = new Writable({
@@ -101,8 +112,12 @@ describe('a value the schema does not know degrades to its documented fallback, 
       },
     });
     const config = loadConfig({
-      NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'warn',
-      UQPAY_BASE_URL: proxy.baseUrl, UQPAY_CLIENT_ID: emulator.clientId, UQPAY_API_KEY: emulator.apiKey,
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      UQPAY_BASE_URL: proxy.baseUrl,
+      UQPAY_CLIENT_ID: emulator.clientId,
+      UQPAY_API_KEY: emulator.apiKey,
     });
     gateway = await startGateway(config, { logger: createLogger({ level: 'warn', destination: sink }) });
   });
@@ -113,7 +128,11 @@ describe('a value the schema does not know degrades to its documented fallback, 
   });
 
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data?: any; errors?: { message: string; path?: unknown[] }[] };
   };
 
@@ -138,12 +157,15 @@ describe('a value the schema does not know degrades to its documented fallback, 
     });
     expect(r.data.card.spendingControls).toEqual([{ interval: 'UNKNOWN', amount: { amount: '10.00' } }]);
 
-    const more = await gql(`query ($tx: UUID!, $order: UUID!) {
+    const more = await gql(
+      `query ($tx: UUID!, $order: UUID!) {
       transaction(transactionId: $tx) { transactionId status }
       balances { currency status }
       cardOrder(orderId: $order) { orderId type status }
       cards(first: 3) { edges { node { cardId status } } }
-    }`, { tx: T.sophiaGrab, order: await anOrderId() });
+    }`,
+      { tx: T.sophiaGrab, order: await anOrderId() },
+    );
     expect(more.errors).toBeUndefined();
     expect(more.data.transaction.status).toBe('UNKNOWN');
     expect(more.data.balances.every((b: any) => b.status === 'UNKNOWN')).toBe(true);
@@ -157,9 +179,21 @@ describe('a value the schema does not know degrades to its documented fallback, 
     const warned = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'unknown UQPAY enum value');
     const pairs = warned.map((l) => `${l.enum}:${l.value}`);
     expect(new Set(pairs).size).toBe(pairs.length);
-    expect(pairs).toEqual(expect.arrayContaining(['CardStatus:SUSPENDED', 'CardMode:MULTI', 'Gender:OTHER', 'FormFactor:HOLOGRAPHIC',
-      'FormFactor:NFC_RING', 'SpendingInterval:FORTNIGHTLY', 'CardholderStatus:ARCHIVED', 'TransactionStatus:SETTLED',
-      'BalanceStatus:FROZEN', 'CardOrderType:CREATE_CARD', 'OrderStatus:QUEUED']));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        'CardStatus:SUSPENDED',
+        'CardMode:MULTI',
+        'Gender:OTHER',
+        'FormFactor:HOLOGRAPHIC',
+        'FormFactor:NFC_RING',
+        'SpendingInterval:FORTNIGHTLY',
+        'CardholderStatus:ARCHIVED',
+        'TransactionStatus:SETTLED',
+        'BalanceStatus:FROZEN',
+        'CardOrderType:CREATE_CARD',
+        'OrderStatus:QUEUED',
+      ]),
+    );
     for (const l of warned) expect(l.level).toBe('warn');
   });
 

@@ -28,7 +28,10 @@ const UPDATE_CARD = `mutation($input: UpdateCardInput!) {
 /** The one request the proxy saw on `route` (fails loudly when there were none or several). */
 function only(route: string): RecordedRequest {
   const seen = s.proxy.byRoute(route);
-  expect(seen.map((r) => r.route), `requests on ${route}`).toEqual([route]);
+  expect(
+    seen.map((r) => r.route),
+    `requests on ${route}`,
+  ).toEqual([route]);
   return seen[0]!;
 }
 
@@ -36,7 +39,9 @@ describe('amounts are JSON numbers written as the exact decimal literal', () => 
   it('rechargeCard sends "amount":1234567890123.45 byte for byte, and the card gets exactly that (Go issuing/cards.go CardOrderRequest.Amount float64; Node src/resources/issuing/types.ts CardRechargeWithdrawParams.amount: number)', async () => {
     await s.control('POST', '/deposit', { currency: 'USD', amount: '1300000000000.00' });
     const key = randomUUID();
-    const r = await s.gql(RECHARGE, { input: { cardId: cards.sophiaUsdSingle, amount: '1234567890123.45', idempotencyKey: key } });
+    const r = await s.gql(RECHARGE, {
+      input: { cardId: cards.sophiaUsdSingle, amount: '1234567890123.45', idempotencyKey: key },
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data.rechargeCard.userErrors).toEqual([]);
     const sent = only('POST /v1/issuing/cards/{id}/recharge');
@@ -53,7 +58,13 @@ describe('amounts are JSON numbers written as the exact decimal literal', () => 
 
   it('createTransfer sends amount as a number (Go issuing/transfers.go CreateTransferRequest.Amount float64; Node types.ts CreateIssuingTransferParams.amount: number)', async () => {
     const r = await s.gql(TRANSFER, {
-      input: { sourceAccountId: accounts.master, destinationAccountId: accounts.acmeTravel, currency: 'USD', amount: '10.05', idempotencyKey: randomUUID() },
+      input: {
+        sourceAccountId: accounts.master,
+        destinationAccountId: accounts.acmeTravel,
+        currency: 'USD',
+        amount: '10.05',
+        idempotencyKey: randomUUID(),
+      },
     });
     expect(r.data.createTransfer.userErrors).toEqual([]);
     const sent = only('POST /v1/issuing/transfers');
@@ -65,8 +76,12 @@ describe('amounts are JSON numbers written as the exact decimal literal', () => 
   it('createCard sends card_limit and spending_controls[].amount as numbers (Go issuing/cards.go CreateCardRequest.CardLimit *float64; Node types.ts SpendingControl.amount: number)', async () => {
     const r = await s.gql(CREATE_CARD, {
       input: {
-        cardholderId: cardholders.oliviaMartin, productId: products.single, currency: 'USD', cardLimit: '25.00',
-        spendingControls: [{ amount: '5.50', interval: 'PER_TRANSACTION' }], idempotencyKey: randomUUID(),
+        cardholderId: cardholders.oliviaMartin,
+        productId: products.single,
+        currency: 'USD',
+        cardLimit: '25.00',
+        spendingControls: [{ amount: '5.50', interval: 'PER_TRANSACTION' }],
+        idempotencyKey: randomUUID(),
       },
     });
     expect(r.data.createCard.userErrors).toEqual([]);
@@ -79,8 +94,11 @@ describe('amounts are JSON numbers written as the exact decimal literal', () => 
   it('updateCard sends card_limit, no_pin_payment_amount and spending_controls[].amount as numbers (Go issuing/cards.go CardUpdateRequest; Node types.ts UpdateCardParams)', async () => {
     const r = await s.gql(UPDATE_CARD, {
       input: {
-        cardId: cards.oliviaUsdShare, cardLimit: '3000.00', noPinPaymentAmount: '150.00',
-        spendingControls: [{ amount: '99.99', interval: 'DAILY' }], idempotencyKey: randomUUID(),
+        cardId: cards.oliviaUsdShare,
+        cardLimit: '3000.00',
+        noPinPaymentAmount: '150.00',
+        spendingControls: [{ amount: '99.99', interval: 'DAILY' }],
+        idempotencyKey: randomUUID(),
       },
     });
     expect(r.data.updateCard.userErrors).toEqual([]);
@@ -93,7 +111,13 @@ describe('amounts are JSON numbers written as the exact decimal literal', () => 
 });
 
 describe('ONE_TIME cards', () => {
-  const input = { cardholderId: cardholders.oliviaMartin, productId: products.single, currency: 'USD', cardLimit: '5.00', usageType: 'ONE_TIME' };
+  const input = {
+    cardholderId: cardholders.oliviaMartin,
+    productId: products.single,
+    currency: 'USD',
+    cardLimit: '5.00',
+    usageType: 'ONE_TIME',
+  };
 
   it('without autoCancelTrigger: VALIDATION at ["input","autoCancelTrigger"], nothing sent (Go issuing/cards.go: required when UsageType=ONE_TIME)', async () => {
     const r = await s.gql(CREATE_CARD, { input: { ...input, idempotencyKey: randomUUID() } });
@@ -105,15 +129,21 @@ describe('ONE_TIME cards', () => {
   });
 
   it('with autoCancelTrigger ON_CAPTURE: sent as auto_cancel_trigger (Node types.ts CreateCardParams.auto_cancel_trigger)', async () => {
-    const r = await s.gql(CREATE_CARD, { input: { ...input, autoCancelTrigger: 'ON_CAPTURE', idempotencyKey: randomUUID() } });
+    const r = await s.gql(CREATE_CARD, {
+      input: { ...input, autoCancelTrigger: 'ON_CAPTURE', idempotencyKey: randomUUID() },
+    });
     expect(r.data.createCard.userErrors).toEqual([]);
     const body = JSON.parse(only('POST /v1/issuing/cards').text);
     expect(body).toMatchObject({ usage_type: 'ONE_TIME', auto_cancel_trigger: 'ON_CAPTURE' });
   });
 
   it('autoCancelTrigger on a NORMAL card is refused before any call (it only means something for ONE_TIME)', async () => {
-    const r = await s.gql(CREATE_CARD, { input: { ...input, usageType: 'NORMAL', autoCancelTrigger: 'ON_AUTH', idempotencyKey: randomUUID() } });
-    expect(r.data.createCard.userErrors).toEqual([{ code: 'VALIDATION', field: ['input', 'autoCancelTrigger'], message: expect.any(String) }]);
+    const r = await s.gql(CREATE_CARD, {
+      input: { ...input, usageType: 'NORMAL', autoCancelTrigger: 'ON_AUTH', idempotencyKey: randomUUID() },
+    });
+    expect(r.data.createCard.userErrors).toEqual([
+      { code: 'VALIDATION', field: ['input', 'autoCancelTrigger'], message: expect.any(String) },
+    ]);
     expect(s.proxy.byRoute('POST /v1/issuing/cards')).toEqual([]);
   });
 });
@@ -127,15 +157,22 @@ describe('headers', () => {
     for (const r of api.filter((x) => x.method === 'POST')) expect(header(r, 'x-idempotency-key')).toBeTruthy();
   });
 
-  it('the x-idempotency-key is the one derived from the client\'s idempotencyKey (per API client), identical on every retry of one call (CLI internal/client/client.go reuses one key across 429 and token-refresh retries)', async () => {
-    await s.control('POST', '/faults', { rateLimitRate: 0.67, routes: ['POST /v1/issuing/cards/{id}/recharge'], seed: 7, retryAfterSeconds: 0 });
+  it("the x-idempotency-key is the one derived from the client's idempotencyKey (per API client), identical on every retry of one call (CLI internal/client/client.go reuses one key across 429 and token-refresh retries)", async () => {
+    await s.control('POST', '/faults', {
+      rateLimitRate: 0.67,
+      routes: ['POST /v1/issuing/cards/{id}/recharge'],
+      seed: 7,
+      retryAfterSeconds: 0,
+    });
     try {
       const key = randomUUID();
       const r = await s.gql(RECHARGE, { input: { cardId: cards.liamSgdSingle, amount: '2.00', idempotencyKey: key } });
       expect(r.data.rechargeCard.userErrors).toEqual([]);
       const sent = s.proxy.byRoute('POST /v1/issuing/cards/{id}/recharge');
       expect(sent.length).toBeGreaterThan(1);
-      expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([upstreamIdempotencyKey('explorer', key)]));
+      expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(
+        new Set([upstreamIdempotencyKey('explorer', key)]),
+      );
     } finally {
       await s.control('DELETE', '/faults');
     }
@@ -158,19 +195,24 @@ describe('headers', () => {
   });
 
   it('x-on-behalf-of goes on sub-account calls, never on the token or the accounts calls (Go common/client.go; Node src/http.ts)', async () => {
-    const r = await s.gql('{ card(cardId: "' + cards.danielUsdSingle + '") { cardId } connectedAccounts(first: 5) { totalCount } }', undefined, {
-      'x-on-behalf-of': accounts.acmeTravel,
-    });
+    const r = await s.gql(
+      '{ card(cardId: "' + cards.danielUsdSingle + '") { cardId } connectedAccounts(first: 5) { totalCount } }',
+      undefined,
+      {
+        'x-on-behalf-of': accounts.acmeTravel,
+      },
+    );
     expect(r.data.card.cardId).toBe(cards.danielUsdSingle);
     const card = only('GET /v1/issuing/cards/{id}');
     expect(header(card, 'x-on-behalf-of')).toBe(accounts.acmeTravel);
     for (const t of s.proxy.byRoute('POST /v1/connect/token')) expect(header(t, 'x-on-behalf-of')).toBeUndefined();
-    for (const a of s.proxy.requests.filter((x) => x.route.startsWith('GET /v1/accounts'))) expect(header(a, 'x-on-behalf-of')).toBeUndefined();
+    for (const a of s.proxy.requests.filter((x) => x.route.startsWith('GET /v1/accounts')))
+      expect(header(a, 'x-on-behalf-of')).toBeUndefined();
   });
 });
 
 describe('token claims', () => {
-  it('the master account id is the token\'s entity_id (Node src/auth.ts parseJwt; Python uqpay/auth.py _parse_jwt)', async () => {
+  it("the master account id is the token's entity_id (Node src/auth.ts parseJwt; Python uqpay/auth.py _parse_jwt)", async () => {
     await s.control('POST', '/expire-tokens'); // the next call fetches a token the proxy sees
     const r = await s.gql('{ account { accountId } balances { currency } }');
     expect(r.errors).toBeUndefined();
@@ -188,11 +230,18 @@ describe('not found, in either form', () => {
       const own = await startConformanceStack({ emulator: { notFoundStatus } });
       try {
         const missing = randomUUID();
-        const read = await own.gql('query($id: UUID!) { card(cardId: $id) { cardId } cardholder(cardholderId: $id) { cardholderId } }', { id: missing });
+        const read = await own.gql(
+          'query($id: UUID!) { card(cardId: $id) { cardId } cardholder(cardholderId: $id) { cardholderId } }',
+          { id: missing },
+        );
         expect(read.errors).toBeUndefined();
         expect(read.data).toEqual({ card: null, cardholder: null });
-        const write = await own.gql(RECHARGE, { input: { cardId: missing, amount: '1.00', idempotencyKey: randomUUID() } });
-        expect(write.data.rechargeCard.userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'cardId'], message: expect.any(String) }]);
+        const write = await own.gql(RECHARGE, {
+          input: { cardId: missing, amount: '1.00', idempotencyKey: randomUUID() },
+        });
+        expect(write.data.rechargeCard.userErrors).toEqual([
+          { code: 'NOT_FOUND', field: ['input', 'cardId'], message: expect.any(String) },
+        ]);
         const sent = own.proxy.byRoute('POST /v1/issuing/cards/{id}/recharge');
         expect(sent.map((r) => r.status)).toEqual([notFoundStatus]);
       } finally {

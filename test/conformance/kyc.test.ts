@@ -14,7 +14,13 @@ const P = DEMO_IDS.products;
 let n = 0;
 const person = () => {
   n++;
-  return { email: `kyc.${n}.${randomUUID().slice(0, 8)}@example.org`, first_name: 'Kyc', last_name: 'Case', country_code: 'SG', phone_number: String(90000000 + Math.floor(Math.random() * 9_999_999)) };
+  return {
+    email: `kyc.${n}.${randomUUID().slice(0, 8)}@example.org`,
+    first_name: 'Kyc',
+    last_name: 'Case',
+    country_code: 'SG',
+    phone_number: String(90000000 + Math.floor(Math.random() * 9_999_999)),
+  };
 };
 
 interface MissingField {
@@ -38,24 +44,47 @@ describe('the emulator', () => {
     const missing = res.body.missing_fields as MissingField[];
     for (const f of missing) expect(['string', 'object']).toContain(f.type);
     expect(leaves(missing).sort()).toEqual([
-      'identity.front_file', 'identity.number', 'identity.type', 'nationality',
-      'residential_address.city', 'residential_address.country', 'residential_address.line1',
+      'identity.front_file',
+      'identity.number',
+      'identity.type',
+      'nationality',
+      'residential_address.city',
+      'residential_address.country',
+      'residential_address.line1',
     ]);
   });
 
   it('refuses a card whose product needs fields the cardholder lacks, naming them (Node src/error.ts; Node types.ts ProductRequiredField)', async () => {
     const holder = (await api.post('/v1/issuing/cardholders', person())).body.cardholder_id as string;
-    const res = await api.post('/v1/issuing/cards', { card_currency: 'USD', cardholder_id: holder, card_product_id: P.mastercard, card_limit: 10 });
+    const res = await api.post('/v1/issuing/cards', {
+      card_currency: 'USD',
+      cardholder_id: holder,
+      card_product_id: P.mastercard,
+      card_limit: 10,
+    });
     expectError(res, 400, 'cardholder_error', 'kyc_insufficient');
     expect(leaves(res.body.missing_fields).sort()).toEqual([
-      'date_of_birth', 'nationality', 'residential_address.city', 'residential_address.country', 'residential_address.line1',
+      'date_of_birth',
+      'nationality',
+      'residential_address.city',
+      'residential_address.country',
+      'residential_address.line1',
     ]);
   });
 
   it('answers a card for a cardholder under review with cardholder_status and message, and issues it when the review passes (Go issuing/cards.go CardCreationResponse)', async () => {
-    const res = await api.post('/v1/issuing/cards', { card_currency: 'USD', cardholder_id: H.noahLim, card_product_id: P.share });
+    const res = await api.post('/v1/issuing/cards', {
+      card_currency: 'USD',
+      cardholder_id: H.noahLim,
+      card_product_id: P.share,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ card_status: 'PENDING', order_status: 'PENDING', cardholder_status: 'PENDING', message: expect.stringMatching(/KYC/) });
+    expect(res.body).toMatchObject({
+      card_status: 'PENDING',
+      order_status: 'PENDING',
+      cardholder_status: 'PENDING',
+      message: expect.stringMatching(/KYC/),
+    });
     await new Promise((r) => setTimeout(r, 30));
     expect((await api.get(`/v1/issuing/cards/${res.body.card_id}`)).body.card_status).toBe('PENDING');
     await api.control('POST', `/cardholders/${H.noahLim}/kyc`, { status: 'SUCCESS' });
@@ -63,9 +92,14 @@ describe('the emulator', () => {
     expect((await api.get(`/v1/issuing/cards/${res.body.card_order_id}/order`)).body.order_status).toBe('SUCCESS');
   });
 
-  it('fails such a card when the review fails, and gives a prepaid card\'s limit back', async () => {
+  it("fails such a card when the review fails, and gives a prepaid card's limit back", async () => {
     const before = (await api.post('/v1/issuing/balances', { currency: 'USD' })).body.available_balance;
-    const res = await api.post('/v1/issuing/cards', { card_currency: 'USD', cardholder_id: H.noahLim, card_product_id: P.single, card_limit: 20 });
+    const res = await api.post('/v1/issuing/cards', {
+      card_currency: 'USD',
+      cardholder_id: H.noahLim,
+      card_product_id: P.single,
+      card_limit: 20,
+    });
     expect(res.body.cardholder_status).toBe('PENDING');
     await api.control('POST', `/cardholders/${H.noahLim}/kyc`, { status: 'FAILED' });
     expect((await api.get(`/v1/issuing/cards/${res.body.card_id}`)).body.card_status).toBe('FAILED');
@@ -87,30 +121,63 @@ describe('the gateway', () => {
     createCard(input: $input) { card { cardId status } order { orderId type status } userErrors { code message field } } }`;
   const gqlPerson = () => {
     const p = person();
-    return { email: p.email, firstName: p.first_name, lastName: p.last_name, countryCode: p.country_code, phoneNumber: p.phone_number, idempotencyKey: randomUUID() };
+    return {
+      email: p.email,
+      firstName: p.first_name,
+      lastName: p.last_name,
+      countryCode: p.country_code,
+      phoneNumber: p.phone_number,
+      idempotencyKey: randomUUID(),
+    };
   };
 
   it('turns missing_fields into one userError per field, with its path into the input (Node src/error.ts)', async () => {
-    await fetch(`${h.emulator.url}/__emulator/kyc-level`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 'STANDARD' }) });
+    await fetch(`${h.emulator.url}/__emulator/kyc-level`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ level: 'STANDARD' }),
+    });
     try {
       const r = await h.gql(CREATE_CARDHOLDER, { input: gqlPerson() });
       expect(r.errors).toBeUndefined();
       const errors = r.data.createCardholder.userErrors as { code: string; field: string[]; message: string }[];
       expect(r.data.createCardholder.cardholder).toBeNull();
       expect(errors.every((e) => e.code === 'KYC_INSUFFICIENT')).toBe(true);
-      expect(errors.map((e) => e.field).sort()).toEqual([
-        ['input', 'identity', 'frontFile'], ['input', 'identity', 'number'], ['input', 'identity', 'type'], ['input', 'nationality'],
-        ['input', 'residentialAddress', 'city'], ['input', 'residentialAddress', 'country'], ['input', 'residentialAddress', 'line1'],
-      ].sort());
-      expect(errors.find((e) => e.field.join('.') === 'input.residentialAddress.city')!.message).toMatch(/residentialAddress\.city/);
+      expect(errors.map((e) => e.field).sort()).toEqual(
+        [
+          ['input', 'identity', 'frontFile'],
+          ['input', 'identity', 'number'],
+          ['input', 'identity', 'type'],
+          ['input', 'nationality'],
+          ['input', 'residentialAddress', 'city'],
+          ['input', 'residentialAddress', 'country'],
+          ['input', 'residentialAddress', 'line1'],
+        ].sort(),
+      );
+      expect(errors.find((e) => e.field.join('.') === 'input.residentialAddress.city')!.message).toMatch(
+        /residentialAddress\.city/,
+      );
     } finally {
-      await fetch(`${h.emulator.url}/__emulator/kyc-level`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ level: 'SIMPLIFIED' }) });
+      await fetch(`${h.emulator.url}/__emulator/kyc-level`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ level: 'SIMPLIFIED' }),
+      });
     }
   });
 
-  it('on createCard, names the cardholder\'s missing fields at input.cardholderId (the fix is updateCardholder)', async () => {
-    const holder = (await h.gql(CREATE_CARDHOLDER, { input: gqlPerson() })).data.createCardholder.cardholder.cardholderId;
-    const r = await h.gql(CREATE_CARD, { input: { cardholderId: holder, productId: P.mastercard, currency: 'USD', cardLimit: '10.00', idempotencyKey: randomUUID() } });
+  it("on createCard, names the cardholder's missing fields at input.cardholderId (the fix is updateCardholder)", async () => {
+    const holder = (await h.gql(CREATE_CARDHOLDER, { input: gqlPerson() })).data.createCardholder.cardholder
+      .cardholderId;
+    const r = await h.gql(CREATE_CARD, {
+      input: {
+        cardholderId: holder,
+        productId: P.mastercard,
+        currency: 'USD',
+        cardLimit: '10.00',
+        idempotencyKey: randomUUID(),
+      },
+    });
     expect(r.errors).toBeUndefined();
     const errors = r.data.createCard.userErrors as { code: string; field: string[]; message: string }[];
     expect(r.data.createCard.card).toBeNull();
@@ -119,11 +186,15 @@ describe('the gateway', () => {
     expect(errors.map((e) => e.message).join('\n')).toMatch(/residentialAddress\.city[^\n]*updateCardholder/);
   });
 
-  it('a card for a cardholder under review comes back PENDING with a CARDHOLDER_KYC_PENDING userError carrying UQPAY\'s message (Go issuing/cards.go CardCreationResponse)', async () => {
-    const r = await h.gql(CREATE_CARD, { input: { cardholderId: H.noahLim, productId: P.share, currency: 'USD', idempotencyKey: randomUUID() } });
+  it("a card for a cardholder under review comes back PENDING with a CARDHOLDER_KYC_PENDING userError carrying UQPAY's message (Go issuing/cards.go CardCreationResponse)", async () => {
+    const r = await h.gql(CREATE_CARD, {
+      input: { cardholderId: H.noahLim, productId: P.share, currency: 'USD', idempotencyKey: randomUUID() },
+    });
     expect(r.errors).toBeUndefined();
     const p = r.data.createCard;
-    expect(p.userErrors).toEqual([{ code: 'CARDHOLDER_KYC_PENDING', field: ['input', 'cardholderId'], message: expect.stringMatching(/KYC/) }]);
+    expect(p.userErrors).toEqual([
+      { code: 'CARDHOLDER_KYC_PENDING', field: ['input', 'cardholderId'], message: expect.stringMatching(/KYC/) },
+    ]);
     expect(p.card).toMatchObject({ status: 'PENDING' });
     expect(p.order).toMatchObject({ type: 'CARD_CREATE', status: 'PENDING' });
   });

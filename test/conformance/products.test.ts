@@ -29,14 +29,37 @@ function assertShape(f: RequiredField): void {
 }
 
 const FIELDS = /* GraphQL */ `
-  fragment F on CardProductField { name type required description }
-  query { cardProducts { productId kycLevel requiredFields { ...F fields { ...F fields { ...F } } } } }`;
+  fragment F on CardProductField {
+    name
+    type
+    required
+    description
+  }
+  query {
+    cardProducts {
+      productId
+      kycLevel
+      requiredFields {
+        ...F
+        fields {
+          ...F
+          fields {
+            ...F
+          }
+        }
+      }
+    }
+  }
+`;
 
-describe('the emulator\'s products', () => {
+describe("the emulator's products", () => {
   const api = useEmulator();
 
   it('carry required_fields as {name, type, required, description?, fields?} objects (Node src/resources/issuing/types.ts ProductRequiredField)', async () => {
-    const products = (await api.get('/v1/issuing/products')).body.data as { product_id: string; required_fields: RequiredField[] }[];
+    const products = (await api.get('/v1/issuing/products')).body.data as {
+      product_id: string;
+      required_fields: RequiredField[];
+    }[];
     for (const p of products) {
       expect(p.required_fields.length).toBeGreaterThan(0);
       p.required_fields.forEach(assertShape);
@@ -45,11 +68,16 @@ describe('the emulator\'s products', () => {
     const mc = products.find((p) => p.product_id === DEMO_IDS.products.mastercard)!;
     const address = mc.required_fields.find((f) => f.name === 'residential_address')!;
     expect(address).toMatchObject({ type: 'object', required: true });
-    expect(address.fields!.map((f) => [f.name, f.required])).toEqual(expect.arrayContaining([['city', true], ['postal_code', false]]));
+    expect(address.fields!.map((f) => [f.name, f.required])).toEqual(
+      expect.arrayContaining([
+        ['city', true],
+        ['postal_code', false],
+      ]),
+    );
   });
 });
 
-describe('the gateway\'s cardProducts', () => {
+describe("the gateway's cardProducts", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
@@ -62,12 +90,16 @@ describe('the gateway\'s cardProducts', () => {
     const mc = r.data.cardProducts.find((p: { productId: string }) => p.productId === DEMO_IDS.products.mastercard);
     const address = mc.requiredFields.find((f: { name: string }) => f.name === 'residential_address');
     expect(address).toMatchObject({ type: 'object', required: true });
-    expect(address.fields).toEqual(expect.arrayContaining([
-      expect.objectContaining({ name: 'city', type: 'string', required: true, fields: [] }),
-      expect.objectContaining({ name: 'postal_code', required: false }),
-    ]));
+    expect(address.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'city', type: 'string', required: true, fields: [] }),
+        expect.objectContaining({ name: 'postal_code', required: false }),
+      ]),
+    );
     const single = r.data.cardProducts.find((p: { productId: string }) => p.productId === DEMO_IDS.products.single);
-    expect(single.requiredFields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['email', 'phone_number']));
+    expect(single.requiredFields.map((f: { name: string }) => f.name)).toEqual(
+      expect.arrayContaining(['email', 'phone_number']),
+    );
   });
 });
 
@@ -80,10 +112,23 @@ describe('older shapes and odd entries from UQPAY', () => {
     // Older docs showed required_fields as names; an entry may lack parts of the object.
     proxy = await startRewritingProxy(emulator.url, (route, body: any) =>
       route === 'GET /api/v1/issuing/products'
-        ? { ...body, data: body.data.map((p: any, i: number) => ({ ...p, required_fields: i === 0 ? ['email', 'phone_number'] : [{ name: 'nationality' }, 42, null] })) }
+        ? {
+            ...body,
+            data: body.data.map((p: any, i: number) => ({
+              ...p,
+              required_fields: i === 0 ? ['email', 'phone_number'] : [{ name: 'nationality' }, 42, null],
+            })),
+          }
         : body,
     );
-    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', UQPAY_BASE_URL: proxy.baseUrl, UQPAY_CLIENT_ID: emulator.clientId, UQPAY_API_KEY: emulator.apiKey });
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      UQPAY_BASE_URL: proxy.baseUrl,
+      UQPAY_CLIENT_ID: emulator.clientId,
+      UQPAY_API_KEY: emulator.apiKey,
+    });
     gateway = await startGateway(config, { logger: createLogger({ level: 'silent' }) });
   });
   afterAll(async () => {
@@ -93,13 +138,19 @@ describe('older shapes and odd entries from UQPAY', () => {
   });
 
   it('reads a list of names as required string fields and skips entries without a name', async () => {
-    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: FIELDS }) });
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: FIELDS }),
+    });
     const r = (await res.json()) as any;
     expect(r.errors).toBeUndefined();
     expect(r.data.cardProducts[0].requiredFields).toEqual([
       { name: 'email', type: 'string', required: true, description: null, fields: [] },
       { name: 'phone_number', type: 'string', required: true, description: null, fields: [] },
     ]);
-    expect(r.data.cardProducts[1].requiredFields).toEqual([{ name: 'nationality', type: 'string', required: true, description: null, fields: [] }]);
+    expect(r.data.cardProducts[1].requiredFields).toEqual([
+      { name: 'nationality', type: 'string', required: true, description: null, fields: [] },
+    ]);
   });
 });

@@ -47,7 +47,9 @@ describe('recording proxy', () => {
   });
 
   it('names routes with {id} in place of ids', () => {
-    expect(routeOf('POST', '/api/v1/issuing/cards/ca000000-0000-4000-8000-000000000001/recharge')).toBe('POST /v1/issuing/cards/{id}/recharge');
+    expect(routeOf('POST', '/api/v1/issuing/cards/ca000000-0000-4000-8000-000000000001/recharge')).toBe(
+      'POST /v1/issuing/cards/{id}/recharge',
+    );
     expect(routeOf('GET', '/api/v1/issuing/cards?page_size=10')).toBe('GET /v1/issuing/cards');
   });
 });

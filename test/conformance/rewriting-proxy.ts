@@ -12,7 +12,10 @@ export interface RewritingProxy {
   close(): Promise<void>;
 }
 
-export async function startRewritingProxy(upstreamOrigin: string, rewrite: Rewrite = (_r, b) => b): Promise<RewritingProxy> {
+export async function startRewritingProxy(
+  upstreamOrigin: string,
+  rewrite: Rewrite = (_r, b) => b,
+): Promise<RewritingProxy> {
   const proxy: RewritingProxy = { baseUrl: '', rewrite, close: async () => undefined };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -20,7 +23,8 @@ export async function startRewritingProxy(upstreamOrigin: string, rewrite: Rewri
     req.on('end', async () => {
       try {
         const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
+        for (const [k, v] of Object.entries(req.headers))
+          if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
         const body = chunks.length ? Buffer.concat(chunks) : undefined;
         const upstream = await fetch(upstreamOrigin + req.url, { method: req.method, headers, body });
         let text = await upstream.text();

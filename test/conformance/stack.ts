@@ -11,7 +11,11 @@ export interface ConformanceStack {
   emulator: RunningEmulator;
   proxy: RecordingProxy;
   gateway: RunningGateway;
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** An `/__emulator` control call (JSON in, JSON out). */
   control(method: string, path: string, body?: unknown): Promise<any>;
   close(): Promise<void>;

@@ -47,7 +47,9 @@ describe('policy replay (the default): the replay with the same key is the looku
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_OUTCOME_UNKNOWN', idempotencyKey: key });
     const sent = s.proxy.byRoute(RECHARGE_ROUTE);
     expect(sent).toHaveLength(3); // 1 + UQPAY_MAX_RETRIES
-    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([upstreamIdempotencyKey('explorer', key)]));
+    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(
+      new Set([upstreamIdempotencyKey('explorer', key)]),
+    );
     expect(sent.every((x) => x.status === 'dropped')).toBe(true);
 
     await s.control('DELETE', '/faults');
@@ -62,7 +64,13 @@ describe('policy replay (the default): the replay with the same key is the looku
     await faults(s, { errorRate: 1, routes: ['POST /v1/issuing/transfers'] });
     const key = randomUUID();
     const r = await s.gql(TRANSFER, {
-      input: { sourceAccountId: accounts.master, destinationAccountId: accounts.acmeTravel, currency: 'USD', amount: '1.00', idempotencyKey: key },
+      input: {
+        sourceAccountId: accounts.master,
+        destinationAccountId: accounts.acmeTravel,
+        currency: 'USD',
+        amount: '1.00',
+        idempotencyKey: key,
+      },
     });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_OUTCOME_UNKNOWN', idempotencyKey: key });
   });
@@ -70,7 +78,9 @@ describe('policy replay (the default): the replay with the same key is the looku
   it('once an attempt was ambiguous, later 429s do not make it "unavailable": still UPSTREAM_OUTCOME_UNKNOWN', async () => {
     // seed 2: the first attempt gets a 500, the two retries 429s.
     await faults(s, { errorRate: 0.5, rateLimitRate: 0.5, retryAfterSeconds: 0, seed: 2, routes: [RECHARGE_ROUTE] });
-    const r = await s.gql(RECHARGE, { input: { cardId: cards.liamSgdSingle, amount: '1.00', idempotencyKey: randomUUID() } });
+    const r = await s.gql(RECHARGE, {
+      input: { cardId: cards.liamSgdSingle, amount: '1.00', idempotencyKey: randomUUID() },
+    });
     expect(s.proxy.byRoute(RECHARGE_ROUTE).map((x) => x.status)).toEqual([500, 429, 429]);
     expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
   });
@@ -78,7 +88,9 @@ describe('policy replay (the default): the replay with the same key is the looku
   it('429 on every attempt (provably not applied): UPSTREAM_UNAVAILABLE, nothing applied', async () => {
     const before = await balance(s, cards.liamSgdSingle);
     await faults(s, { rateLimitRate: 1, retryAfterSeconds: 0, routes: [RECHARGE_ROUTE] });
-    const r = await s.gql(RECHARGE, { input: { cardId: cards.liamSgdSingle, amount: '1.00', idempotencyKey: randomUUID() } });
+    const r = await s.gql(RECHARGE, {
+      input: { cardId: cards.liamSgdSingle, amount: '1.00', idempotencyKey: randomUUID() },
+    });
     expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(r.errors?.[0]?.extensions).not.toHaveProperty('idempotencyKey');
     await s.control('DELETE', '/faults');
@@ -93,7 +105,9 @@ describe('policy replay (the default): the replay with the same key is the looku
 
   it('a status change whose answers were all lost is looked up on the card: the card is FROZEN, so the mutation succeeds (order unknown: null)', async () => {
     await faults(s, { lostResponseRate: 1, routes: ['POST /v1/issuing/cards/{id}/status'] });
-    const r = await s.gql(STATUS, { input: { cardId: cards.oliviaUsdShare, status: 'FROZEN', idempotencyKey: randomUUID() } });
+    const r = await s.gql(STATUS, {
+      input: { cardId: cards.oliviaUsdShare, status: 'FROZEN', idempotencyKey: randomUUID() },
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data.setCardStatus).toEqual({ card: { status: 'FROZEN' }, order: null, userErrors: [] });
     await s.control('DELETE', '/faults');
@@ -122,7 +136,9 @@ describe('policy never (UQPAY CLI 2.0.1): no automatic replay after an ambiguous
 
   it('a 5xx: exactly one attempt (CLI TestAmbiguousWriteServerErrorRequiresReconciliationWithoutRetry)', async () => {
     await faults(s, { errorRate: 1, routes: [RECHARGE_ROUTE] });
-    const r = await s.gql(RECHARGE, { input: { cardId: cards.sophiaUsdSingle, amount: '3.00', idempotencyKey: randomUUID() } });
+    const r = await s.gql(RECHARGE, {
+      input: { cardId: cards.sophiaUsdSingle, amount: '3.00', idempotencyKey: randomUUID() },
+    });
     expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_OUTCOME_UNKNOWN');
     expect(s.proxy.byRoute(RECHARGE_ROUTE)).toHaveLength(1);
   });
@@ -134,12 +150,16 @@ describe('policy never (UQPAY CLI 2.0.1): no automatic replay after an ambiguous
     expect(r.data.rechargeCard.userErrors).toEqual([]);
     const sent = s.proxy.byRoute(RECHARGE_ROUTE);
     expect(sent.map((x) => x.status)).toEqual([429, 429, 200]);
-    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(new Set([upstreamIdempotencyKey('explorer', key)]));
+    expect(new Set(sent.map((x) => header(x, 'x-idempotency-key')))).toEqual(
+      new Set([upstreamIdempotencyKey('explorer', key)]),
+    );
   });
 
   it('a status change with a lost answer is looked up with a GET (safe), not replayed', async () => {
     await faults(s, { lostResponseRate: 1, routes: ['POST /v1/issuing/cards/{id}/status'] });
-    const r = await s.gql(STATUS, { input: { cardId: cards.oliviaUsdShare, status: 'FROZEN', idempotencyKey: randomUUID() } });
+    const r = await s.gql(STATUS, {
+      input: { cardId: cards.oliviaUsdShare, status: 'FROZEN', idempotencyKey: randomUUID() },
+    });
     expect(r.data.setCardStatus).toEqual({ card: { status: 'FROZEN' }, order: null, userErrors: [] });
     expect(s.proxy.byRoute('POST /v1/issuing/cards/{id}/status')).toHaveLength(1);
     await s.control('DELETE', '/faults');
@@ -151,7 +171,9 @@ describe('policy never (UQPAY CLI 2.0.1): no automatic replay after an ambiguous
     try {
       expect((await own.gql(BALANCE, { id: cards.sophiaUsdSingle })).errors).toBeUndefined(); // token in hand
       await own.proxy.close(); // nothing listens on the proxy's port any more
-      const r = await own.gql(RECHARGE, { input: { cardId: cards.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() } });
+      const r = await own.gql(RECHARGE, {
+        input: { cardId: cards.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() },
+      });
       expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
     } finally {
       await own.gateway.close();

@@ -12,7 +12,13 @@ import { deliver, rechargeEvent } from '../webhooks/helpers';
 const SECRET = 'conformance-webhook-secret';
 const body = new TextEncoder().encode('{"event_type":"card.recharge.succeeded"}');
 const check = (timestamp: string, nowMs: number) =>
-  verifyWebhook({ secret: SECRET, rawBody: body, timestamp, signature: computeSignature(SECRET, body, timestamp), nowMs });
+  verifyWebhook({
+    secret: SECRET,
+    rawBody: body,
+    timestamp,
+    signature: computeSignature(SECRET, body, timestamp),
+    nowMs,
+  });
 
 describe('x-wk-timestamp: Unix milliseconds or seconds, 5 minutes either way', () => {
   const now = 1_764_000_000_000;
@@ -37,11 +43,23 @@ describe('x-wk-timestamp: Unix milliseconds or seconds, 5 minutes either way', (
     const ms = String(now);
     const s = String(Math.floor(now / 1000));
     const overSeconds = computeSignature(SECRET, body, s);
-    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ms, signature: overSeconds, nowMs: now })).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ms, signature: overSeconds, nowMs: now })).toEqual(
+      { ok: false, reason: 'bad_signature' },
+    );
     // Leading zeros are part of what was signed: the value is not normalised before hashing.
     const padded = `0${s}`;
-    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: padded, signature: computeSignature(SECRET, body, padded), nowMs: now }).ok).toBe(true);
-    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: padded, signature: overSeconds, nowMs: now }).ok).toBe(false);
+    expect(
+      verifyWebhook({
+        secret: SECRET,
+        rawBody: body,
+        timestamp: padded,
+        signature: computeSignature(SECRET, body, padded),
+        nowMs: now,
+      }).ok,
+    ).toBe(true);
+    expect(
+      verifyWebhook({ secret: SECRET, rawBody: body, timestamp: padded, signature: overSeconds, nowMs: now }).ok,
+    ).toBe(false);
   });
 
   it('refuses what is not an integer timestamp (Go webhook/verifier.go: strconv.ParseInt)', () => {
@@ -51,7 +69,7 @@ describe('x-wk-timestamp: Unix milliseconds or seconds, 5 minutes either way', (
   });
 });
 
-describe('the gateway\'s receiver over HTTP', () => {
+describe("the gateway's receiver over HTTP", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
@@ -60,7 +78,9 @@ describe('the gateway\'s receiver over HTTP', () => {
 
   it('acknowledges a correctly signed millisecond-stamped webhook with 200 (Go webhook/verifier.go)', async () => {
     const url = h.gateway.url.replace(/\/graphql$/, '') + WEBHOOK_PATH;
-    const res = await deliver(url, h.emulator.webhookSecret, rechargeEvent(DEMO_IDS.cards.sophiaUsdSingle), { timestamp: String(Date.now()) });
+    const res = await deliver(url, h.emulator.webhookSecret, rechargeEvent(DEMO_IDS.cards.sophiaUsdSingle), {
+      timestamp: String(Date.now()),
+    });
     expect(res.status).toBe(200);
     const stale = await deliver(url, h.emulator.webhookSecret, rechargeEvent(DEMO_IDS.cards.sophiaUsdSingle), {
       timestamp: String(Date.now() - 6 * 60_000),
@@ -69,8 +89,9 @@ describe('the gateway\'s receiver over HTTP', () => {
   });
 });
 
-describe('the emulator sends webhooks as UQPAY\'s Webhook Hub does', () => {
-  const recharge = (api: Api) => api.post(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}/recharge`, { amount: 1 });
+describe("the emulator sends webhooks as UQPAY's Webhook Hub does", () => {
+  const recharge = (api: Api) =>
+    api.post(`/v1/issuing/cards/${DEMO_IDS.cards.sophiaUsdSingle}/recharge`, { amount: 1 });
 
   async function firstDelivery(api: Api) {
     const rx = await receiver();
@@ -132,9 +153,17 @@ describe('the emulator sends webhooks as UQPAY\'s Webhook Hub does', () => {
         EMULATOR_WEBHOOK_MAX_ATTEMPTS: '3',
         EMULATOR_WEBHOOK_BACKOFF_MS: '40',
       });
-      expect(resolveOptions()).toMatchObject({ webhookTimestamp: 'seconds', webhookAccountId: true, webhookMaxAttempts: 3, webhookBackoffMs: 40 });
+      expect(resolveOptions()).toMatchObject({
+        webhookTimestamp: 'seconds',
+        webhookAccountId: true,
+        webhookMaxAttempts: 3,
+        webhookBackoffMs: 40,
+      });
       // Explicit options win over the environment.
-      expect(resolveOptions({ webhookMaxAttempts: 2, webhookTimestamp: 'milliseconds' })).toMatchObject({ webhookMaxAttempts: 2, webhookTimestamp: 'milliseconds' });
+      expect(resolveOptions({ webhookMaxAttempts: 2, webhookTimestamp: 'milliseconds' })).toMatchObject({
+        webhookMaxAttempts: 2,
+        webhookTimestamp: 'milliseconds',
+      });
       process.env.EMULATOR_WEBHOOK_TIMESTAMP = 'minutes';
       expect(() => resolveOptions()).toThrow(/EMULATOR_WEBHOOK_TIMESTAMP/);
     } finally {
@@ -144,7 +173,8 @@ describe('the emulator sends webhooks as UQPAY\'s Webhook Hub does', () => {
   });
 
   it('by default retries like a real sender: first retry within seconds, the last a few minutes after the first attempt', () => {
-    for (const k of ['EMULATOR_WEBHOOK_MAX_ATTEMPTS', 'EMULATOR_WEBHOOK_BACKOFF_MS']) expect(process.env[k]).toBeUndefined();
+    for (const k of ['EMULATOR_WEBHOOK_MAX_ATTEMPTS', 'EMULATOR_WEBHOOK_BACKOFF_MS'])
+      expect(process.env[k]).toBeUndefined();
     const o = resolveOptions();
     const delays = Array.from({ length: o.webhookMaxAttempts - 1 }, (_, i) => o.webhookBackoffMs * 2 ** i);
     expect(delays[0]).toBeGreaterThanOrEqual(1_000);

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LosslessNumber } from 'lossless-json';
-import { AmountFormatError, InexactNumberError, normaliseAmounts, toDecimal } from '../../src/datasources/uqpay/transport/amounts';
+import {
+  AmountFormatError,
+  InexactNumberError,
+  normaliseAmounts,
+  toDecimal,
+} from '../../src/datasources/uqpay/transport/amounts';
 import { normaliseCard } from '../../src/datasources/uqpay/resources/cards';
 import { normaliseProduct } from '../../src/datasources/uqpay/resources/products';
 
 describe('toDecimal', () => {
   it('keeps decimal strings exactly', () => {
-    for (const s of ['0', '2000.05', '51.00', '-3.5', '0.01', '12345678901234567890.123456789']) expect(toDecimal(s)).toBe(s);
+    for (const s of ['0', '2000.05', '51.00', '-3.5', '0.01', '12345678901234567890.123456789'])
+      expect(toDecimal(s)).toBe(s);
     expect(toDecimal(' 007.50 ')).toBe('7.50');
     expect(toDecimal('1e3')).toBe('1000');
     expect(toDecimal('+4')).toBe('4');
@@ -40,8 +46,11 @@ describe('toDecimal', () => {
     );
     normaliseCard(card);
     expect(card).toMatchObject({
-      card_limit: '100', available_balance: '20.5', consumed_amount: '51.1',
-      spending_controls: [{ amount: '10', interval: 'DAILY' }], no_pin_payment_amount: '2000USD',
+      card_limit: '100',
+      available_balance: '20.5',
+      consumed_amount: '51.1',
+      spending_controls: [{ amount: '10', interval: 'DAILY' }],
+      no_pin_payment_amount: '2000USD',
     });
     const product = { no_pin_payment_amount: [{ amount: 2000, currency: 'USD' }] };
     normaliseProduct(product);

@@ -27,8 +27,14 @@ describe('exactly-once recharges', () => {
       const before = (await c.api.cards.retrieve({}, cardId)).available_balance!;
       await emu.resetStats();
       await emu.faults({
-        errorRate: 0.1, resetRate: 0.1, lostResponseRate: 0.15, rateLimitRate: 0.1, retryAfterSeconds: 0,
-        latencyMs: 2, routes: [RECHARGE], seed: 7,
+        errorRate: 0.1,
+        resetRate: 0.1,
+        lostResponseRate: 0.15,
+        rateLimitRate: 0.1,
+        retryAfterSeconds: 0,
+        latencyMs: 2,
+        routes: [RECHARGE],
+        seed: 7,
       });
       // Distinct amounts (0.01 … 2.00) so any double application shows up in the sum.
       const jobs = Array.from({ length: 200 }, (_, i) => ({ amount: ((i + 1) / 100).toFixed(2), key: randomUUID() }));
@@ -77,7 +83,14 @@ describe('exactly-once recharges', () => {
   it('one logical POST keeps ONE generated idempotency key across its retries', async () => {
     const up = await fakeUpstream((req, res, n) => {
       if (n <= 2) json(res, 500, { type: 'api_error', code: 'internal_error', message: 'boom' });
-      else json(res, 200, { card_id: 'c', card_order_id: 'o', order_type: 'CARD_RECHARGE', amount: 12.5, order_status: 'PENDING' });
+      else
+        json(res, 200, {
+          card_id: 'c',
+          card_order_id: 'o',
+          order_type: 'CARD_RECHARGE',
+          amount: 12.5,
+          order_status: 'PENDING',
+        });
     });
     const c = client(up.baseUrl);
     try {
@@ -99,15 +112,30 @@ describe('exactly-once recharges', () => {
   it('"request is processing" is retried; business errors are not', async () => {
     const up = await fakeUpstream((req, res, n) => {
       if (req.url.endsWith('/recharge')) {
-        if (n === 1) json(res, 400, { type: 'idempotency_error', code: 'request_processing', message: 'the request is processing, retry later' });
-        else json(res, 200, { card_id: 'c', card_order_id: 'o', order_type: 'CARD_RECHARGE', amount: '3.00', order_status: 'SUCCESS' });
+        if (n === 1)
+          json(res, 400, {
+            type: 'idempotency_error',
+            code: 'request_processing',
+            message: 'the request is processing, retry later',
+          });
+        else
+          json(res, 200, {
+            card_id: 'c',
+            card_order_id: 'o',
+            order_type: 'CARD_RECHARGE',
+            amount: '3.00',
+            order_status: 'SUCCESS',
+          });
       } else json(res, 400, { type: 'card_error', code: 'insufficient_balance', message: 'not enough money' });
     });
     const c = client(up.baseUrl);
     try {
       expect((await c.api.cards.recharge({}, 'c', { amount: '3.00' })).order_status).toBe('SUCCESS');
       expect(up.seen.filter((s) => s.url.endsWith('/recharge'))).toHaveLength(2);
-      await expect(c.api.cards.withdraw({}, 'c', { amount: '3.00' })).rejects.toMatchObject({ code: 'insufficient_balance', status: 400 });
+      await expect(c.api.cards.withdraw({}, 'c', { amount: '3.00' })).rejects.toMatchObject({
+        code: 'insufficient_balance',
+        status: 400,
+      });
       expect(up.seen.filter((s) => s.url.endsWith('/withdraw'))).toHaveLength(1);
     } finally {
       await c.close();

@@ -20,7 +20,8 @@ export async function emulator(opts: EmulatorOptions = {}) {
   };
   return {
     ...emu,
-    stats: async (): Promise<{ requests: Record<string, number>; responses: Record<string, number> }> => control('GET', '/stats'),
+    stats: async (): Promise<{ requests: Record<string, number>; responses: Record<string, number> }> =>
+      control('GET', '/stats'),
     requests: async (route: string): Promise<number> => (await control('GET', '/stats')).requests[route] ?? 0,
     resetStats: () => control('POST', '/stats/reset'),
     faults: (cfg: Record<string, unknown>) => control('POST', '/faults', cfg),
@@ -49,7 +50,11 @@ export function config(baseUrl: string, over: Partial<UqpayConfig> = {}): UqpayC
 }
 
 /** A client with a fast backoff (tests measure behaviour, not patience). */
-export function client(baseUrl: string, over: Partial<UqpayConfig> = {}, opts: Partial<UqpayClientOptions> = {}): UqpayClient {
+export function client(
+  baseUrl: string,
+  over: Partial<UqpayConfig> = {},
+  opts: Partial<UqpayClientOptions> = {},
+): UqpayClient {
   return createUqpayClient({ config: config(baseUrl, over), backoff: { baseDelayMs: 5, maxDelayMs: 50 }, ...opts });
 }
 
@@ -83,7 +88,12 @@ export async function fakeUpstream(
       if (req.url === '/api/v1/connect/token') {
         res.setHeader('content-type', 'application/json');
         const expiresAt = Date.now() + tokenLifetimeMs;
-        res.end(JSON.stringify({ auth_token: fakeJwt(undefined, tokenClaims), expired_at: tokenLifetimeMs < 10_000 ? expiresAt : Math.floor(expiresAt / 1000) }));
+        res.end(
+          JSON.stringify({
+            auth_token: fakeJwt(undefined, tokenClaims),
+            expired_at: tokenLifetimeMs < 10_000 ? expiresAt : Math.floor(expiresAt / 1000),
+          }),
+        );
         return;
       }
       handler(s, res, ++calls);
@@ -105,7 +115,10 @@ export async function fakeUpstream(
 }
 
 let jwtSerial = 0;
-export function fakeJwt(accountId = 'ac000000-0000-4000-8000-000000000001', claims: Record<string, unknown> = { account_id: accountId }): string {
+export function fakeJwt(
+  accountId = 'ac000000-0000-4000-8000-000000000001',
+  claims: Record<string, unknown> = { account_id: accountId },
+): string {
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ ...claims, n: ++jwtSerial })}.c2lnbmF0dXJlLXNpZ25hdHVyZQ`;
 }

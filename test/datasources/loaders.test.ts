@@ -66,12 +66,18 @@ describe('loaders', () => {
     const l = createLoaders(c.api, {});
     const P = DEMO_IDS.products;
     const [a, b, m, none] = await Promise.all([
-      l.product.load(P.single), l.product.load(P.share), l.product.load(P.mastercard), l.product.load('nope'),
+      l.product.load(P.single),
+      l.product.load(P.share),
+      l.product.load(P.mastercard),
+      l.product.load('nope'),
     ]);
     expect([a?.product_id, b?.product_id, m?.product_id, none]).toEqual([P.single, P.share, P.mastercard, null]);
     await l.product.load(P.single);
     const [usd, sgd, usdLower, eur] = await Promise.all([
-      l.balance.load('USD'), l.balance.load('SGD'), l.balance.load('usd'), l.balance.load('EUR'),
+      l.balance.load('USD'),
+      l.balance.load('SGD'),
+      l.balance.load('usd'),
+      l.balance.load('EUR'),
     ]);
     expect(usd?.currency).toBe('USD');
     expect(sgd?.currency).toBe('SGD');
@@ -86,15 +92,21 @@ describe('loaders', () => {
     expect(s['POST /v1/issuing/balances'] ?? 0).toBe(0);
   });
 
-  it('two accounts queried concurrently never see each other\'s objects or cached values', async () => {
+  it("two accounts queried concurrently never see each other's objects or cached values", async () => {
     const acme = createLoaders(c.api, { accountId: ACME });
     const globex = createLoaders(c.api, { accountId: GLOBEX });
     const daniel = DEMO_IDS.cards.danielUsdSingle; // Acme's card
     const emma = DEMO_IDS.cards.emmaUsdShare; // Globex's card
     const rounds = await Promise.all(
       Array.from({ length: 10 }, () =>
-        Promise.all([acme.card.load(daniel), acme.card.load(emma), globex.card.load(daniel), globex.card.load(emma),
-          acme.balance.load('USD'), globex.balance.load('USD')]),
+        Promise.all([
+          acme.card.load(daniel),
+          acme.card.load(emma),
+          globex.card.load(daniel),
+          globex.card.load(emma),
+          acme.balance.load('USD'),
+          globex.balance.load('USD'),
+        ]),
       ),
     );
     for (const [aDaniel, aEmma, gDaniel, gEmma, aUsd, gUsd] of rounds) {
@@ -129,7 +141,14 @@ describe('loaders', () => {
       setTimeout(() => {
         inFlight--;
         const id = req.url.split('/').pop();
-        json(res, 200, { transfer_id: id, amount: 5, source_account_id: 'a', destination_account_id: 'b', currency: 'USD', transfer_status: 'completed' });
+        json(res, 200, {
+          transfer_id: id,
+          amount: 5,
+          source_account_id: 'a',
+          destination_account_id: 'b',
+          currency: 'USD',
+          transfer_status: 'completed',
+        });
       }, 20);
     });
     const uc = client(up.baseUrl);

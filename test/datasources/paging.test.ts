@@ -1,7 +1,13 @@
 // fetchWindow against an in-memory pager: every window offset 0–300 × limit 1–101 returns exactly the right
 // items with the fewest possible calls (1 when any single page covers the window, else 2).
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGE_SIZE, MIN_PAGE_SIZE, fetchAll, fetchWindow, planWindow } from '../../src/datasources/uqpay/resources/paging';
+import {
+  MAX_PAGE_SIZE,
+  MIN_PAGE_SIZE,
+  fetchAll,
+  fetchWindow,
+  planWindow,
+} from '../../src/datasources/uqpay/resources/paging';
 import type { Page } from '../../src/datasources/uqpay/resources/types';
 
 function pager(total: number) {
@@ -9,10 +15,15 @@ function pager(total: number) {
   const calls: { page_number: number; page_size: number }[] = [];
   const fetchPage = async (q: { page_number: number; page_size: number }): Promise<Page<number>> => {
     // Plain checks, not expect(): this runs ~60k times.
-    if (q.page_size < MIN_PAGE_SIZE || q.page_size > MAX_PAGE_SIZE || q.page_number < 1) throw new Error(`bad page ${JSON.stringify(q)}`);
+    if (q.page_size < MIN_PAGE_SIZE || q.page_size > MAX_PAGE_SIZE || q.page_number < 1)
+      throw new Error(`bad page ${JSON.stringify(q)}`);
     calls.push(q);
     const start = (q.page_number - 1) * q.page_size;
-    return { total_items: total, total_pages: Math.ceil(total / q.page_size), data: items.slice(start, start + q.page_size) };
+    return {
+      total_items: total,
+      total_pages: Math.ceil(total / q.page_size),
+      data: items.slice(start, start + q.page_size),
+    };
   };
   return { fetchPage, calls };
 }
@@ -46,7 +57,8 @@ describe('fetchWindow', () => {
           }
           if (totalCount !== total) throw new Error(`totalCount ${totalCount}`);
           const minimal = oneCallPossible(offset, limit) ? 1 : 2;
-          if (calls.length !== minimal) throw new Error(`offset ${offset} limit ${limit}: ${calls.length} calls, ${minimal} possible`);
+          if (calls.length !== minimal)
+            throw new Error(`offset ${offset} limit ${limit}: ${calls.length} calls, ${minimal} possible`);
         }
       }
     });

@@ -13,7 +13,11 @@ afterAll(async () => emu.close());
 describe('429', () => {
   it('waits at least Retry-After before retrying (emulator rateLimitRate)', async () => {
     const delays: number[] = [];
-    const c = client(emu.baseUrl, {}, { observer: { onRetry: (e) => void (e.reason === 'rate_limited' && delays.push(e.delayMs)) } });
+    const c = client(
+      emu.baseUrl,
+      {},
+      { observer: { onRetry: (e) => void (e.reason === 'rate_limited' && delays.push(e.delayMs)) } },
+    );
     try {
       await c.ready();
       // Seeded fault sequence (mulberry32, seed 8: 0.16, 0.63…): the first attempt gets 429, the second passes.
@@ -34,7 +38,15 @@ describe('429', () => {
   it('measured at the server: the second attempt arrives ≥ Retry-After after the first', async () => {
     const up = await fakeUpstream((_req, res, n) => {
       if (n === 1) json(res, 429, { code: 'too_many_requests', message: 'Too many requests' }, { 'retry-after': '1' });
-      else json(res, 200, { transfer_id: 't', amount: '1.00', source_account_id: 'a', destination_account_id: 'b', currency: 'USD', transfer_status: 'completed' });
+      else
+        json(res, 200, {
+          transfer_id: 't',
+          amount: '1.00',
+          source_account_id: 'a',
+          destination_account_id: 'b',
+          currency: 'USD',
+          transfer_status: 'completed',
+        });
     });
     const c = client(up.baseUrl);
     try {

@@ -34,9 +34,7 @@ describe('shared token (Redis)', () => {
     const b = client(emu.baseUrl, {}, { redis: redisB, redisKeyPrefix: prefix });
     try {
       const card = DEMO_IDS.cards.sophiaUsdSingle;
-      const got = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).api.cards.retrieve({}, card)),
-      );
+      const got = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).api.cards.retrieve({}, card)));
       expect(got.every((x) => x.card_id === card)).toBe(true);
       expect(await emu.requests(TOKEN)).toBe(1);
       // the stored key is namespaced by a hash, never the raw client id or key

@@ -95,7 +95,11 @@ describe('hung upstream', () => {
     const { port } = probe.address() as AddressInfo;
     await new Promise((r) => probe.close(r)); // nothing listens there now
     const retries: string[] = [];
-    const c = client(`http://127.0.0.1:${port}/api`, { maxRetries: 2 }, { observer: { onRetry: (e) => void retries.push(e.reason) } });
+    const c = client(
+      `http://127.0.0.1:${port}/api`,
+      { maxRetries: 2 },
+      { observer: { onRetry: (e) => void retries.push(e.reason) } },
+    );
     try {
       await expectUnavailable(c.ready(), 'network');
       expect(retries).toEqual(['network', 'network']);

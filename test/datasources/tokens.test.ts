@@ -64,7 +64,10 @@ describe('tokens', () => {
   });
 
   it('a token near its expiry is refreshed before use (ttl), not after a 401', async () => {
-    const up = await fakeUpstream((_req, res) => json(res, 200, { card_id: 'c', cardholder: { cardholder_id: 'h' } }), 400);
+    const up = await fakeUpstream(
+      (_req, res) => json(res, 200, { card_id: 'c', cardholder: { cardholder_id: 'h' } }),
+      400,
+    );
     const refreshes: string[] = [];
     const c = client(up.baseUrl, {}, { observer: { onTokenRefresh: (e) => refreshes.push(e.reason) } });
     try {
@@ -99,7 +102,8 @@ describe('tokens', () => {
     let mode: 'invalid' | 'forbidden' | 'expired' = 'invalid';
     const up = await fakeUpstream((_req, res) => {
       if (mode === 'invalid') json(res, 401, { error: 'invalid token' });
-      else if (mode === 'forbidden') json(res, 403, { type: 'unauthorized_error', code: 'forbidden', message: 'not allowed' });
+      else if (mode === 'forbidden')
+        json(res, 403, { type: 'unauthorized_error', code: 'forbidden', message: 'not allowed' });
       else json(res, 401, { type: 'unauthorized_error', code: 'unauthorized', message: 'token has expired' });
     });
     const c = client(up.baseUrl);
@@ -126,7 +130,10 @@ describe('tokens', () => {
   describe('the master account id from the token', () => {
     const ok = (_req: unknown, res: Parameters<typeof json>[0]) => json(res, 200, {});
     it('is entity_id when the token has it, even next to an account_id (Node src/auth.ts; Python uqpay/auth.py)', async () => {
-      const up = await fakeUpstream(ok, undefined, { entity_id: 'ac000000-0000-4000-8000-00000000000e', account_id: 'ac000000-0000-4000-8000-00000000000a' });
+      const up = await fakeUpstream(ok, undefined, {
+        entity_id: 'ac000000-0000-4000-8000-00000000000e',
+        account_id: 'ac000000-0000-4000-8000-00000000000a',
+      });
       const c = client(up.baseUrl);
       try {
         expect(await c.api.masterAccountId()).toBe('ac000000-0000-4000-8000-00000000000e');

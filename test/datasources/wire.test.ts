@@ -14,20 +14,36 @@ afterAll(async () => emu.close());
 
 describe('headers', () => {
   it('token call: credentials only; GET: bearer, on-behalf-of, request id; POST: + idempotency key; accounts: no on-behalf-of', async () => {
-    const up = await fakeUpstream((req, res) => json(res, 200, req.url.includes('/accounts') ? { total_pages: 1, total_items: 0, data: [] } : { cardholder_id: 'h', cardholder_status: 'SUCCESS' }));
+    const up = await fakeUpstream((req, res) =>
+      json(
+        res,
+        200,
+        req.url.includes('/accounts')
+          ? { total_pages: 1, total_items: 0, data: [] }
+          : { cardholder_id: 'h', cardholder_status: 'SUCCESS' },
+      ),
+    );
     const calls: { route: string; status: number | string; attempt: number }[] = [];
-    const observer: UqpayObserver = { onCall: (e) => void calls.push({ route: e.route, status: e.status, attempt: e.attempt }) };
+    const observer: UqpayObserver = {
+      onCall: (e) => void calls.push({ route: e.route, status: e.status, attempt: e.attempt }),
+    };
     const c = client(up.baseUrl, { apiKey: 'secret-api-key-xyz' }, { observer });
     try {
       const scope = { accountId: ACCOUNT, requestId: 'req-123' };
       await c.api.cardholders.retrieve(scope, 'h');
-      await c.api.cardholders.update(scope, 'h', { email: 'a@b.co' }, { idempotencyKey: '0b7c3e2a-4b1e-4a52-9c1e-1f6a7d2c9e10' });
+      await c.api.cardholders.update(
+        scope,
+        'h',
+        { email: 'a@b.co' },
+        { idempotencyKey: '0b7c3e2a-4b1e-4a52-9c1e-1f6a7d2c9e10' },
+      );
       await c.api.accounts.list(scope);
       const [token, get, post, accounts] = up.seen;
       expect(token!.method).toBe('POST');
       expect(token!.url).toBe('/api/v1/connect/token');
       expect(token!.headers).toMatchObject({ 'x-client-id': 'demo-client-id', 'x-api-key': 'secret-api-key-xyz' });
-      for (const h of ['x-auth-token', 'x-on-behalf-of', 'x-idempotency-key']) expect(token!.headers[h]).toBeUndefined();
+      for (const h of ['x-auth-token', 'x-on-behalf-of', 'x-idempotency-key'])
+        expect(token!.headers[h]).toBeUndefined();
 
       expect(get!.url).toBe('/api/v1/issuing/cardholders/h');
       expect(get!.headers['x-auth-token']).toMatch(/^Bearer eyJ/);
@@ -36,7 +52,11 @@ describe('headers', () => {
       expect(get!.headers['x-api-key']).toBeUndefined();
 
       expect(post!.method).toBe('POST');
-      expect(post!.headers).toMatchObject({ 'x-on-behalf-of': ACCOUNT, 'x-idempotency-key': '0b7c3e2a-4b1e-4a52-9c1e-1f6a7d2c9e10', 'content-type': 'application/json' });
+      expect(post!.headers).toMatchObject({
+        'x-on-behalf-of': ACCOUNT,
+        'x-idempotency-key': '0b7c3e2a-4b1e-4a52-9c1e-1f6a7d2c9e10',
+        'content-type': 'application/json',
+      });
       expect(JSON.parse(post!.body)).toEqual({ email: 'a@b.co' });
 
       expect(accounts!.url).toBe('/api/v1/accounts');
@@ -59,8 +79,13 @@ describe('headers', () => {
     const up = await fakeUpstream((_req, res) => json(res, 200, { total_pages: 0, total_items: 0, data: [] }));
     const c = client(up.baseUrl);
     try {
-      await c.api.transactions.list({}, { card_id: 'a b', start_time: '2024-01-01T00:00:00+08:00', page_size: 20, end_time: undefined });
-      expect(up.seen.at(-1)!.url).toBe('/api/v1/issuing/transactions?card_id=a%20b&start_time=2024-01-01T00%3A00%3A00%2B08%3A00&page_size=20');
+      await c.api.transactions.list(
+        {},
+        { card_id: 'a b', start_time: '2024-01-01T00:00:00+08:00', page_size: 20, end_time: undefined },
+      );
+      expect(up.seen.at(-1)!.url).toBe(
+        '/api/v1/issuing/transactions?card_id=a%20b&start_time=2024-01-01T00%3A00%3A00%2B08%3A00&page_size=20',
+      );
     } finally {
       await c.close();
       await up.close();
@@ -91,15 +116,18 @@ describe('amounts over the wire', () => {
 
 describe('numeric amount literals in answers are read digit for digit', () => {
   it('99999999999999.99, 1234567890123.45 and 1000000000000000.01 arrive as those exact decimal strings (Go common/flexible_types.go FlexibleString keeps the raw number text)', async () => {
-    const card = `{"card_id":"c","mode_type":"SHARE","card_status":"ACTIVE","card_currency":"USD","cardholder":{"cardholder_id":"h"},`
-      + `"card_limit":1000000000000000.01,"available_balance":99999999999999.99,"consumed_amount":1234567890123.45,`
-      + `"spending_controls":[{"amount":12345678901234.56,"interval":"DAILY"}],"metadata":{"n":12345678901234567890}}`;
+    const card =
+      `{"card_id":"c","mode_type":"SHARE","card_status":"ACTIVE","card_currency":"USD","cardholder":{"cardholder_id":"h"},` +
+      `"card_limit":1000000000000000.01,"available_balance":99999999999999.99,"consumed_amount":1234567890123.45,` +
+      `"spending_controls":[{"amount":12345678901234.56,"interval":"DAILY"}],"metadata":{"n":12345678901234567890}}`;
     const up = await fakeUpstream((_req, res) => json(res, 200, card));
     const c = client(up.baseUrl);
     try {
       const got = await c.api.cards.retrieve({}, 'c');
       expect(got).toMatchObject({
-        card_limit: '1000000000000000.01', available_balance: '99999999999999.99', consumed_amount: '1234567890123.45',
+        card_limit: '1000000000000000.01',
+        available_balance: '99999999999999.99',
+        consumed_amount: '1234567890123.45',
         spending_controls: [{ amount: '12345678901234.56', interval: 'DAILY' }],
       });
       // Not an amount: a plain JSON number, as JSON.parse makes it.
@@ -110,12 +138,30 @@ describe('numeric amount literals in answers are read digit for digit', () => {
     }
   });
 
-  it('a request body\'s amounts go out as JSON numbers with the same digits (Go issuing/cards.go, simulator/issuing.go)', async () => {
-    const up = await fakeUpstream((_req, res) => json(res, 200, { transaction_id: 't', card_id: 'c', transaction_type: 'AUTHORIZATION', transaction_status: 'APPROVED' }));
+  it("a request body's amounts go out as JSON numbers with the same digits (Go issuing/cards.go, simulator/issuing.go)", async () => {
+    const up = await fakeUpstream((_req, res) =>
+      json(res, 200, {
+        transaction_id: 't',
+        card_id: 'c',
+        transaction_type: 'AUTHORIZATION',
+        transaction_status: 'APPROVED',
+      }),
+    );
     const c = client(up.baseUrl);
     try {
-      await c.api.simulation.authorize({}, { card_id: 'c', transaction_amount: '0070.50', transaction_currency: 'USD', merchant_name: 'M', merchant_category_code: '5812' });
-      expect(up.seen.at(-1)!.body).toBe('{"card_id":"c","transaction_amount":70.50,"transaction_currency":"USD","merchant_name":"M","merchant_category_code":"5812"}');
+      await c.api.simulation.authorize(
+        {},
+        {
+          card_id: 'c',
+          transaction_amount: '0070.50',
+          transaction_currency: 'USD',
+          merchant_name: 'M',
+          merchant_category_code: '5812',
+        },
+      );
+      expect(up.seen.at(-1)!.body).toBe(
+        '{"card_id":"c","transaction_amount":70.50,"transaction_currency":"USD","merchant_name":"M","merchant_category_code":"5812"}',
+      );
     } finally {
       await c.close();
       await up.close();
@@ -126,9 +172,27 @@ describe('numeric amount literals in answers are read digit for digit', () => {
 describe('error shapes over real HTTP', () => {
   const PAN = '4111111111111111';
   const cases = [
-    { name: '{type, code, message}', status: 400, body: { type: 'card_error', code: 'card_not_found', message: `card ${PAN} not found` }, want: { type: 'card_error', code: 'card_not_found' }, cls: UqpayError },
-    { name: 'legacy flat {code:<int>, message}', status: 400, body: { code: 100400, message: `bad card ${PAN}` }, want: { type: 'invalid_request_error', code: '100400' }, cls: UqpayError },
-    { name: 'gateway 401 {"error"}', status: 401, body: { error: `unauthorized for ${PAN}` }, want: { type: 'unauthorized_error', code: 'unauthorized' }, cls: UqpayAuthError },
+    {
+      name: '{type, code, message}',
+      status: 400,
+      body: { type: 'card_error', code: 'card_not_found', message: `card ${PAN} not found` },
+      want: { type: 'card_error', code: 'card_not_found' },
+      cls: UqpayError,
+    },
+    {
+      name: 'legacy flat {code:<int>, message}',
+      status: 400,
+      body: { code: 100400, message: `bad card ${PAN}` },
+      want: { type: 'invalid_request_error', code: '100400' },
+      cls: UqpayError,
+    },
+    {
+      name: 'gateway 401 {"error"}',
+      status: 401,
+      body: { error: `unauthorized for ${PAN}` },
+      want: { type: 'unauthorized_error', code: 'unauthorized' },
+      cls: UqpayAuthError,
+    },
   ] as const;
   for (const k of cases) {
     it(k.name, async () => {
@@ -150,7 +214,11 @@ describe('error shapes over real HTTP', () => {
 
   it('an upstream echoing the API key, the bearer token and a PAN leaks none of them', async () => {
     const up = await fakeUpstream((req, res) =>
-      json(res, 400, { type: 'invalid_request_error', code: 'echo', message: `token=${String(req.headers['x-auth-token']).slice(7)} auth=${req.headers['x-auth-token']} key=my-very-secret-key pan=5555 5555 5555 4444` }),
+      json(res, 400, {
+        type: 'invalid_request_error',
+        code: 'echo',
+        message: `token=${String(req.headers['x-auth-token']).slice(7)} auth=${req.headers['x-auth-token']} key=my-very-secret-key pan=5555 5555 5555 4444`,
+      }),
     );
     const c = client(up.baseUrl, { apiKey: 'my-very-secret-key' });
     try {

@@ -6,7 +6,10 @@ const api = useEmulator({}, { resetEachTest: false });
 
 describe('token', () => {
   it('issues a JWT carrying the master account as entity_id', async () => {
-    const res = await send(`${api.emu.baseUrl}/v1/connect/token`, 'POST', { 'x-client-id': 'demo-client-id', 'x-api-key': 'demo-api-key' });
+    const res = await send(`${api.emu.baseUrl}/v1/connect/token`, 'POST', {
+      'x-client-id': 'demo-client-id',
+      'x-api-key': 'demo-api-key',
+    });
     expect(res.status).toBe(200);
     expect(typeof res.body.auth_token).toBe('string');
     expect(res.body.expired_at).toBeGreaterThan(Date.now() / 1000 + 1700);
@@ -15,7 +18,10 @@ describe('token', () => {
   });
 
   it('refuses wrong credentials with 401 unauthorized_error', async () => {
-    const res = await send(`${api.emu.baseUrl}/v1/connect/token`, 'POST', { 'x-client-id': 'demo-client-id', 'x-api-key': 'nope' });
+    const res = await send(`${api.emu.baseUrl}/v1/connect/token`, 'POST', {
+      'x-client-id': 'demo-client-id',
+      'x-api-key': 'nope',
+    });
     expectError(res, 401, 'unauthorized_error', 'unauthorized');
   });
 
@@ -24,9 +30,16 @@ describe('token', () => {
     const token = await api.fetchToken();
     const noPrefix = await send(`${api.emu.baseUrl}/v1/issuing/cards`, 'GET', { 'x-auth-token': token });
     expectError(noPrefix, 401, 'unauthorized_error', 'unauthorized');
-    const viaAuthorization = await send(`${api.emu.baseUrl}/v1/issuing/cards`, 'GET', { authorization: `Bearer ${token}` });
+    const viaAuthorization = await send(`${api.emu.baseUrl}/v1/issuing/cards`, 'GET', {
+      authorization: `Bearer ${token}`,
+    });
     expectError(viaAuthorization, 401, 'unauthorized_error', 'unauthorized');
-    expectError(await api.get('/v1/issuing/cards', { token: 'garbage.token.here' }), 401, 'unauthorized_error', 'unauthorized');
+    expectError(
+      await api.get('/v1/issuing/cards', { token: 'garbage.token.here' }),
+      401,
+      'unauthorized_error',
+      'unauthorized',
+    );
   });
 });
 
@@ -43,7 +56,12 @@ describe('seeded reads', () => {
       card_limit: '1000.00',
       available_balance: '949.00',
       consumed_amount: '51.00',
-      cardholder: { cardholder_id: DEMO_IDS.cardholders.sophiaTan, first_name: 'Sophia', number_of_cards: 2, cardholder_status: 'SUCCESS' },
+      cardholder: {
+        cardholder_id: DEMO_IDS.cardholders.sophiaTan,
+        first_name: 'Sophia',
+        number_of_cards: 2,
+        cardholder_status: 'SUCCESS',
+      },
     });
     expect(res.body.card_number).toMatch(/^\*{12}\d{4}$/);
   });
@@ -61,9 +79,15 @@ describe('seeded reads', () => {
   it('lists the sub-accounts under GET /v1/accounts', async () => {
     const res = await api.get('/v1/accounts');
     expect(res.body.total_items).toBe(2);
-    expect(res.body.data.map((a: { account_id: string }) => a.account_id).sort()).toEqual([...DEMO_IDS.subAccountIds].sort());
+    expect(res.body.data.map((a: { account_id: string }) => a.account_id).sort()).toEqual(
+      [...DEMO_IDS.subAccountIds].sort(),
+    );
     const one = await api.get(`/v1/accounts/${DEMO_IDS.subAccountIds[0]}`);
-    expect(one.body).toMatchObject({ account_id: DEMO_IDS.subAccountIds[0], account_name: 'Acme Travel Pte. Ltd.', status: 'ACTIVE' });
+    expect(one.body).toMatchObject({
+      account_id: DEMO_IDS.subAccountIds[0],
+      account_name: 'Acme Travel Pte. Ltd.',
+      status: 'ACTIVE',
+    });
   });
 
   it('lists products including SINGLE, SHARE and the 527735 BIN', async () => {
@@ -93,7 +117,11 @@ describe('stats and reset', () => {
 
   it('resets back to the seed', async () => {
     const created = await api.post('/v1/issuing/cardholders', {
-      email: 'reset.me@example.org', first_name: 'Reset', last_name: 'Me', country_code: 'SG', phone_number: '90000001',
+      email: 'reset.me@example.org',
+      first_name: 'Reset',
+      last_name: 'Me',
+      country_code: 'SG',
+      phone_number: '90000001',
     });
     expect(created.status).toBe(200);
     expect((await api.get('/v1/issuing/cardholders')).body.total_items).toBe(6);

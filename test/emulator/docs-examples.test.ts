@@ -31,12 +31,32 @@ describe("the docs' walk-through", () => {
     const got = await api.get(`/v1/issuing/cardholders/${alexId}`);
     expect(Object.keys(got.body).sort()).toEqual(
       [
-        'cardholder_id', 'email', 'number_of_cards', 'first_name', 'last_name', 'create_time', 'cardholder_status',
-        'date_of_birth', 'country_code', 'phone_number', 'gender', 'nationality', 'residential_address', 'review_status',
-        'idv_status', 'idv_verification_url', 'idv_url_expires_at',
+        'cardholder_id',
+        'email',
+        'number_of_cards',
+        'first_name',
+        'last_name',
+        'create_time',
+        'cardholder_status',
+        'date_of_birth',
+        'country_code',
+        'phone_number',
+        'gender',
+        'nationality',
+        'residential_address',
+        'review_status',
+        'idv_status',
+        'idv_verification_url',
+        'idv_url_expires_at',
       ].sort(),
     );
-    expect(got.body).toMatchObject({ first_name: 'Alex', last_name: 'Chen', number_of_cards: 0, country_code: 'SG', date_of_birth: '1990-01-01' });
+    expect(got.body).toMatchObject({
+      first_name: 'Alex',
+      last_name: 'Chen',
+      number_of_cards: 0,
+      country_code: 'SG',
+      date_of_birth: '1990-01-01',
+    });
     expect(got.body.create_time).toMatch(RFC3339);
   });
 
@@ -78,7 +98,12 @@ describe("the docs' walk-through", () => {
     });
     expect(order).toMatchObject({ order_type: 'CARD_CREATE', card_id: cardId });
     // a second assignment of the same number is refused
-    const again = await api.post('/v1/issuing/cards/assign', { cardholder_id: alexId, card_number: '4096360800133951', card_currency: 'USD', card_mode: 'SINGLE' });
+    const again = await api.post('/v1/issuing/cards/assign', {
+      cardholder_id: alexId,
+      card_number: '4096360800133951',
+      card_currency: 'USD',
+      card_mode: 'SINGLE',
+    });
     expect(again.status).toBe(400);
     expect(again.body).toMatchObject({ type: 'card_error', code: 'card_already_assigned' });
   });
@@ -127,7 +152,9 @@ describe("the docs' walk-through", () => {
     });
     expect(done.complete_time).toMatch(RFC3339);
     const ledger = (await api.get('/v1/issuing/balances/transactions', { query: { currency: 'USD' } })).body.data;
-    expect(ledger.slice(0, 2).map((e: { transaction_type: string; amount: string }) => [e.transaction_type, e.amount])).toEqual([
+    expect(
+      ledger.slice(0, 2).map((e: { transaction_type: string; amount: string }) => [e.transaction_type, e.amount]),
+    ).toEqual([
       ['CARD_WITHDRAW', '200.00'],
       ['CARD_RECHARGE', '500.00'],
     ]);
@@ -160,9 +187,19 @@ describe("the docs' walk-through", () => {
       remark: 'monthly budget',
     });
     const masterLedger = (await api.get('/v1/issuing/balances/transactions')).body.data[0];
-    expect(masterLedger).toMatchObject({ transaction_type: 'TRANSFER_OUT', amount: '5000.00', account_id: DEMO_IDS.masterAccountId, transaction_status: 'COMPLETED' });
+    expect(masterLedger).toMatchObject({
+      transaction_type: 'TRANSFER_OUT',
+      amount: '5000.00',
+      account_id: DEMO_IDS.masterAccountId,
+      transaction_status: 'COMPLETED',
+    });
     const subLedger = (await api.get('/v1/issuing/balances/transactions', { onBehalfOf: sub })).body.data[0];
-    expect(subLedger).toMatchObject({ transaction_type: 'TRANSFER_IN', amount: '5000.00', account_id: sub, ending_balance: '14700.00' });
+    expect(subLedger).toMatchObject({
+      transaction_type: 'TRANSFER_IN',
+      amount: '5000.00',
+      account_id: sub,
+      ending_balance: '14700.00',
+    });
     // the sub-account can read the transfer too
     expect((await api.get(`/v1/issuing/transfers/${res.body.transfer_id}`, { onBehalfOf: sub })).status).toBe(200);
   });

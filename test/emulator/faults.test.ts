@@ -30,7 +30,9 @@ describe('faults', () => {
   it('lostResponseRate → applied (with its idempotency record), then dropped; a retry replays', async () => {
     await api.control('POST', '/faults', { lostResponseRate: 1, routes: [RECHARGE] });
     const key = randomUUID();
-    await expect(api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 5 }, { idempotencyKey: key })).rejects.toThrow();
+    await expect(
+      api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 5 }, { idempotencyKey: key }),
+    ).rejects.toThrow();
     await api.control('DELETE', '/faults');
     expect(await cardBalance()).toBe('954.00');
     const retry = await api.post(`/v1/issuing/cards/${CARD}/recharge`, { amount: 5 }, { idempotencyKey: key });
@@ -70,7 +72,12 @@ describe('faults', () => {
   });
 
   it('validates the fault config and counts fault responses in stats', async () => {
-    expectError(await api.control('POST', '/faults', { errorRate: 2 }), 400, 'invalid_request_error', 'invalid_parameter');
+    expectError(
+      await api.control('POST', '/faults', { errorRate: 2 }),
+      400,
+      'invalid_request_error',
+      'invalid_parameter',
+    );
     await api.control('POST', '/faults', { errorRate: 1, routes: ['GET /v1/issuing/products'] });
     await api.get('/v1/issuing/products');
     await api.get('/v1/issuing/products');

@@ -65,7 +65,12 @@ export class Api {
 
   /** /__emulator controls */
   control<T = any>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Res<T>> {
-    return send(`${this.emu.url}/__emulator${path}`, method, body === undefined ? {} : { 'content-type': 'application/json' }, body === undefined ? undefined : JSON.stringify(body));
+    return send(
+      `${this.emu.url}/__emulator${path}`,
+      method,
+      body === undefined ? {} : { 'content-type': 'application/json' },
+      body === undefined ? undefined : JSON.stringify(body),
+    );
   }
 }
 
@@ -154,7 +159,9 @@ export async function receiver(statuses: number[] = []) {
 /** Checks a delivery's signature and freshness the way a real consumer does (Unix milliseconds or seconds). */
 export const verify = (secret: string, r: Received) => {
   const ts = String(r.headers['x-wk-timestamp']);
-  const expected = createHmac('sha512', secret).update(r.raw + ts).digest('hex');
+  const expected = createHmac('sha512', secret)
+    .update(r.raw + ts)
+    .digest('hex');
   const atMs = Number(ts) >= 1e12 ? Number(ts) : Number(ts) * 1000;
   return r.headers['x-wk-signature'] === expected && Math.abs(Date.now() - atMs) < 300_000;
 };

@@ -24,16 +24,50 @@ export interface FuzzIds {
 const CARD = 'query($id: UUID!) { card(cardId: $id) { cardId status } }';
 const CARDHOLDER = 'query($id: UUID!) { cardholder(cardholderId: $id) { cardholderId } }';
 const TRANSFER = 'query($id: UUID!) { transfer(transferId: $id) { transferId } }';
-const CARDS = 'query($first: Int, $status: CardStatus) { cards(first: $first, status: $status) { edges { node { cardId } } } }';
-const RECHARGE = 'mutation($input: CardAmountInput!) { rechargeCard(input: $input) { order { orderId } userErrors { code field message } } }';
-const WITHDRAW = 'mutation($input: CardAmountInput!) { withdrawCard(input: $input) { order { orderId } userErrors { code field message } } }';
-const TRANSFER_CREATE = 'mutation($input: CreateTransferInput!) { createTransfer(input: $input) { transfer { transferId } userErrors { code field message } } }';
+const CARDS =
+  'query($first: Int, $status: CardStatus) { cards(first: $first, status: $status) { edges { node { cardId } } } }';
+const RECHARGE =
+  'mutation($input: CardAmountInput!) { rechargeCard(input: $input) { order { orderId } userErrors { code field message } } }';
+const WITHDRAW =
+  'mutation($input: CardAmountInput!) { withdrawCard(input: $input) { order { orderId } userErrors { code field message } } }';
+const TRANSFER_CREATE =
+  'mutation($input: CreateTransferInput!) { createTransfer(input: $input) { transfer { transferId } userErrors { code field message } } }';
 const CREATE_CARDHOLDER =
   'mutation($input: CreateCardholderInput!) { createCardholder(input: $input) { cardholder { cardholderId } userErrors { code field message } } }';
 
 const HEX = '0123456789abcdef';
-const CONTROL = ['\u0000', '\u0001', '\u0007', '\b', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u200b', '\u202e', '\ufeff', '\ud800'];
-const SYMBOLS = ['😀', '💳', '🏦', '<script>', '"; DROP TABLE cards;--', '../../', '%00', '${jndi:ldap://x}', '{{7*7}}', '@', '#', '_', '1', '42'];
+const CONTROL = [
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\ud800',
+];
+const SYMBOLS = [
+  '😀',
+  '💳',
+  '🏦',
+  '<script>',
+  '"; DROP TABLE cards;--',
+  '../../',
+  '%00',
+  '${jndi:ldap://x}',
+  '{{7*7}}',
+  '@',
+  '#',
+  '_',
+  '1',
+  '42',
+];
 
 function randomString(rng: Rng, length: number, alphabet: string): string {
   let s = '';
@@ -141,19 +175,61 @@ export function malformedJson(rng: Rng): FuzzCase {
   const good = JSON.stringify({ query: CARD, variables: { id: rngUuid(rng) } });
   const variants: (() => FuzzCase)[] = [
     () => ({ family: 'json', label: 'truncated', body: good.slice(0, rng.int(0, good.length - 1)) }),
-    () => ({ family: 'json', label: 'random bytes', body: randomString(rng, rng.int(1, 300), '{}[]":,\\ abc019\u0000\u00ff') }),
+    () => ({
+      family: 'json',
+      label: 'random bytes',
+      body: randomString(rng, rng.int(1, 300), '{}[]":,\\ abc019\u0000\u00ff'),
+    }),
     () => ({ family: 'json', label: 'trailing garbage', body: `${good}${randomString(rng, rng.int(1, 20), '}]x,')}` }),
     () => ({ family: 'json', label: 'single quotes', body: good.replace(/"/g, "'") }),
-    () => ({ family: 'json', label: 'non-object JSON', body: JSON.stringify(rng.pick<unknown>([null, 1, 'query', [], [1, 2], true])) }),
+    () => ({
+      family: 'json',
+      label: 'non-object JSON',
+      body: JSON.stringify(rng.pick<unknown>([null, 1, 'query', [], [1, 2], true])),
+    }),
     () => ({ family: 'json', label: 'query not a string', body: { query: wrongType(rng) } }),
-    () => ({ family: 'json', label: 'variables not an object', body: { query: CARD, variables: rng.pick<unknown>(['x', 1, [1], true]) } }),
+    () => ({
+      family: 'json',
+      label: 'variables not an object',
+      body: { query: CARD, variables: rng.pick<unknown>(['x', 1, [1], true]) },
+    }),
     () => ({ family: 'json', label: 'no query', body: { variables: { id: rngUuid(rng) } } }),
-    () => ({ family: 'json', label: 'syntax error', body: { query: `{ card(cardId: "${rngUuid(rng)}") { ${randomString(rng, rng.int(1, 30), '{}()$:!@ ab')} ` } }),
-    () => ({ family: 'json', label: 'unknown field', body: { query: `{ ${randomString(rng, 8, 'abcdefghijklmnop')} }` } }),
-    () => ({ family: 'json', label: 'wrong content-type', body: good, contentType: rng.pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded']) }),
-    () => ({ family: 'json', label: 'invalid UTF-8', body: `{"query":"{ card(cardId: \\"${'\udc00'}\\") { status } }"}` }),
-    () => ({ family: 'json', label: 'duplicate operation names', body: { query: 'query A { __typename } query A { __typename }', operationName: 'A' } }),
-    () => ({ family: 'json', label: 'operationName not found', body: { query: CARD, variables: { id: rngUuid(rng) }, operationName: 'Nope' } }),
+    () => ({
+      family: 'json',
+      label: 'syntax error',
+      body: { query: `{ card(cardId: "${rngUuid(rng)}") { ${randomString(rng, rng.int(1, 30), '{}()$:!@ ab')} ` },
+    }),
+    () => ({
+      family: 'json',
+      label: 'unknown field',
+      body: { query: `{ ${randomString(rng, 8, 'abcdefghijklmnop')} }` },
+    }),
+    () => ({
+      family: 'json',
+      label: 'wrong content-type',
+      body: good,
+      contentType: rng.pick([
+        'text/plain',
+        'application/xml',
+        'multipart/form-data; boundary=x',
+        'application/x-www-form-urlencoded',
+      ]),
+    }),
+    () => ({
+      family: 'json',
+      label: 'invalid UTF-8',
+      body: `{"query":"{ card(cardId: \\"${'\udc00'}\\") { status } }"}`,
+    }),
+    () => ({
+      family: 'json',
+      label: 'duplicate operation names',
+      body: { query: 'query A { __typename } query A { __typename }', operationName: 'A' },
+    }),
+    () => ({
+      family: 'json',
+      label: 'operationName not found',
+      body: { query: CARD, variables: { id: rngUuid(rng) }, operationName: 'Nope' },
+    }),
   ];
   return rng.pick(variants)();
 }
@@ -162,13 +238,47 @@ export function wrongVariableTypes(rng: Rng, ids: FuzzIds): FuzzCase {
   const variants: (() => FuzzCase)[] = [
     () => ({ family: 'types', label: 'card id type', body: { query: CARD, variables: { id: wrongType(rng) } } }),
     () => ({ family: 'types', label: 'missing required variable', body: { query: CARD, variables: {} } }),
-    () => ({ family: 'types', label: 'first not an Int', body: { query: CARDS, variables: { first: rng.pick<unknown>(['ten', 1.5, 2 ** 40, -(2 ** 40), true, {}, [1]]) } } }),
-    () => ({ family: 'types', label: 'first out of range', body: { query: CARDS, variables: { first: rng.pick([0, -1, 101, 1000, 2 ** 31 - 1, -(2 ** 31)]) } } }),
-    () => ({ family: 'types', label: 'unknown enum', body: { query: CARDS, variables: { first: 5, status: rng.pick<unknown>(['NOPE', 'active', 'ACTIVE ', '', 1, 'FROZEN;']) } } }),
-    () => ({ family: 'types', label: 'input not an object', body: { query: RECHARGE, variables: { input: wrongType(rng) } } }),
-    () => ({ family: 'types', label: 'input extra field', body: { query: RECHARGE, variables: { input: { cardId: ids.cardId, amount: '1.00', [randomString(rng, 6, 'xyz')]: 1 } } } }),
-    () => ({ family: 'types', label: 'inline literal of wrong type', body: { query: `{ card(cardId: ${rng.pick(['1', 'true', '[]', '{a: 1}', 'null', '1.5'])}) { status } }` } }),
-    () => ({ family: 'types', label: 'variable type mismatch', body: { query: 'query($id: Int!) { card(cardId: $id) { status } }', variables: { id: 1 } } }),
+    () => ({
+      family: 'types',
+      label: 'first not an Int',
+      body: { query: CARDS, variables: { first: rng.pick<unknown>(['ten', 1.5, 2 ** 40, -(2 ** 40), true, {}, [1]]) } },
+    }),
+    () => ({
+      family: 'types',
+      label: 'first out of range',
+      body: { query: CARDS, variables: { first: rng.pick([0, -1, 101, 1000, 2 ** 31 - 1, -(2 ** 31)]) } },
+    }),
+    () => ({
+      family: 'types',
+      label: 'unknown enum',
+      body: {
+        query: CARDS,
+        variables: { first: 5, status: rng.pick<unknown>(['NOPE', 'active', 'ACTIVE ', '', 1, 'FROZEN;']) },
+      },
+    }),
+    () => ({
+      family: 'types',
+      label: 'input not an object',
+      body: { query: RECHARGE, variables: { input: wrongType(rng) } },
+    }),
+    () => ({
+      family: 'types',
+      label: 'input extra field',
+      body: {
+        query: RECHARGE,
+        variables: { input: { cardId: ids.cardId, amount: '1.00', [randomString(rng, 6, 'xyz')]: 1 } },
+      },
+    }),
+    () => ({
+      family: 'types',
+      label: 'inline literal of wrong type',
+      body: { query: `{ card(cardId: ${rng.pick(['1', 'true', '[]', '{a: 1}', 'null', '1.5'])}) { status } }` },
+    }),
+    () => ({
+      family: 'types',
+      label: 'variable type mismatch',
+      body: { query: 'query($id: Int!) { card(cardId: $id) { status } }', variables: { id: 1 } },
+    }),
   ];
   return rng.pick(variants)();
 }
@@ -177,14 +287,37 @@ export function hugeStrings(rng: Rng, ids: FuzzIds): FuzzCase {
   const big = () => randomString(rng, rng.int(10_000, 200_000), 'abcdefghij ');
   const variants: (() => FuzzCase)[] = [
     () => ({ family: 'huge', label: 'huge card id', body: { query: CARD, variables: { id: big() } } }),
-    () => ({ family: 'huge', label: 'huge amount', body: { query: RECHARGE, variables: { input: { cardId: ids.cardId, amount: '9'.repeat(rng.int(10_000, 100_000)) } } }, payloadField: 'rechargeCard' }),
+    () => ({
+      family: 'huge',
+      label: 'huge amount',
+      body: {
+        query: RECHARGE,
+        variables: { input: { cardId: ids.cardId, amount: '9'.repeat(rng.int(10_000, 100_000)) } },
+      },
+      payloadField: 'rechargeCard',
+    }),
     () => ({
       family: 'huge',
       label: 'huge name',
-      body: { query: CREATE_CARDHOLDER, variables: { input: { firstName: big(), lastName: 'Chen', email: 'huge@example.com', countryCode: 'SG', phoneNumber: '81234567' } } },
+      body: {
+        query: CREATE_CARDHOLDER,
+        variables: {
+          input: {
+            firstName: big(),
+            lastName: 'Chen',
+            email: 'huge@example.com',
+            countryCode: 'SG',
+            phoneNumber: '81234567',
+          },
+        },
+      },
       payloadField: 'createCardholder',
     }),
-    () => ({ family: 'huge', label: 'huge unknown variable', body: { query: CARD, variables: { id: 'x', other: big() } } }),
+    () => ({
+      family: 'huge',
+      label: 'huge unknown variable',
+      body: { query: CARD, variables: { id: 'x', other: big() } },
+    }),
   ];
   return rng.pick(variants)();
 }
@@ -198,7 +331,11 @@ export function invalidUuids(rng: Rng): FuzzCase {
   const id = invalidUuid(rng);
   return rng.chance(0.5)
     ? { family: 'uuid', label: `${field} id ${JSON.stringify(id).slice(0, 60)}`, body: { query, variables: { id } } }
-    : { family: 'uuid', label: `inline ${field} id ${JSON.stringify(id).slice(0, 60)}`, body: { query: `{ ${field}(${field}Id: ${JSON.stringify(id)}) { __typename } }` } };
+    : {
+        family: 'uuid',
+        label: `inline ${field} id ${JSON.stringify(id).slice(0, 60)}`,
+        body: { query: `{ ${field}(${field}Id: ${JSON.stringify(id)}) { __typename } }` },
+      };
 }
 
 export function invalidAmounts(rng: Rng, ids: FuzzIds): FuzzCase {
@@ -210,7 +347,18 @@ export function invalidAmounts(rng: Rng, ids: FuzzIds): FuzzCase {
     return {
       family: 'amount',
       label: `transfer ${label}`,
-      body: { query: TRANSFER_CREATE, variables: { input: { sourceAccountId: ids.masterAccountId, destinationAccountId: ids.subAccountId, currency: 'USD', amount, ...key } } },
+      body: {
+        query: TRANSFER_CREATE,
+        variables: {
+          input: {
+            sourceAccountId: ids.masterAccountId,
+            destinationAccountId: ids.subAccountId,
+            currency: 'USD',
+            amount,
+            ...key,
+          },
+        },
+      },
       payloadField: 'createTransfer',
     };
   }
@@ -224,18 +372,51 @@ export function invalidAmounts(rng: Rng, ids: FuzzIds): FuzzCase {
 
 export function invalidMutationFields(rng: Rng, ids: FuzzIds): FuzzCase {
   const variants: (() => FuzzCase)[] = [
-    () => ({ family: 'fields', label: 'invalid idempotency key', body: { query: RECHARGE, variables: { input: { cardId: ids.cardId, amount: '1.00', idempotencyKey: invalidUuid(rng) } } }, payloadField: 'rechargeCard' }),
-    () => ({ family: 'fields', label: 'invalid card id in mutation', body: { query: RECHARGE, variables: { input: { cardId: invalidUuid(rng), amount: '1.00' } } }, payloadField: 'rechargeCard' }),
+    () => ({
+      family: 'fields',
+      label: 'invalid idempotency key',
+      body: {
+        query: RECHARGE,
+        variables: { input: { cardId: ids.cardId, amount: '1.00', idempotencyKey: invalidUuid(rng) } },
+      },
+      payloadField: 'rechargeCard',
+    }),
+    () => ({
+      family: 'fields',
+      label: 'invalid card id in mutation',
+      body: { query: RECHARGE, variables: { input: { cardId: invalidUuid(rng), amount: '1.00' } } },
+      payloadField: 'rechargeCard',
+    }),
     () => ({
       family: 'fields',
       label: 'invalid currency',
-      body: { query: TRANSFER_CREATE, variables: { input: { sourceAccountId: ids.masterAccountId, destinationAccountId: ids.subAccountId, currency: rng.pick(['usd', 'US', 'USDXX', '123', '', 'U$D', '💵']), amount: '1.00' } } },
+      body: {
+        query: TRANSFER_CREATE,
+        variables: {
+          input: {
+            sourceAccountId: ids.masterAccountId,
+            destinationAccountId: ids.subAccountId,
+            currency: rng.pick(['usd', 'US', 'USDXX', '123', '', 'U$D', '💵']),
+            amount: '1.00',
+          },
+        },
+      },
       payloadField: 'createTransfer',
     }),
     () => ({
       family: 'fields',
       label: 'transfer to itself',
-      body: { query: TRANSFER_CREATE, variables: { input: { sourceAccountId: ids.masterAccountId, destinationAccountId: ids.masterAccountId, currency: 'USD', amount: '1.00' } } },
+      body: {
+        query: TRANSFER_CREATE,
+        variables: {
+          input: {
+            sourceAccountId: ids.masterAccountId,
+            destinationAccountId: ids.masterAccountId,
+            currency: 'USD',
+            amount: '1.00',
+          },
+        },
+      },
       payloadField: 'createTransfer',
     }),
   ];
@@ -244,7 +425,9 @@ export function invalidMutationFields(rng: Rng, ids: FuzzIds): FuzzCase {
 
 export function invalidNames(rng: Rng): FuzzCase {
   const firstBad = rng.chance(0.5);
-  const email = rng.chance(0.2) ? rng.pick(['not-an-email', 'a@', '@b.com', `a${rng.pick(CONTROL)}@example.com`, 'a b@example.com']) : `fuzz.${rng.int(1, 1e9)}@example.com`;
+  const email = rng.chance(0.2)
+    ? rng.pick(['not-an-email', 'a@', '@b.com', `a${rng.pick(CONTROL)}@example.com`, 'a b@example.com'])
+    : `fuzz.${rng.int(1, 1e9)}@example.com`;
   const input = {
     firstName: firstBad ? invalidName(rng) : 'Alex',
     lastName: firstBad ? 'Chen' : invalidName(rng),
@@ -264,25 +447,45 @@ export function deepNesting(rng: Rng, ids: FuzzIds): FuzzCase {
   const depth = rng.int(12, 120);
   if (rng.chance(0.3)) {
     // Deep selection of plain fields the parser must refuse or the depth limit must catch.
-    return { family: 'depth', label: `braces depth ${depth}`, body: { query: `{ ${'card(cardId: "x") { '.repeat(depth)}status${' }'.repeat(depth)} }` } };
+    return {
+      family: 'depth',
+      label: `braces depth ${depth}`,
+      body: { query: `{ ${'card(cardId: "x") { '.repeat(depth)}status${' }'.repeat(depth)} }` },
+    };
   }
   let sel = 'cardId';
-  for (let i = 0; i < depth; i++) sel = i % 2 ? `cards(first: 5) { edges { node { ${sel} } } }` : `cardholder { ${sel} }`;
+  for (let i = 0; i < depth; i++)
+    sel = i % 2 ? `cards(first: 5) { edges { node { ${sel} } } }` : `cardholder { ${sel} }`;
   if (rng.chance(0.2)) {
     // Deeply nested JSON where a UUID belongs; built as text so the client's JSON.stringify cannot overflow.
     const levels = depth * rng.int(10, 200);
     const deep = `${'{"v":'.repeat(levels)}1${'}'.repeat(levels)}`;
-    return { family: 'depth', label: `deep JSON variable depth ${levels}`, body: `{"query":${JSON.stringify(CARD)},"variables":{"id":${deep}}}` };
+    return {
+      family: 'depth',
+      label: `deep JSON variable depth ${levels}`,
+      body: `{"query":${JSON.stringify(CARD)},"variables":{"id":${deep}}}`,
+    };
   }
-  return { family: 'depth', label: `relation depth ${depth}`, body: { query: `query { card(cardId: "${ids.cardId}") { ${sel} } }` } };
+  return {
+    family: 'depth',
+    label: `relation depth ${depth}`,
+    body: { query: `query { card(cardId: "${ids.cardId}") { ${sel} } }` },
+  };
 }
 
 export function aliasFlood(rng: Rng, ids: FuzzIds): FuzzCase {
   const n = rng.int(200, 3000);
-  const fields = Array.from({ length: n }, (_, i) => `a${i}: card(cardId: "${rng.chance(0.5) ? ids.cardId : rngUuid(rng)}") { status }`);
+  const fields = Array.from(
+    { length: n },
+    (_, i) => `a${i}: card(cardId: "${rng.chance(0.5) ? ids.cardId : rngUuid(rng)}") { status }`,
+  );
   if (rng.chance(0.3)) {
     const m = n * 4;
-    return { family: 'alias', label: `field flood ×${m}`, body: { query: `{ card(cardId: "${ids.cardId}") { ${'status '.repeat(m)} } }` } };
+    return {
+      family: 'alias',
+      label: `field flood ×${m}`,
+      body: { query: `{ card(cardId: "${ids.cardId}") { ${'status '.repeat(m)} } }` },
+    };
   }
   return { family: 'alias', label: `alias flood ×${n}`, body: { query: `{ ${fields.join(' ')} }` } };
 }
@@ -292,10 +495,26 @@ export function unknownPersistedIds(rng: Rng): FuzzCase {
   const variants: (() => FuzzCase)[] = [
     () => ({ family: 'persisted', label: 'unknown documentId', body: { documentId: `sha256:${hash}` } }),
     () => ({ family: 'persisted', label: 'documentId without prefix', body: { documentId: hash } }),
-    () => ({ family: 'persisted', label: 'malformed documentId', body: { documentId: rng.pick<unknown>(['', 'sha256:', 'md5:abc', `sha256:${hash}${hash}`, 1, null, {}]) } }),
-    () => ({ family: 'persisted', label: 'unknown Apollo hash', body: { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } } }),
-    () => ({ family: 'persisted', label: 'Apollo hash wrong type', body: { extensions: { persistedQuery: { version: 1, sha256Hash: wrongType(rng) } } } }),
-    () => ({ family: 'persisted', label: 'unknown id with variables', body: { documentId: `sha256:${hash}`, variables: { cardId: rngUuid(rng) } } }),
+    () => ({
+      family: 'persisted',
+      label: 'malformed documentId',
+      body: { documentId: rng.pick<unknown>(['', 'sha256:', 'md5:abc', `sha256:${hash}${hash}`, 1, null, {}]) },
+    }),
+    () => ({
+      family: 'persisted',
+      label: 'unknown Apollo hash',
+      body: { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } },
+    }),
+    () => ({
+      family: 'persisted',
+      label: 'Apollo hash wrong type',
+      body: { extensions: { persistedQuery: { version: 1, sha256Hash: wrongType(rng) } } },
+    }),
+    () => ({
+      family: 'persisted',
+      label: 'unknown id with variables',
+      body: { documentId: `sha256:${hash}`, variables: { cardId: rngUuid(rng) } },
+    }),
   ];
   return rng.pick(variants)();
 }

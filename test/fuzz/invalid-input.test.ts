@@ -5,8 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../bench/prng';
 import { postGraphQL, startStack, type Stack } from '../../bench/stack';
 import {
-  aliasFlood, deepNesting, hugeStrings, invalidAmounts, invalidMutationFields, invalidNames, invalidUuids, malformedJson,
-  oversizedBody, unknownPersistedIds, wrongVariableTypes, type FuzzCase, type FuzzIds,
+  aliasFlood,
+  deepNesting,
+  hugeStrings,
+  invalidAmounts,
+  invalidMutationFields,
+  invalidNames,
+  invalidUuids,
+  malformedJson,
+  oversizedBody,
+  unknownPersistedIds,
+  wrongVariableTypes,
+  type FuzzCase,
+  type FuzzIds,
 } from './generators';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20240509);
@@ -45,7 +56,9 @@ async function judge(stack: Stack, c: FuzzCase): Promise<Verdict | undefined> {
   if (res.status !== 200) return { label: c.label, problem: `HTTP ${res.status}` };
   if (!res.json) return { label: c.label, problem: `200 without a JSON body: ${res.text.slice(0, 200)}` };
   if (res.json.errors?.length) return undefined;
-  const payload = c.payloadField ? (res.json.data as Record<string, { userErrors?: unknown[] } | null> | null | undefined)?.[c.payloadField] : undefined;
+  const payload = c.payloadField
+    ? (res.json.data as Record<string, { userErrors?: unknown[] } | null> | null | undefined)?.[c.payloadField]
+    : undefined;
   if (payload?.userErrors?.length) return undefined;
   return { label: c.label, problem: `accepted: ${res.text.slice(0, 300)}` };
 }
@@ -57,12 +70,22 @@ describe('fuzz: invalid input never reaches UQPAY and never breaks the gateway',
   beforeAll(async () => {
     stack = await startStack();
     const up = stack.upstream;
-    const cards = await up.listAll<{ card_id: string; card_status: string; cardholder: { cardholder_id: string } }>('/v1/issuing/cards');
+    const cards = await up.listAll<{ card_id: string; card_status: string; cardholder: { cardholder_id: string } }>(
+      '/v1/issuing/cards',
+    );
     const card = cards.find((c) => c.card_status === 'ACTIVE') ?? cards[0]!;
     const subs = (await up.get<{ data: { account_id: string }[] }>('/v1/accounts')).data;
-    ids = { cardId: card.card_id, cardholderId: card.cardholder.cardholder_id, masterAccountId: await up.masterAccountId(), subAccountId: subs[0]!.account_id };
+    ids = {
+      cardId: card.card_id,
+      cardholderId: card.cardholder.cardholder_id,
+      masterAccountId: await up.masterAccountId(),
+      subAccountId: subs[0]!.account_id,
+    };
     // A valid query first, so the gateway holds its token and every later upstream call would be the fuzz's.
-    const ok = await postGraphQL(stack.gateway.graphqlUrl, { query: 'query($id: UUID!) { card(cardId: $id) { status } }', variables: { id: ids.cardId } });
+    const ok = await postGraphQL(stack.gateway.graphqlUrl, {
+      query: 'query($id: UUID!) { card(cardId: $id) { status } }',
+      variables: { id: ids.cardId },
+    });
     expect(ok.json?.errors).toBeUndefined();
   }, 90_000);
 
@@ -88,13 +111,19 @@ describe('fuzz: invalid input never reaches UQPAY and never breaks the gateway',
       const stats = await stack.upstream.stats();
       const upstreamCalls = Object.entries(stats.requests).filter(([, n]) => n > 0);
       expect(stack.gateway.hasExited(), stack.gateway.output().slice(-2000)).toBe(false);
-      expect(problems.slice(0, 10).map((p) => `${p.label} → ${p.problem.slice(0, 160)}`), `seed ${SEED + index}: ${problems.length} of ${family.count} failed`).toEqual([]);
+      expect(
+        problems.slice(0, 10).map((p) => `${p.label} → ${p.problem.slice(0, 160)}`),
+        `seed ${SEED + index}: ${problems.length} of ${family.count} failed`,
+      ).toEqual([]);
       expect(Object.fromEntries(upstreamCalls), `seed ${SEED + index}: invalid input reached UQPAY`).toEqual({});
     }, 60_000);
   });
 
   it('still serves valid queries afterwards, with no unhandled rejection', async () => {
-    const ok = await postGraphQL(stack.gateway.graphqlUrl, { query: 'query($id: UUID!) { card(cardId: $id) { status } }', variables: { id: ids.cardId } });
+    const ok = await postGraphQL(stack.gateway.graphqlUrl, {
+      query: 'query($id: UUID!) { card(cardId: $id) { status } }',
+      variables: { id: ids.cardId },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json?.errors).toBeUndefined();
     expect(stack.gateway.output()).not.toMatch(/unhandled/i);

@@ -14,12 +14,16 @@ const A = DEMO_IDS.accounts;
 const acme = { headers: { 'x-on-behalf-of': A.acmeTravel } };
 
 describe('x-on-behalf-of', () => {
-  it('a connected account sees its own objects and none of the master\'s', async () => {
-    const r = await h.gql(`{ account { accountId name } cards(first: 50) { totalCount edges { node { cardId cardholder { cardholderId } } } }
+  it("a connected account sees its own objects and none of the master's", async () => {
+    const r = await h.gql(
+      `{ account { accountId name } cards(first: 50) { totalCount edges { node { cardId cardholder { cardholderId } } } }
       masterCard: card(cardId: "${DEMO_IDS.cards.sophiaUsdSingle}") { cardId }
       masterHolder: cardholder(cardholderId: "${DEMO_IDS.cardholders.sophiaTan}") { cardholderId }
       own: card(cardId: "${DEMO_IDS.cards.danielUsdSingle}") { cardId }
-      connectedAccounts { totalCount edges { node { accountId } } } }`, {}, acme);
+      connectedAccounts { totalCount edges { node { accountId } } } }`,
+      {},
+      acme,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.account).toEqual({ accountId: A.acmeTravel, name: 'Acme Travel Pte. Ltd.' });
     expect(r.data.cards.edges.map((e: any) => e.node.cardId)).toEqual([DEMO_IDS.cards.danielUsdSingle]);
@@ -47,7 +51,7 @@ describe('x-on-behalf-of', () => {
 });
 
 describe('connectedAccounts', () => {
-  it('balances, cards and cardholders under each account resolve on that account\'s behalf', async () => {
+  it("balances, cards and cardholders under each account resolve on that account's behalf", async () => {
     // Four accounts at most: each may cost 23 calls here, and one operation may make 100 (GATEWAY_MAX_UPSTREAM_CALLS).
     const nested = await h.gql(`{ account { accountId balances { currency available { amount } } }
       connectedAccounts(first: 4) { totalCount edges { node { accountId name balances { currency available { amount } }
@@ -58,15 +62,24 @@ describe('connectedAccounts', () => {
     expect(Object.keys(byId).sort()).toEqual([A.acmeTravel, A.globexMedia].sort());
 
     for (const id of [A.acmeTravel, A.globexMedia]) {
-      const direct = await h.gql(`{ balances { currency available { amount } } cards(first: 10) { edges { node { cardId } } } }`, {}, {
-        headers: { 'x-on-behalf-of': id },
-      });
+      const direct = await h.gql(
+        `{ balances { currency available { amount } } cards(first: 10) { edges { node { cardId } } } }`,
+        {},
+        {
+          headers: { 'x-on-behalf-of': id },
+        },
+      );
       expect(byId[id].balances).toEqual(direct.data.balances);
-      expect(byId[id].cards.edges.map((e: any) => e.node.cardId)).toEqual(direct.data.cards.edges.map((e: any) => e.node.cardId));
+      expect(byId[id].cards.edges.map((e: any) => e.node.cardId)).toEqual(
+        direct.data.cards.edges.map((e: any) => e.node.cardId),
+      );
     }
     expect(byId[A.acmeTravel].cards.edges[0].node.cardholder.cardholderId).toBe(DEMO_IDS.cardholders.danielOng);
     expect(byId[A.acmeTravel].cards.edges[0].node.transactions.totalCount).toBe(1);
-    expect(byId[A.globexMedia].cardholders.edges[0].node).toEqual({ cardholderId: DEMO_IDS.cardholders.emmaBrown, cards: { totalCount: 1 } });
+    expect(byId[A.globexMedia].cardholders.edges[0].node).toEqual({
+      cardholderId: DEMO_IDS.cardholders.emmaBrown,
+      cards: { totalCount: 1 },
+    });
     // The master's own balances differ from each sub-account's.
     expect(nested.data.account.balances).not.toEqual(byId[A.acmeTravel].balances);
   });

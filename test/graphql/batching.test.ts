@@ -16,7 +16,9 @@ afterAll(() => h?.close());
 describe('N+1', () => {
   it('cards(first: 50) { cardholder } costs one list call and no cardholder retrieves', async () => {
     await h.resetStats();
-    const r = await h.gql(`{ cards(first: 50) { totalCount edges { node { cardId cardholder { cardholderId firstName email } } } } }`);
+    const r = await h.gql(
+      `{ cards(first: 50) { totalCount edges { node { cardId cardholder { cardholderId firstName email } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.cards.edges).toHaveLength(50);
     for (const e of r.data.cards.edges) expect(e.node.cardholder.cardholderId).toMatch(/^[0-9a-f-]{36}$/);
@@ -25,7 +27,9 @@ describe('N+1', () => {
 
   it('cardholders(first: 20) { cards(first: 5) } costs 1 + 20 list calls', async () => {
     await h.resetStats();
-    const r = await h.gql(`{ cardholders(first: 20) { edges { node { cardholderId cards(first: 5) { edges { node { cardId } } } } } } }`);
+    const r = await h.gql(
+      `{ cardholders(first: 20) { edges { node { cardholderId cards(first: 5) { edges { node { cardId } } } } } } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.cardholders.edges).toHaveLength(20);
     expect(r.data.cardholders.edges[0].node.cards.edges.length).toBeGreaterThan(0);
@@ -34,14 +38,24 @@ describe('N+1', () => {
 
   it('the 20 nested card lists are issued concurrently', async () => {
     const faults = (init: RequestInit) => fetch(`${h.emulator.url}/__emulator/faults`, init);
-    await faults({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 150, routes: ['GET /v1/issuing/cards'] }) });
+    await faults({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 150, routes: ['GET /v1/issuing/cards'] }),
+    });
     try {
       await h.resetStats();
-      const r = await h.gql(`{ cardholders(first: 20) { edges { node { cards(first: 5) { edges { node { cardId } } } } } } }`);
+      const r = await h.gql(
+        `{ cardholders(first: 20) { edges { node { cards(first: 5) { edges { node { cardId } } } } } } }`,
+      );
       expect(r.errors).toBeUndefined();
       // The emulator saw the list calls overlap: sequential calls would peak at 1 in flight.
-      const { peakInFlight } = (await (await fetch(`${h.emulator.url}/__emulator/stats`)).json()) as { peakInFlight: Record<string, number> };
-      expect(peakInFlight['GET /v1/issuing/cards']).toBeGreaterThanOrEqual(Math.min(8, h.config.uqpay.loaderConcurrency));
+      const { peakInFlight } = (await (await fetch(`${h.emulator.url}/__emulator/stats`)).json()) as {
+        peakInFlight: Record<string, number>;
+      };
+      expect(peakInFlight['GET /v1/issuing/cards']).toBeGreaterThanOrEqual(
+        Math.min(8, h.config.uqpay.loaderConcurrency),
+      );
     } finally {
       await faults({ method: 'DELETE' });
     }
@@ -70,7 +84,10 @@ describe('N+1', () => {
     const r0 = await h.gql(`{ card(cardId: "${bulk.cardIds[0]}") { id cardholder { id } } }`);
     await h.resetStats();
     const { id } = r0.data.card;
-    const r = await h.gql(`query($id: ID!) { node(id: $id) { id ... on Card { cardId } } nodes(ids: [$id, $id]) { id } }`, { id });
+    const r = await h.gql(
+      `query($id: ID!) { node(id: $id) { id ... on Card { cardId } } nodes(ids: [$id, $id]) { id } }`,
+      { id },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.node.cardId).toBe(bulk.cardIds[0]);
     expect(r.data.nodes).toHaveLength(2);
@@ -143,7 +160,9 @@ describe('paging', () => {
 
   it('list results prime the by-id loaders', async () => {
     await h.resetStats();
-    const r = await h.gql(`{ cards(first: 10) { edges { node { cardId } } } card(cardId: "${bulk.cardIds[0]}") { cardId } }`);
+    const r = await h.gql(
+      `{ cards(first: 10) { edges { node { cardId } } } card(cardId: "${bulk.cardIds[0]}") { cardId } }`,
+    );
     expect(r.errors).toBeUndefined();
     // The root fields run concurrently, so the card may be retrieved once; it must not be more.
     expect(apiCalls(await h.stats())['GET /v1/issuing/cards/{id}'] ?? 0).toBeLessThanOrEqual(1);

@@ -26,12 +26,19 @@ async function mutateInChunks(h: Harness, fields: string[]): Promise<Record<stri
 }
 
 /** `count` SUCCESS cardholders with one SHARE card each; returns their ids. */
-export async function createBulk(h: Harness, count: number, tag: string): Promise<{ cardholderIds: string[]; cardIds: string[] }> {
-  const holders = Array.from({ length: count }, (_, i) => `
+export async function createBulk(
+  h: Harness,
+  count: number,
+  tag: string,
+): Promise<{ cardholderIds: string[]; cardIds: string[] }> {
+  const holders = Array.from(
+    { length: count },
+    (_, i) => `
     h${i}: createCardholder(input: {
       firstName: "Bulk", lastName: "${tag}${letters(i)}", email: "${tag}.${i}@example.com",
       countryCode: "SG", phoneNumber: "${String(80000000 + Math.floor(Math.random() * 9_000_000) + i).slice(0, 8)}"
-    }) { cardholder { cardholderId } userErrors { code message field } }`);
+    }) { cardholder { cardholderId } userErrors { code message field } }`,
+  );
   const created = await mutateInChunks(h, holders);
   const cardholderIds = Array.from({ length: count }, (_, i) => {
     const p = created[`h${i}`];
@@ -39,7 +46,10 @@ export async function createBulk(h: Harness, count: number, tag: string): Promis
     return p.cardholder.cardholderId as string;
   });
   const cards = cardholderIds.map(
-    (id, i) => `c${i}: createCard(input: { cardholderId: "${id}", productId: "${DEMO_IDS.products.share}", currency: "USD", cardLimit: "100.00",
+    (
+      id,
+      i,
+    ) => `c${i}: createCard(input: { cardholderId: "${id}", productId: "${DEMO_IDS.products.share}", currency: "USD", cardLimit: "100.00",
       idempotencyKey: "${randomUUID()}" }) {
       card { cardId } userErrors { code message field } }`,
   );

@@ -83,14 +83,14 @@ function inner(t: z.ZodType): z.ZodType {
 }
 
 describe('each UQPAY enum is one value list', () => {
-  it('every enum in the schema is a UQPAY enum listed here, or one of the gateway\'s own', () => {
+  it("every enum in the schema is a UQPAY enum listed here, or one of the gateway's own", () => {
     const unlisted = schemaEnums()
       .map((e) => e.name)
       .filter((name) => !(name in UQPAY_ENUMS) && !GATEWAY_ENUMS.has(name));
     expect(unlisted).toEqual([]);
   });
 
-  it.each(Object.entries(UQPAY_ENUMS))('%s has exactly its list\'s values, plus its documented fallback', (name, e) => {
+  it.each(Object.entries(UQPAY_ENUMS))("%s has exactly its list's values, plus its documented fallback", (name, e) => {
     const type = schema.getType(name);
     expect(isEnumType(type)).toBe(true);
     const values = valuesOf(type as GraphQLEnumType);
@@ -118,36 +118,39 @@ describe('each mutation input is one zod object', () => {
     expect(sorted(schemaInputs().map((t) => t.name))).toEqual(sorted(Object.keys(INPUTS)));
   });
 
-  it.each(Object.entries(INPUTS))('%s: same fields, required exactly where zod requires them, same enum values', (
-    name,
-    zod,
-  ) => {
-    const type = schema.getType(name) as GraphQLInputObjectType;
-    const fields = type.getFields();
-    const shape = zod.shape as Record<string, z.ZodType>;
-    expect(sorted(Object.keys(fields))).toEqual(sorted(Object.keys(shape)));
-    for (const [key, f] of Object.entries(fields)) {
-      const zf = shape[key]!;
-      expect({ field: key, required: isNonNullType(f.type) }).toEqual({ field: key, required: !zf.isOptional() });
-      expect(f.description, `${name}.${key} has a description`).toBeTruthy();
-      const named = getNamedType(f.type);
-      const held = inner(zf);
-      if (isEnumType(named)) {
-        // The zod enum takes the list's values; an upstream enum's UNKNOWN is an answer, refused as input.
-        expect(held, `${name}.${key} is validated as an enum`).toBeInstanceOf(z.ZodEnum);
-        const options = (held as z.ZodEnum).options as string[];
-        expect(sorted(options)).toEqual(sorted(valuesOf(named).filter((v) => v !== 'UNKNOWN')));
-        expect(sorted(options)).toEqual(sorted(UQPAY_ENUMS[named.name]!.values));
+  it.each(Object.entries(INPUTS))(
+    '%s: same fields, required exactly where zod requires them, same enum values',
+    (name, zod) => {
+      const type = schema.getType(name) as GraphQLInputObjectType;
+      const fields = type.getFields();
+      const shape = zod.shape as Record<string, z.ZodType>;
+      expect(sorted(Object.keys(fields))).toEqual(sorted(Object.keys(shape)));
+      for (const [key, f] of Object.entries(fields)) {
+        const zf = shape[key]!;
+        expect({ field: key, required: isNonNullType(f.type) }).toEqual({ field: key, required: !zf.isOptional() });
+        expect(f.description, `${name}.${key} has a description`).toBeTruthy();
+        const named = getNamedType(f.type);
+        const held = inner(zf);
+        if (isEnumType(named)) {
+          // The zod enum takes the list's values; an upstream enum's UNKNOWN is an answer, refused as input.
+          expect(held, `${name}.${key} is validated as an enum`).toBeInstanceOf(z.ZodEnum);
+          const options = (held as z.ZodEnum).options as string[];
+          expect(sorted(options)).toEqual(sorted(valuesOf(named).filter((v) => v !== 'UNKNOWN')));
+          expect(sorted(options)).toEqual(sorted(UQPAY_ENUMS[named.name]!.values));
+        }
+        if (isInputObjectType(named)) {
+          expect(held, `${name}.${key} is validated by ${named.name}'s own zod object`).toBe(INPUTS[named.name]);
+        }
       }
-      if (isInputObjectType(named)) {
-        expect(held, `${name}.${key} is validated by ${named.name}'s own zod object`).toBe(INPUTS[named.name]);
-      }
-    }
-  });
+    },
+  );
 
-  it('an upstream enum\'s UNKNOWN sent in an input is refused by its zod enum', () => {
+  it("an upstream enum's UNKNOWN sent in an input is refused by its zod enum", () => {
     const parsed = card.AssignCardInput.safeParse({
-      cardholderId: 'c', cardNumber: '4111111111111111', currency: 'USD', mode: 'UNKNOWN',
+      cardholderId: 'c',
+      cardNumber: '4111111111111111',
+      currency: 'USD',
+      mode: 'UNKNOWN',
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((i) => i.path)).toEqual([['mode']]);

@@ -14,7 +14,11 @@ describe('operationName in a multi-operation document', () => {
   afterAll(() => h?.close());
 
   const run = async (query: string, operationName: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName, variables }) });
+    const res = await fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, operationName, variables }),
+    });
     return (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
   };
 
@@ -25,11 +29,13 @@ describe('operationName in a multi-operation document', () => {
     expect(keys).toEqual([['cardProducts'], ['balances'], ['balances'], ['cardProducts']]);
   });
 
-  it('a query\'s name never runs the document\'s mutation, nor the other way round', async () => {
+  it("a query's name never runs the document's mutation, nor the other way round", async () => {
     const doc = `query Read { card(cardId: "${DEMO_IDS.cards.liamSgdSingle}") { availableBalance { amount } } }
       mutation Spend($input: CardAmountInput!) { withdrawCard(input: $input) { userErrors { code } } }`;
     const before = (await run(doc, 'Read')).data as any;
-    const spent = await run(doc, 'Spend', { input: { cardId: DEMO_IDS.cards.liamSgdSingle, amount: '1.00', idempotencyKey: randomUUID() } });
+    const spent = await run(doc, 'Spend', {
+      input: { cardId: DEMO_IDS.cards.liamSgdSingle, amount: '1.00', idempotencyKey: randomUUID() },
+    });
     expect(Object.keys(spent.data ?? {})).toEqual(['withdrawCard']);
     const after = (await run(doc, 'Read')).data as any;
     expect(Number(after.card.availableBalance.amount)).toBe(Number(before.card.availableBalance.amount) - 1);

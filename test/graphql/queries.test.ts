@@ -18,17 +18,26 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})
 
 describe('cardholders and cards', () => {
   it('cardholder with its cards; legacy timestamps normalised', async () => {
-    const r = await h.gql(`query($id: UUID!) { cardholder(cardholderId: $id) {
+    const r = await h.gql(
+      `query($id: UUID!) { cardholder(cardholderId: $id) {
       id cardholderId firstName lastName email countryCode phoneNumber status numberOfCards createdAt
-      cards(first: 10) { totalCount edges { node { cardId status } } } } }`, { id: H.sophiaTan });
+      cards(first: 10) { totalCount edges { node { cardId status } } } } }`,
+      { id: H.sophiaTan },
+    );
     expect(r.errors).toBeUndefined();
     const c = r.data.cardholder;
     expect(c).toMatchObject({ cardholderId: H.sophiaTan, firstName: 'Sophia', status: 'SUCCESS' });
     expect(c.createdAt).toMatch(RFC3339);
     expect(c.cards.totalCount).toBe(2);
-    expect(c.cards.edges.map((e: any) => e.node.cardId).sort()).toEqual([C.sophiaUsdSingle, C.sophiaSgdShareFrozen].sort());
-    const frozen = await h.gql(`{ cardholder(cardholderId: "${H.sophiaTan}") { cards(status: FROZEN) { edges { node { cardId status } } } } }`);
-    expect(frozen.data.cardholder.cards.edges).toEqual([{ node: { cardId: C.sophiaSgdShareFrozen, status: 'FROZEN' } }]);
+    expect(c.cards.edges.map((e: any) => e.node.cardId).sort()).toEqual(
+      [C.sophiaUsdSingle, C.sophiaSgdShareFrozen].sort(),
+    );
+    const frozen = await h.gql(
+      `{ cardholder(cardholderId: "${H.sophiaTan}") { cards(status: FROZEN) { edges { node { cardId status } } } } }`,
+    );
+    expect(frozen.data.cardholder.cards.edges).toEqual([
+      { node: { cardId: C.sophiaSgdShareFrozen, status: 'FROZEN' } },
+    ]);
   });
 
   it('card with money, product, controls and cardholder', async () => {
@@ -39,7 +48,13 @@ describe('cardholders and cards', () => {
       spendingControls { interval } riskControls { allow3dsTransactions } metadata cardholder { cardholderId firstName } } }`);
     expect(r.errors).toBeUndefined();
     const card = r.data.card;
-    expect(card).toMatchObject({ cardId: C.sophiaUsdSingle, mode: 'SINGLE', status: 'ACTIVE', currency: 'USD', formFactor: 'VIRTUAL' });
+    expect(card).toMatchObject({
+      cardId: C.sophiaUsdSingle,
+      mode: 'SINGLE',
+      status: 'ACTIVE',
+      currency: 'USD',
+      formFactor: 'VIRTUAL',
+    });
     expect(card.maskedNumber).toMatch(/^\*+\d{4}$/);
     expect(card.consumedAmount).toEqual({ amount: '51.00', currency: 'USD' });
     expect(card.availableBalance.amount).toMatch(/^\d+\.\d{2}$/);
@@ -86,14 +101,21 @@ describe('products, balances, transactions', () => {
       transaction(transactionId: "${DEMO_IDS.transactions.sophiaGrab}") { transactionId cardId status } }`);
     expect(r.errors).toBeUndefined();
     expect(r.data.transactions.totalCount).toBe(2);
-    const coffee = r.data.transactions.edges.find((e: any) => e.node.transactionId === DEMO_IDS.transactions.liamCoffee).node;
-    expect(coffee).toMatchObject({ merchant: { name: 'TOAST BOX', categoryCode: '5814' }, card: { cardId: C.liamSgdSingle } });
+    const coffee = r.data.transactions.edges.find(
+      (e: any) => e.node.transactionId === DEMO_IDS.transactions.liamCoffee,
+    ).node;
+    expect(coffee).toMatchObject({
+      merchant: { name: 'TOAST BOX', categoryCode: '5814' },
+      card: { cardId: C.liamSgdSingle },
+    });
     expect(coffee.transactionTime).toMatch(RFC3339);
     expect(r.data.card.transactions.edges[0].node.merchant.name).toBe('GRAB SG');
     expect(r.data.transaction).toMatchObject({ cardId: C.sophiaUsdSingle, status: 'APPROVED' });
 
     await h.resetStats();
-    const wide = await h.gql(`{ transactions(from: "2024-01-01T00:00:00Z", to: "2024-06-01T00:00:00Z") { totalCount } }`);
+    const wide = await h.gql(
+      `{ transactions(from: "2024-01-01T00:00:00Z", to: "2024-06-01T00:00:00Z") { totalCount } }`,
+    );
     expect(wide.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(apiCalls(await h.stats())).toEqual({});
   });
@@ -105,11 +127,19 @@ describe('global ids', () => {
       balances { id } transaction(transactionId: "${DEMO_IDS.transactions.sophiaGrab}") { id } account { id accountId } }`);
     expect(ids.errors).toBeUndefined();
     const { card, balances, transaction, account } = ids.data;
-    const r = await h.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
+    const r = await h.gql(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
       ... on Card { cardId } ... on Cardholder { cardholderId } ... on Balance { currency } ... on Transaction { transactionId } ... on Account { accountId } } }`,
-      { ids: [card.id, card.cardholder.id, balances[0].id, transaction.id, account.id] });
+      { ids: [card.id, card.cardholder.id, balances[0].id, transaction.id, account.id] },
+    );
     expect(r.errors).toBeUndefined();
-    expect(r.data.nodes.map((n: any) => n.__typename)).toEqual(['Card', 'Cardholder', 'Balance', 'Transaction', 'Account']);
+    expect(r.data.nodes.map((n: any) => n.__typename)).toEqual([
+      'Card',
+      'Cardholder',
+      'Balance',
+      'Transaction',
+      'Account',
+    ]);
     expect(r.data.nodes[0].cardId).toBe(C.sophiaUsdSingle);
     expect(account.accountId).toBe(DEMO_IDS.masterAccountId);
   });
@@ -119,7 +149,9 @@ describe('global ids', () => {
     const r = await h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: unknown });
     expect(r.errors).toBeUndefined();
     expect(r.data.node).toBeNull();
-    const bad = await h.gql(`query($id: ID!) { node(id: $id) { id } }`, { id: Buffer.from('Card:1').toString('base64') });
+    const bad = await h.gql(`query($id: ID!) { node(id: $id) { id } }`, {
+      id: Buffer.from('Card:1').toString('base64'),
+    });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -42,7 +42,8 @@ function argumentValue(arg: GraphQLArgument, ids: Ids): unknown {
     id: ids.cardGlobalId,
     ids: [ids.cardGlobalId, ids.cardholderGlobalId],
   };
-  if (!(arg.name in byName)) throw new Error(`schema smoke test: no value for required argument \`${arg.name}\`; add one to argumentValue`);
+  if (!(arg.name in byName))
+    throw new Error(`schema smoke test: no value for required argument \`${arg.name}\`; add one to argumentValue`);
   return byName[arg.name];
 }
 
@@ -54,7 +55,8 @@ function literal(v: unknown): string {
 function argsFor(field: GraphQLField<unknown, unknown>, ids: Ids): string {
   const parts: string[] = [];
   for (const arg of field.args) {
-    if (isNonNullType(arg.type) && arg.defaultValue === undefined) parts.push(`${arg.name}: ${literal(argumentValue(arg, ids))}`);
+    if (isNonNullType(arg.type) && arg.defaultValue === undefined)
+      parts.push(`${arg.name}: ${literal(argumentValue(arg, ids))}`);
     // Lists stay small: one page of three.
     else if (arg.name === 'first') parts.push('first: 3');
   }
@@ -68,7 +70,9 @@ function argsFor(field: GraphQLField<unknown, unknown>, ids: Ids): string {
  */
 function selection(schema: GraphQLSchema, type: GraphQLNamedType, path: string[], ids: Ids, alias = false): string {
   if (isInterfaceType(type) || isUnionType(type)) {
-    const fragments = schema.getPossibleTypes(type).map((t) => `... on ${t.name} ${selection(schema, t, path, ids, true)}`);
+    const fragments = schema
+      .getPossibleTypes(type)
+      .map((t) => `... on ${t.name} ${selection(schema, t, path, ids, true)}`);
     return `{ __typename ${fragments.join(' ')} }`;
   }
   const obj = type as GraphQLObjectType;
@@ -95,7 +99,8 @@ const ALIAS = '__';
 function reachable(schema: GraphQLSchema): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const visit = (type: GraphQLNamedType) => {
-    const targets = isInterfaceType(type) || isUnionType(type) ? schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
+    const targets =
+      isInterfaceType(type) || isUnionType(type) ? schema.getPossibleTypes(type) : isObjectType(type) ? [type] : [];
     for (const t of targets) {
       if (out.has(t.name)) continue;
       out.set(t.name, new Set(Object.keys(t.getFields())));
@@ -127,7 +132,15 @@ describe('full-schema smoke test', () => {
 
   beforeAll(async () => {
     // Explorer limits raised: these documents select the whole schema at once (the limits have their own tests).
-    h = await startHarness({ env: { GATEWAY_MAX_TOKENS: '50000', GATEWAY_MAX_COST: '10000000', GATEWAY_MAX_DEPTH: '30', GATEWAY_MAX_ALIASES: '1000', GATEWAY_MAX_BODY_BYTES: '1000000' } });
+    h = await startHarness({
+      env: {
+        GATEWAY_MAX_TOKENS: '50000',
+        GATEWAY_MAX_COST: '10000000',
+        GATEWAY_MAX_DEPTH: '30',
+        GATEWAY_MAX_ALIASES: '1000',
+        GATEWAY_MAX_BODY_BYTES: '1000000',
+      },
+    });
     const introspection = await h.gql<IntrospectionQuery>(getIntrospectionQuery());
     expect(introspection.errors).toBeUndefined();
     schema = buildClientSchema(introspection.data!);
@@ -135,7 +148,15 @@ describe('full-schema smoke test', () => {
     // What the seed does not hold: a transfer and a card order, made through the API like any client would.
     const transfer = await h.gql(
       'mutation ($input: CreateTransferInput!) { createTransfer(input: $input) { transfer { transferId } userErrors { code message } } }',
-      { input: { sourceAccountId: DEMO_IDS.accounts.master, destinationAccountId: DEMO_IDS.accounts.acmeTravel, amount: '1.00', currency: 'USD', idempotencyKey: randomUUID() } },
+      {
+        input: {
+          sourceAccountId: DEMO_IDS.accounts.master,
+          destinationAccountId: DEMO_IDS.accounts.acmeTravel,
+          amount: '1.00',
+          currency: 'USD',
+          idempotencyKey: randomUUID(),
+        },
+      },
     );
     expect(transfer.data?.createTransfer.userErrors).toEqual([]);
     ids.transferId = transfer.data.createTransfer.transfer.transferId;
@@ -163,7 +184,8 @@ describe('full-schema smoke test', () => {
       if (res.errors) failures.push(`${field.name}: ${JSON.stringify(res.errors).slice(0, 600)}`);
       // A root list or object that came back empty would cover nothing: say so.
       const data = res.data?.[field.name];
-      if (data === null || (isListType(field.type) && Array.isArray(data) && data.length === 0)) failures.push(`${field.name}: empty for the seed`);
+      if (data === null || (isListType(field.type) && Array.isArray(data) && data.length === 0))
+        failures.push(`${field.name}: empty for the seed`);
       walk(res.data, seen);
     }
     expect(failures).toEqual([]);

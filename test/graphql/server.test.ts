@@ -22,7 +22,9 @@ describe('server', () => {
   });
 
   it('an unreachable upstream is a masked UPSTREAM_UNAVAILABLE error, not a leak', async () => {
-    const down = await startHarness({ env: { UQPAY_BASE_URL: 'http://127.0.0.1:9/api', UQPAY_MAX_RETRIES: '0', UQPAY_REQUEST_DEADLINE_MS: '2000' } });
+    const down = await startHarness({
+      env: { UQPAY_BASE_URL: 'http://127.0.0.1:9/api', UQPAY_MAX_RETRIES: '0', UQPAY_REQUEST_DEADLINE_MS: '2000' },
+    });
     try {
       const r = await down.gql(`{ cards(first: 1) { totalCount } }`);
       expect(r.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');

@@ -39,7 +39,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-it('keeps card numbers, keys, tokens and the webhook secret out of a full journey\'s logs', async () => {
+it("keeps card numbers, keys, tokens and the webhook secret out of a full journey's logs", async () => {
   const auth = { ...bearer(FRONTEND_KEY), 'x-request-id': 'journey-1' };
   const gql = (query: string, variables?: Record<string, unknown>) => post(h.gateway.url, { query, variables }, auth);
   const assign = `mutation Assign($input: AssignCardInput!) { assignCard(input: $input) { card { cardId maskedNumber } order { orderId } userErrors { code message field } } }`;
@@ -61,7 +61,14 @@ it('keeps card numbers, keys, tokens and the webhook secret out of a full journe
   expect(JSON.stringify(assigned.body)).not.toContain(PAN);
 
   // The same PAN again: UQPAY refuses it (a 4xx whose message may echo the number).
-  const again = await gql(assign, { input: { ...input, cardNumber: VALID_PAN, cardholderId: DEMO_IDS.cardholders.liamWong, idempotencyKey: randomUUID() } });
+  const again = await gql(assign, {
+    input: {
+      ...input,
+      cardNumber: VALID_PAN,
+      cardholderId: DEMO_IDS.cardholders.liamWong,
+      idempotencyKey: randomUUID(),
+    },
+  });
   expect(again.body.data?.assignCard?.userErrors?.length).toBeGreaterThan(0);
   expect(JSON.stringify(again.body)).not.toContain(VALID_PAN);
 
@@ -73,7 +80,11 @@ it('keeps card numbers, keys, tokens and the webhook secret out of a full journe
   await gql(recharge, { input: { cardId: prepaid, amount: '99999999.00', idempotencyKey: randomUUID() } });
 
   // UQPAY answering 5xx: retried, then a masked error.
-  await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 1 }) });
+  await fetch(`${h.emulator.url}/__emulator/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ errorRate: 1 }),
+  });
   const down = await gql(`query Down { card(cardId: "${cardId}") { cardId maskedNumber } }`);
   await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'DELETE' });
   expect(down.body.errors?.length).toBeGreaterThan(0);

@@ -17,13 +17,23 @@ describe('metrics', () => {
     const m = createMetrics();
     const o = upstreamObserver(m);
     o.onCall?.({ route: 'GET /v1/issuing/cards/{id}', method: 'GET', status: 200, durationMs: 12, attempt: 1 });
-    o.onCall?.({ route: 'GET /v1/issuing/cards/{id}', method: 'GET', status: 'network_error', durationMs: 3, attempt: 2 });
+    o.onCall?.({
+      route: 'GET /v1/issuing/cards/{id}',
+      method: 'GET',
+      status: 'network_error',
+      durationMs: 3,
+      attempt: 2,
+    });
     o.onRetry?.({ route: 'GET /v1/issuing/cards/{id}', reason: 'server_error', attempt: 1, delayMs: 50 });
     o.onTokenRefresh?.({ reason: 'initial' });
     batchObserver(m)('card', 7);
     const text = await m.registry.metrics();
-    expect(text).toContain('gateway_upstream_requests_total{route="GET /v1/issuing/cards/{id}",method="GET",status="network_error"} 1');
-    expect(text).toContain('gateway_upstream_retries_total{route="GET /v1/issuing/cards/{id}",reason="server_error"} 1');
+    expect(text).toContain(
+      'gateway_upstream_requests_total{route="GET /v1/issuing/cards/{id}",method="GET",status="network_error"} 1',
+    );
+    expect(text).toContain(
+      'gateway_upstream_retries_total{route="GET /v1/issuing/cards/{id}",reason="server_error"} 1',
+    );
     expect(text).toContain('gateway_upstream_token_refreshes_total{reason="initial"} 1');
     expect(text).toContain('gateway_loader_batch_size_sum{loader="card"} 7');
   });

@@ -13,7 +13,8 @@ function series(text: string, name: string, labels: Record<string, string> = {})
   let total = 0;
   for (const line of text.split('\n')) {
     if (!line.startsWith(`${name}{`) && !line.startsWith(`${name} `)) continue;
-    if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`))) total += Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`)))
+      total += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return total;
 }
@@ -37,9 +38,17 @@ describe('operator endpoints and metrics', () => {
   });
 
   it('echoes a request id, or makes one', async () => {
-    const given = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'ops-test-1' }, body: '{"query":"{ __typename }"}' });
+    const given = await fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'ops-test-1' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(given.headers.get('x-request-id')).toBe('ops-test-1');
-    const made = await fetch(h.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const made = await fetch(h.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -51,7 +60,11 @@ describe('operator endpoints and metrics', () => {
     expect(ok.body.errors).toBeUndefined();
 
     // Products fail upstream: one retry, then a masked top-level error.
-    await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorRate: 1, routes: ['GET /v1/issuing/products'] }) });
+    await fetch(`${h.emulator.url}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ errorRate: 1, routes: ['GET /v1/issuing/products'] }),
+    });
     const failed = await post(h.gateway.url, { query: 'query OpsProducts { cardProducts { productId } }' });
     await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'DELETE' });
     expect(failed.body.errors?.length).toBeGreaterThan(0);
@@ -59,10 +72,16 @@ describe('operator endpoints and metrics', () => {
     const res = await fetch(`${origin}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
-    expect(series(text, 'gateway_graphql_request_duration_seconds_count', { operation: 'OpsCards', type: 'query' })).toBe(1);
+    expect(
+      series(text, 'gateway_graphql_request_duration_seconds_count', { operation: 'OpsCards', type: 'query' }),
+    ).toBe(1);
     expect(series(text, 'gateway_graphql_errors_total', { operation: 'OpsProducts' })).toBeGreaterThan(0);
-    expect(series(text, 'gateway_upstream_requests_total', { route: 'GET /v1/issuing/cards/{id}', status: '200' })).toBeGreaterThanOrEqual(2);
-    expect(series(text, 'gateway_upstream_request_duration_seconds_count', { route: 'GET /v1/issuing/cards' })).toBeGreaterThan(0);
+    expect(
+      series(text, 'gateway_upstream_requests_total', { route: 'GET /v1/issuing/cards/{id}', status: '200' }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      series(text, 'gateway_upstream_request_duration_seconds_count', { route: 'GET /v1/issuing/cards' }),
+    ).toBeGreaterThan(0);
     expect(series(text, 'gateway_upstream_retries_total')).toBeGreaterThan(0);
     expect(series(text, 'gateway_upstream_token_refreshes_total')).toBeGreaterThan(0);
     expect(series(text, 'gateway_loader_batch_size_sum', { loader: 'card' })).toBeGreaterThanOrEqual(2);
@@ -74,7 +93,11 @@ describe('graceful shutdown', () => {
     const h = await startHarness();
     try {
       await post(h.gateway.url, { query: '{ cards(first: 1) { totalCount } }' }); // token and pools warm
-      await fetch(`${h.emulator.url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 400 }) });
+      await fetch(`${h.emulator.url}/__emulator/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ latencyMs: 400 }),
+      });
       const inFlight = post(h.gateway.url, { query: '{ cards(first: 1) { totalCount } }' });
       await new Promise((r) => setTimeout(r, 100));
       const closing = h.gateway.close();
@@ -90,8 +113,16 @@ describe('graceful shutdown', () => {
 
   it('turns /ready to 503 once draining', async () => {
     let draining = false;
-    const obs = createObservability({ logger: createLogger({ level: 'silent' }), ready: async () => {}, draining: () => draining });
-    const yoga = createYoga({ schema: createSchema({ typeDefs: 'type Query { a: String }' }), plugins: obs.plugins, logging: false });
+    const obs = createObservability({
+      logger: createLogger({ level: 'silent' }),
+      ready: async () => {},
+      draining: () => draining,
+    });
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { a: String }' }),
+      plugins: obs.plugins,
+      logging: false,
+    });
     expect((await yoga.fetch('http://gw/ready')).status).toBe(200);
     draining = true;
     const r = await yoga.fetch('http://gw/ready');

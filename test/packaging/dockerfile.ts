@@ -105,7 +105,12 @@ export function dockerignore(context: string): (path: string) => boolean {
       const pattern = posix.normalize((negate ? l.slice(1) : l).replace(/^\/+/, '')).replace(/\/+$/, '');
       const source = pattern
         .split('**')
-        .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))
+        .map((part) =>
+          part
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]'),
+        )
         .join('.*');
       return { negate, re: new RegExp(`^${source}(?:/.*)?$`) };
     });
@@ -263,7 +268,7 @@ export function linkInstalledModules(context: string, stage: Stage): () => void 
     const dir = join(stage.root, stage.workdir);
     const lock = readFileSync(join(dir, 'package-lock.json'), 'utf8');
     if (lock !== readFileSync(join(context, 'package-lock.json'), 'utf8')) {
-      throw new Error('the stage\'s lockfile differs from the repository\'s');
+      throw new Error("the stage's lockfile differs from the repository's");
     }
     symlinkSync(join(context, 'node_modules'), join(dir, 'node_modules'), 'dir');
   };

@@ -33,7 +33,10 @@ describe('engines', () => {
     expect(lowest.length).toBeGreaterThan(0);
     // An open range (`>=20`) would claim every future release without a test run on it.
     for (const comparators of declared.set) {
-      expect(comparators.some((c) => c.operator === '<'), `${comparators.join(' ')} has no upper bound`).toBe(true);
+      expect(
+        comparators.some((c) => c.operator === '<'),
+        `${comparators.join(' ')} has no upper bound`,
+      ).toBe(true);
     }
   });
 

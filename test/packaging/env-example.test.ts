@@ -128,7 +128,7 @@ describe('.env.example', () => {
       Object.assign(process.env, saved);
     });
 
-    it('setting each one changes nothing in startEmulator\'s resolved options', () => {
+    it("setting each one changes nothing in startEmulator's resolved options", () => {
       const emulatorEntries = entries.filter((e) => e.name.startsWith('EMULATOR_') && !schema[e.name]);
       expect(emulatorEntries.length).toBeGreaterThan(20);
       for (const { name } of emulatorEntries) delete process.env[name];

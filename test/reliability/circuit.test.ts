@@ -91,7 +91,7 @@ describe('ScopedCircuit', () => {
     expect(() => c.enter('GET /v1/issuing/transfers/{id}')).toThrow(CircuitOpenError);
   });
 
-  it('broken connections on two routes in a row are the host\'s problem; any answer resets that run', () => {
+  it("broken connections on two routes in a row are the host's problem; any answer resets that run", () => {
     const { c } = scoped(3);
     c.failure(WRITE, 'broken');
     c.failure(WRITE, 'broken');

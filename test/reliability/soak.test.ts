@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSoak } from '../../bench/reliability';
 
-
 describe('soak under upstream faults', () => {
   it('150 retried mutations: balances equal the ledger, nothing applied twice, no 5xx, no crash', async () => {
     const report = await runSoak({ mutations: 150, concurrency: 8, seed: Number(process.env.SOAK_SEED ?? 7) });

@@ -4,7 +4,6 @@
 import { describe, expect, it } from 'vitest';
 import { runUpstreamDown } from '../../bench/reliability';
 
-
 describe('upstream down', () => {
   it('fails fast and clearly while down, recovers on its own', async () => {
     const report = await runUpstreamDown({ probes: 10 });

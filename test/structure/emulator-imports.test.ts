@@ -23,8 +23,7 @@ function sourceFiles(dir: string): string[] {
  * Import and re-export statements (`… from '…'`, also across lines), bare `import '…'` and `import('…')`, in the
  * order they appear. Statements start a line, so a string that ends in "from" is not mistaken for one.
  */
-const STATEMENT =
-  /^[ \t]*(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"\n]+)['"]|^[ \t]*import\s*['"]([^'"\n]+)['"]/gm;
+const STATEMENT = /^[ \t]*(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"\n]+)['"]|^[ \t]*import\s*['"]([^'"\n]+)['"]/gm;
 const DYNAMIC = /\bimport\s*\(\s*['"]([^'"\n]+)['"]\s*\)/g;
 
 function specifiers(text: string): string[] {
@@ -42,7 +41,11 @@ function resolveRelative(from: string, spec: string): string | undefined {
 const pkg = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
   dependencies?: Record<string, string>;
 };
-const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageName = (spec: string) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0] as string);
 
 interface Graph {
@@ -201,7 +204,14 @@ describe('the import checks themselves', () => {
       ['d.ts', []],
     ]);
     expect(cycles(edges)).toEqual(['a.ts → b.ts → c.ts → a.ts']);
-    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('read every import form', () => {

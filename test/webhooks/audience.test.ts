@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createEventAudience } from '../../src/events/audience';
 
 describe('event audience', () => {
-  it('answers ownership once per (account, subject), for concurrent and later asks, and reuses the read as the event\'s copy', async () => {
+  it("answers ownership once per (account, subject), for concurrent and later asks, and reuses the read as the event's copy", async () => {
     const audience = createEventAudience();
     let reads = 0;
     const read = async () => {
@@ -18,7 +18,10 @@ describe('event audience', () => {
     // The read that answered ownership is event e1's fresh copy; event e2 reads anew, once.
     expect(await audience.freshFor('acct-a', 'card:c1', 'e1', read)).toEqual({ cardId: 'c1' });
     expect(reads).toBe(1);
-    await Promise.all([audience.freshFor('acct-a', 'card:c1', 'e2', read), audience.freshFor('acct-a', 'card:c1', 'e2', read)]);
+    await Promise.all([
+      audience.freshFor('acct-a', 'card:c1', 'e2', read),
+      audience.freshFor('acct-a', 'card:c1', 'e2', read),
+    ]);
     expect(reads).toBe(2);
     // Another account is asked on its own.
     expect(await audience.owns('acct-b', 'card:c1', 'e1', async () => null)).toBe(false);
@@ -26,7 +29,12 @@ describe('event audience', () => {
 
   it('keeps "not owned" for less time than "owned", and forgets failed reads', async () => {
     let t = 0;
-    const audience = createEventAudience({ now: () => t, ownedTtlMs: 10_000, notOwnedTtlMs: 1_000, eventReadTtlMs: 100 });
+    const audience = createEventAudience({
+      now: () => t,
+      ownedTtlMs: 10_000,
+      notOwnedTtlMs: 1_000,
+      eventReadTtlMs: 100,
+    });
     let reads = 0;
     const none = async () => {
       reads++;

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { computeSignature } from '../../src/webhooks/signature';
 
 export function envelope(eventType: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  return { version: 'V1.6.0', event_name: 'ISSUING', event_type: eventType, event_id: randomUUID(), source_id: randomUUID(), data, ...extra };
+  return {
+    version: 'V1.6.0',
+    event_name: 'ISSUING',
+    event_type: eventType,
+    event_id: randomUUID(),
+    source_id: randomUUID(),
+    data,
+    ...extra,
+  };
 }
 
 export function rechargeEvent(cardId: string, accountId?: string, amount = '25.00') {

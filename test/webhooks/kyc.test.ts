@@ -8,12 +8,33 @@ import { subscribe, type SseSubscription } from './sse';
 
 const CREATE = /* GraphQL */ `
   mutation ($input: CreateCardholderInput!) {
-    createCardholder(input: $input) { cardholder { cardholderId status } userErrors { code message } }
-  }`;
+    createCardholder(input: $input) {
+      cardholder {
+        cardholderId
+        status
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`;
 const CARDHOLDER_EVENTS = /* GraphQL */ `
   subscription ($cardholderId: UUID) {
-    cardholderEvents(cardholderId: $cardholderId) { eventId type cardholderId cardholderStatus data cardholder { cardholderId status } }
-  }`;
+    cardholderEvents(cardholderId: $cardholderId) {
+      eventId
+      type
+      cardholderId
+      cardholderStatus
+      data
+      cardholder {
+        cardholderId
+        status
+      }
+    }
+  }
+`;
 
 describe('cardholder KYC events', () => {
   let h: Harness;

@@ -22,16 +22,42 @@ describe('signature', () => {
 
   it('is hex HMAC-SHA512 over raw body + timestamp', () => {
     expect(sig).toMatch(/^[0-9a-f]{128}$/);
-    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ts, signature: sig, nowMs: 1700000000_000 })).toEqual({ ok: true });
-    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ts, signature: sig.toUpperCase(), nowMs: 1700000000_000 }).ok).toBe(true);
+    expect(
+      verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ts, signature: sig, nowMs: 1700000000_000 }),
+    ).toEqual({ ok: true });
+    expect(
+      verifyWebhook({
+        secret: SECRET,
+        rawBody: body,
+        timestamp: ts,
+        signature: sig.toUpperCase(),
+        nowMs: 1700000000_000,
+      }).ok,
+    ).toBe(true);
   });
 
   it('rejects a wrong secret, a changed body, a truncated signature and missing headers', () => {
     const at = 1700000000_000;
-    expect(verifyWebhook({ secret: 'other', rawBody: body, timestamp: ts, signature: sig, nowMs: at })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verifyWebhook({ secret: SECRET, rawBody: new TextEncoder().encode('{"a":2}'), timestamp: ts, signature: sig, nowMs: at }).ok).toBe(false);
-    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ts, signature: sig.slice(0, 64), nowMs: at }).ok).toBe(false);
-    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: null, signature: sig, nowMs: at })).toEqual({ ok: false, reason: 'missing_headers' });
+    expect(verifyWebhook({ secret: 'other', rawBody: body, timestamp: ts, signature: sig, nowMs: at })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(
+      verifyWebhook({
+        secret: SECRET,
+        rawBody: new TextEncoder().encode('{"a":2}'),
+        timestamp: ts,
+        signature: sig,
+        nowMs: at,
+      }).ok,
+    ).toBe(false);
+    expect(
+      verifyWebhook({ secret: SECRET, rawBody: body, timestamp: ts, signature: sig.slice(0, 64), nowMs: at }).ok,
+    ).toBe(false);
+    expect(verifyWebhook({ secret: SECRET, rawBody: body, timestamp: null, signature: sig, nowMs: at })).toEqual({
+      ok: false,
+      reason: 'missing_headers',
+    });
   });
 
   it('accepts timestamps within five minutes either way and nothing else', () => {
@@ -50,7 +76,10 @@ describe('signature', () => {
 
 describe('event parsing', () => {
   it('normalises a recharge into typed fields', () => {
-    const e = toEventMessage(WebhookEnvelope.parse(rechargeEvent(CARD, 'acct-1', '25.5')), new Date('2024-06-01T00:00:00Z'));
+    const e = toEventMessage(
+      WebhookEnvelope.parse(rechargeEvent(CARD, 'acct-1', '25.5')),
+      new Date('2024-06-01T00:00:00Z'),
+    );
     expect(e).toMatchObject({
       type: 'card.recharge.succeeded',
       cardId: CARD,
@@ -67,7 +96,12 @@ describe('event parsing', () => {
   });
 
   it('masks card numbers and normalises lower-case statuses', () => {
-    const raw = envelope('card.status.update.succeeded', { card_id: CARD, card_number: '4111111111111111', card_status: 'frozen', update_time: '2024-05-09T15:52:23+08:00' });
+    const raw = envelope('card.status.update.succeeded', {
+      card_id: CARD,
+      card_number: '4111111111111111',
+      card_status: 'frozen',
+      update_time: '2024-05-09T15:52:23+08:00',
+    });
     const e = toEventMessage(WebhookEnvelope.parse(raw), new Date());
     expect(e.cardStatus).toBe('FROZEN');
     expect(e.maskedCardNumber).toBe('************1111');
@@ -76,8 +110,13 @@ describe('event parsing', () => {
   });
 
   it('refuses card events without a card_id and passes unknown types through as generic events (ids, type, time)', () => {
-    expect(() => toEventMessage(WebhookEnvelope.parse(envelope('card.recharge.succeeded', { amount: '1.00' })), new Date())).toThrow(/card_id/);
-    const other = toEventMessage(WebhookEnvelope.parse(envelope('account.updated', { x: 1, card_id: CARD })), new Date());
+    expect(() =>
+      toEventMessage(WebhookEnvelope.parse(envelope('card.recharge.succeeded', { amount: '1.00' })), new Date()),
+    ).toThrow(/card_id/);
+    const other = toEventMessage(
+      WebhookEnvelope.parse(envelope('account.updated', { x: 1, card_id: CARD })),
+      new Date(),
+    );
     expect(other).toMatchObject({ type: 'account.updated', family: 'generic', cardId: CARD, data: {} });
   });
 });

@@ -24,7 +24,11 @@ describe('event bus over Redis', () => {
     const a = createEventBus({ redisUrl: REDIS_URL, channelPrefix: prefix, logger });
     const b = createEventBus({ redisUrl: REDIS_URL, channelPrefix: prefix, logger });
     const other = createEventBus({ redisUrl: REDIS_URL, channelPrefix: testRedisPrefix('other'), logger });
-    cleanup.push(() => a.close(), () => b.close(), () => other.close());
+    cleanup.push(
+      () => a.close(),
+      () => b.close(),
+      () => other.close(),
+    );
     await Promise.all([a.ready, b.ready, other.ready]);
 
     const onA = a.subscribe();
@@ -47,11 +51,18 @@ describe('event bus over Redis', () => {
 describe('two receivers sharing Redis', () => {
   async function replica(prefix: string, secret: string) {
     const events = createGatewayEvents({ webhookSecret: secret, redisUrl: REDIS_URL, redisPrefix: prefix, logger });
-    const yoga = createYoga({ schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }), plugins: [events.plugin], logging: false });
+    const yoga = createYoga({
+      schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }),
+      plugins: [events.plugin],
+      logging: false,
+    });
     const server: Server = createServer(yoga);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await events.bus.ready;
-    cleanup.push(() => events.close(), () => new Promise((resolve) => server.close(resolve)));
+    cleanup.push(
+      () => events.close(),
+      () => new Promise((resolve) => server.close(resolve)),
+    );
     return { events, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/uqpay` };
   }
 
@@ -62,7 +73,11 @@ describe('two receivers sharing Redis', () => {
     const subA = a.events.bus.subscribe();
     const subB = b.events.bus.subscribe();
     const event = rechargeEvent(CARD, 'acct');
-    const statuses = await Promise.all([deliver(a.url, secret, event), deliver(b.url, secret, event), deliver(a.url, secret, event)]);
+    const statuses = await Promise.all([
+      deliver(a.url, secret, event),
+      deliver(b.url, secret, event),
+      deliver(a.url, secret, event),
+    ]);
     expect(statuses.map((r) => r.status)).toEqual([200, 200, 200]);
     await Promise.all([a.events.receiver.drain(), b.events.receiver.drain()]);
     const [gotA, gotB] = await Promise.all([collect(subA, { ms: 400 }), collect(subB, { ms: 400 })]);

@@ -17,16 +17,31 @@ const C = DEMO_IDS.cards;
 const ACME = DEMO_IDS.accounts.acmeTravel;
 const QUIET_MS = 400;
 const EVENTS = /* GraphQL */ `
-  subscription { issuingEvents { eventId type cardId card { cardId availableBalance { amount } } } }`;
+  subscription {
+    issuingEvents {
+      eventId
+      type
+      cardId
+      card {
+        cardId
+        availableBalance {
+          amount
+        }
+      }
+    }
+  }
+`;
 
 function persisted(operation: string): { documentId: string } {
-  const manifest = JSON.parse(readFileSync(new URL('../../generated/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../generated/persisted-documents.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
   const hit = Object.entries(manifest).find(([, doc]) => new RegExp(`^subscription ${operation}\\b`).test(doc));
   if (!hit) throw new Error(`operation ${operation} is not in the manifest`);
   return { documentId: hit[0] };
 }
 
-describe('events without account_id reach exactly the owning account\'s subscribers', () => {
+describe("events without account_id reach exactly the owning account's subscribers", () => {
   let h: Harness;
   const open: SseSubscription[] = [];
   const frontend = { authorization: 'Bearer frontend-key' };
@@ -35,12 +50,15 @@ describe('events without account_id reach exactly the owning account\'s subscrib
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'routing-keys-'));
     const keysFile = join(dir, 'keys.json');
-    writeFileSync(keysFile, JSON.stringify({
-      clients: [
-        { name: 'dashboard', kind: 'frontend', keySha256: hashKey('frontend-key') },
-        { name: 'acme', kind: 'partner', keySha256: hashKey('acme-partner-key'), account: ACME },
-      ],
-    }));
+    writeFileSync(
+      keysFile,
+      JSON.stringify({
+        clients: [
+          { name: 'dashboard', kind: 'frontend', keySha256: hashKey('frontend-key') },
+          { name: 'acme', kind: 'partner', keySha256: hashKey('acme-partner-key'), account: ACME },
+        ],
+      }),
+    );
     // The emulator's defaults: millisecond stamps and no account_id in the envelope.
     h = await startHarness({ env: { GATEWAY_KEYS_FILE: keysFile } });
     h.emulator.setWebhookUrl(h.gateway.url.replace(/\/graphql$/, '') + WEBHOOK_PATH);
@@ -68,9 +86,12 @@ describe('events without account_id reach exactly the owning account\'s subscrib
     expect(res.data.rechargeCard.userErrors).toEqual([]);
   }
 
-  it('three master subscribers and two Acme subscribers (header and partner key): each sees only its account\'s cards', async () => {
+  it("three master subscribers and two Acme subscribers (header and partner key): each sees only its account's cards", async () => {
     const master = await Promise.all([sub(EVENTS, frontend), sub(EVENTS, frontend), sub(EVENTS, frontend)]);
-    const acme = await Promise.all([sub(EVENTS, { ...frontend, 'x-on-behalf-of': ACME }), sub(persisted('IssuingEvents'), partner)]);
+    const acme = await Promise.all([
+      sub(EVENTS, { ...frontend, 'x-on-behalf-of': ACME }),
+      sub(persisted('IssuingEvents'), partner),
+    ]);
     await h.resetStats();
 
     // One event at a time, so the counts below do not depend on concurrent reads being coalesced.

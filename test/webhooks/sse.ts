@@ -41,8 +41,14 @@ export async function subscribe<T = unknown>(
             const frame = buffer.slice(0, end);
             buffer = buffer.slice(end + 2);
             const lines = frame.split('\n');
-            const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim();
-            const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+            const event = lines
+              .find((l) => l.startsWith('event:'))
+              ?.slice(6)
+              .trim();
+            const data = lines
+              .filter((l) => l.startsWith('data:'))
+              .map((l) => l.slice(5).trim())
+              .join('\n');
             if (event === 'next' && data) results.push(JSON.parse(data));
             notify();
           }

@@ -25,26 +25,75 @@ const QUIET_MS = 400;
 const CARD_EVENTS = /* GraphQL */ `
   subscription ($cardId: UUID) {
     cardEvents(cardId: $cardId) {
-      eventId type occurredAt succeeded cardId orderId orderStatus cardStatus
-      amount { amount currency }
-      cardAvailableBalance { amount currency }
-      card { cardId availableBalance { amount currency } }
+      eventId
+      type
+      occurredAt
+      succeeded
+      cardId
+      orderId
+      orderStatus
+      cardStatus
+      amount {
+        amount
+        currency
+      }
+      cardAvailableBalance {
+        amount
+        currency
+      }
+      card {
+        cardId
+        availableBalance {
+          amount
+          currency
+        }
+      }
     }
-  }`;
+  }
+`;
 const ISSUING_EVENTS = /* GraphQL */ `
   subscription ($types: [String!]) {
-    issuingEvents(types: $types) { eventId type cardId data card { cardId } }
-  }`;
+    issuingEvents(types: $types) {
+      eventId
+      type
+      cardId
+      data
+      card {
+        cardId
+      }
+    }
+  }
+`;
 const RECHARGE = /* GraphQL */ `
   mutation ($input: CardAmountInput!) {
-    rechargeCard(input: $input) { order { orderId status } card { availableBalance { amount } } userErrors { code message } }
-  }`;
+    rechargeCard(input: $input) {
+      order {
+        orderId
+        status
+      }
+      card {
+        availableBalance {
+          amount
+        }
+      }
+      userErrors {
+        code
+        message
+      }
+    }
+  }
+`;
 
 /** Partner keys run persisted documents only: find ours in the manifest codegen wrote. */
 function persisted(operation: string): { documentId: string } {
-  const manifest = JSON.parse(readFileSync(new URL('../../generated/persisted-documents.json', import.meta.url), 'utf8')) as Record<string, string>;
-  const hit = Object.entries(manifest).find(([, doc]) => new RegExp(`^(query|mutation|subscription) ${operation}\\b`).test(doc));
-  if (!hit) throw new Error(`operation ${operation} is not in generated/persisted-documents.json (run npm run codegen)`);
+  const manifest = JSON.parse(
+    readFileSync(new URL('../../generated/persisted-documents.json', import.meta.url), 'utf8'),
+  ) as Record<string, string>;
+  const hit = Object.entries(manifest).find(([, doc]) =>
+    new RegExp(`^(query|mutation|subscription) ${operation}\\b`).test(doc),
+  );
+  if (!hit)
+    throw new Error(`operation ${operation} is not in generated/persisted-documents.json (run npm run codegen)`);
   return { documentId: hit[0] };
 }
 
@@ -62,7 +111,7 @@ async function deliveries(h: Harness): Promise<{ event_type: string; status: str
   return Array.isArray(body) ? body : ((body as { deliveries: never[] }).deliveries ?? []);
 }
 
-describe('subscriptions fed by the emulator\'s webhooks', () => {
+describe("subscriptions fed by the emulator's webhooks", () => {
   let h: Harness;
   const open: SseSubscription[] = [];
   const sub = async (...args: Parameters<typeof subscribe>) => {
@@ -81,7 +130,7 @@ describe('subscriptions fed by the emulator\'s webhooks', () => {
     await h?.close();
   });
 
-  it('delivers card.recharge.succeeded to that card\'s subscription, with the card\'s new state, and not to another card\'s', async () => {
+  it("delivers card.recharge.succeeded to that card's subscription, with the card's new state, and not to another card's", async () => {
     const mine = await sub(h.gateway.url, CARD_EVENTS, { cardId: C.sophiaUsdSingle });
     const other = await sub(h.gateway.url, CARD_EVENTS, { cardId: C.oliviaUsdShare });
     const result = await recharge(h, C.sophiaUsdSingle, '12.50');
@@ -130,7 +179,9 @@ describe('subscriptions fed by the emulator\'s webhooks', () => {
     expect((await deliver(url, secret, event, { signature: 'f'.repeat(128) })).status).toBe(401);
     expect((await deliver(url, 'not-the-secret', event)).status).toBe(401);
     expect((await deliver(url, secret, event, { timestamp: stale })).status).toBe(401);
-    expect((await deliver(url, secret, null, { rawBody: '{"event_type": "card.recharge.succeeded",' })).status).toBe(400);
+    expect((await deliver(url, secret, null, { rawBody: '{"event_type": "card.recharge.succeeded",' })).status).toBe(
+      400,
+    );
     await sleep(QUIET_MS);
     expect(s.results).toEqual([]);
 
@@ -145,7 +196,11 @@ describe('subscriptions fed by the emulator\'s webhooks', () => {
     const exact = await sub(h.gateway.url, ISSUING_EVENTS, { types: ['card.withdraw.succeeded'] });
     const prefix = await sub(h.gateway.url, ISSUING_EVENTS, { types: ['card.*'] });
     const url = origin(h.gateway) + WEBHOOK_PATH;
-    const status = envelope('card.status.update.succeeded', { card_id: C.oliviaUsdShare, card_status: 'ACTIVE' }, { account_id: MASTER });
+    const status = envelope(
+      'card.status.update.succeeded',
+      { card_id: C.oliviaUsdShare, card_status: 'ACTIVE' },
+      { account_id: MASTER },
+    );
     expect((await deliver(url, h.emulator.webhookSecret, status)).status).toBe(200);
     await prefix.waitFor(1);
     await sleep(QUIET_MS);
@@ -162,7 +217,8 @@ describe('account scoping', () => {
     expect(s.status).toBe(200);
     return s;
   };
-  const types = (s: SseSubscription) => s.results.map((r) => ((r.data as any).issuingEvents as { cardId: string }).cardId);
+  const types = (s: SseSubscription) =>
+    s.results.map((r) => ((r.data as any).issuingEvents as { cardId: string }).cardId);
 
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'webhook-keys-'));
@@ -192,7 +248,10 @@ describe('account scoping', () => {
     const res = await fetch(h.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...partner },
-      body: JSON.stringify({ ...persisted('RechargeCard'), variables: { input: { cardId, amount, idempotencyKey: randomUUID() } } }),
+      body: JSON.stringify({
+        ...persisted('RechargeCard'),
+        variables: { input: { cardId, amount, idempotencyKey: randomUUID() } },
+      }),
     });
     const body = (await res.json()) as { data?: { rechargeCard: { userErrors: unknown[] } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
@@ -214,7 +273,7 @@ describe('account scoping', () => {
     expect(types(acmePartner)).toEqual([C.danielUsdSingle]);
   });
 
-  it('without account_id in the webhook, checks the card in the subscriber\'s account', async () => {
+  it("without account_id in the webhook, checks the card in the subscriber's account", async () => {
     const master = await sub(ISSUING_EVENTS, frontend);
     const acmePartner = await sub(partnerEvents, partner);
     const url = origin(h.gateway) + WEBHOOK_PATH;
@@ -293,4 +352,3 @@ describe('two gateway replicas on Redis', () => {
     expect(onB.results).toHaveLength(1);
   });
 });
-

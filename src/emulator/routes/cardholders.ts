@@ -18,7 +18,10 @@ function name(f: Fields, key: string, allowHyphen: boolean, required: boolean): 
   if (v === undefined) return undefined;
   const allowed = allowHyphen ? /^[\p{L} -]+$/u : /^[\p{L} ]+$/u;
   if (!allowed.test(v) || v.trim() !== v || !/\p{L}/u.test(v)) {
-    throw invalidField(f.path(key), `must be 1-40 letters${allowHyphen ? ', hyphens' : ''} and spaces without leading or trailing space`);
+    throw invalidField(
+      f.path(key),
+      `must be 1-40 letters${allowHyphen ? ', hyphens' : ''} and spaces without leading or trailing space`,
+    );
   }
   return v;
 }
@@ -54,8 +57,10 @@ function profile(f: Fields, existing: Cardholder | undefined) {
   const document = f.string('document');
   if (document !== undefined) {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(document)) throw invalidField('document', 'must be base64');
-    if (Buffer.byteLength(document, 'base64') > MAX_DOCUMENT_BYTES) throw invalidField('document', 'must be at most 2 MB');
-    if (!documentType && !existing?.document_type) throw invalidField('document_type', 'is required when document is given');
+    if (Buffer.byteLength(document, 'base64') > MAX_DOCUMENT_BYTES)
+      throw invalidField('document', 'must be at most 2 MB');
+    if (!documentType && !existing?.document_type)
+      throw invalidField('document_type', 'is required when document is given');
   }
   let method: 'THIRD_PARTY' | 'SUMSUB_REDIRECT' | undefined;
   let kycVerification: Cardholder['kyc_verification'];
@@ -65,7 +70,12 @@ function profile(f: Fields, existing: Cardholder | undefined) {
     kycVerification = {
       method: method as 'THIRD_PARTY' | 'SUMSUB_REDIRECT',
       ...(proof
-        ? { kyc_proof: { provider: proof.string('provider', { required: true }) as string, reference_id: proof.string('reference_id', { required: true }) as string } }
+        ? {
+            kyc_proof: {
+              provider: proof.string('provider', { required: true }) as string,
+              reference_id: proof.string('reference_id', { required: true }) as string,
+            },
+          }
         : {}),
     };
   }
@@ -87,12 +97,22 @@ function profile(f: Fields, existing: Cardholder | undefined) {
   };
 }
 
-function assertUnique(store: AccountStore, email: string | undefined, phoneNumber: string | undefined, self?: string): void {
+function assertUnique(
+  store: AccountStore,
+  email: string | undefined,
+  phoneNumber: string | undefined,
+  self?: string,
+): void {
   for (const ch of store.cardholders.values()) {
     if (ch.cardholder_id === self) continue;
-    if (email && ch.email === email) throw badRequest('cardholder_error', 'duplicate_email', `email ${email} is already used by another cardholder`);
+    if (email && ch.email === email)
+      throw badRequest('cardholder_error', 'duplicate_email', `email ${email} is already used by another cardholder`);
     if (phoneNumber && ch.phone_number === phoneNumber) {
-      throw badRequest('cardholder_error', 'duplicate_phone_number', 'phone_number is already used by another cardholder');
+      throw badRequest(
+        'cardholder_error',
+        'duplicate_phone_number',
+        'phone_number is already used by another cardholder',
+      );
     }
   }
 }
@@ -100,7 +120,9 @@ function assertUnique(store: AccountStore, email: string | undefined, phoneNumbe
 const createResponse = (c: EmulatorCore, ch: Cardholder) => ({
   cardholder_id: ch.cardholder_id,
   cardholder_status: ch.cardholder_status,
-  ...(ch.idv_verification_url ? { idv_verification_url: ch.idv_verification_url, idv_url_expires_at: c.views.time(ch.idv_url_expires_at) } : {}),
+  ...(ch.idv_verification_url
+    ? { idv_verification_url: ch.idv_verification_url, idv_url_expires_at: c.views.time(ch.idv_url_expires_at) }
+    : {}),
 });
 
 export const cardholderRoutes: RouteDef[] = [
@@ -188,5 +210,7 @@ export const cardholderRoutes: RouteDef[] = [
 ];
 
 function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }

@@ -22,7 +22,17 @@ import { bodyObject, Fields, page, paging } from '../validation';
 // consistent and makes insufficient funds a synchronous 400, as UQPAY answers it.
 
 const CARD_CURRENCIES = ['SGD', 'USD'] as const;
-const CARD_STATUSES = ['PENDING', 'ACTIVE', 'FROZEN', 'BLOCKED', 'PRE_CANCEL', 'CANCELLED', 'LOST', 'STOLEN', 'FAILED'] as const;
+const CARD_STATUSES = [
+  'PENDING',
+  'ACTIVE',
+  'FROZEN',
+  'BLOCKED',
+  'PRE_CANCEL',
+  'CANCELLED',
+  'LOST',
+  'STOLEN',
+  'FAILED',
+] as const;
 /** BINs whose products require a card_limit ≥ 0.01 */
 const LIMIT_REQUIRED_BINS = ['527735', '555071', '555243'];
 const METADATA_MAX_BYTES = 3200;
@@ -36,7 +46,9 @@ const FUNDABLE: readonly CardStatus[] = ['ACTIVE', 'FROZEN', 'PENDING'];
 function spendingControls(f: Fields) {
   return f.array('spending_controls')?.map((s) => ({
     amount: s.amount('amount', { required: true }) as Cents,
-    interval: s.enum('interval', SPENDING_INTERVALS, { required: true }) as Card['spending_controls'][number]['interval'],
+    interval: s.enum('interval', SPENDING_INTERVALS, {
+      required: true,
+    }) as Card['spending_controls'][number]['interval'],
   }));
 }
 
@@ -75,9 +87,14 @@ export const cardRoutes: RouteDef[] = [
       const productId = f.uuid('card_product_id', { required: true }) as string;
       const product = c.state.products.get(productId);
       if (!product || product.product_status !== 'ENABLED' || !product.card_form.includes('VIR')) {
-        throw badRequest('card_error', 'card_product_not_found', `card_product_id ${productId} is not an enabled virtual card product`);
+        throw badRequest(
+          'card_error',
+          'card_product_not_found',
+          `card_product_id ${productId} is not an enabled virtual card product`,
+        );
       }
-      if (!product.card_currency.includes(currency)) throw invalidField('card_currency', `must be one of ${product.card_currency.join(', ')} for this product`);
+      if (!product.card_currency.includes(currency))
+        throw invalidField('card_currency', `must be one of ${product.card_currency.join(', ')} for this product`);
       const limitRequired = LIMIT_REQUIRED_BINS.includes(product.card_bin);
       const limit = f.amount('card_limit', { required: limitRequired, allowZero: !limitRequired }) ?? 0n;
       const controls = spendingControls(f) ?? [];
@@ -107,7 +124,8 @@ export const cardRoutes: RouteDef[] = [
         ...(autoCancel ? { auto_cancel_trigger: autoCancel } : {}),
       });
       // A prepaid card carries its card_limit from the issuing balance; refused whole if short.
-      if (card.mode_type === 'SINGLE' && limit > 0n) store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
+      if (card.mode_type === 'SINGLE' && limit > 0n)
+        store.move(currency, -limit, 'CARD_CREATE', `fund card ${card.card_id}`);
       return issueCard(c, store, card, holder);
     },
   },
@@ -122,10 +140,14 @@ export const cardRoutes: RouteDef[] = [
       if (!/^\d{16}$/.test(pan)) throw invalidField('card_number', 'must be 16 digits');
       const currency = f.enum('card_currency', CARD_CURRENCIES, { required: true }) as string;
       const mode = f.enum('card_mode', ['SINGLE', 'SHARE'] as const, { required: true }) as CardMode;
-      if (!c.state.panPool.has(pan)) throw badRequest('card_error', 'invalid_number', 'card_number is not a provisioned card of this program');
-      if (c.state.usedPans.has(pan)) throw badRequest('card_error', 'card_already_assigned', 'card_number is already assigned to a cardholder');
+      if (!c.state.panPool.has(pan))
+        throw badRequest('card_error', 'invalid_number', 'card_number is not a provisioned card of this program');
+      if (c.state.usedPans.has(pan))
+        throw badRequest('card_error', 'card_already_assigned', 'card_number is already assigned to a cardholder');
       assertMayHoldCard(holder);
-      const product = [...c.state.products.values()].find((p) => p.card_bin === ASSIGN_BIN && p.mode_type === mode && p.product_status === 'ENABLED');
+      const product = [...c.state.products.values()].find(
+        (p) => p.card_bin === ASSIGN_BIN && p.mode_type === mode && p.product_status === 'ENABLED',
+      );
       if (!product) throw badRequest('card_error', 'insufficient_sub_bin', `no ${mode} product on BIN ${ASSIGN_BIN}`);
       assertKycFields(product, holder);
       const card = newCard(c, {
@@ -155,7 +177,8 @@ export const cardRoutes: RouteDef[] = [
     handler: ({ core: c, store, query }) => {
       const q = new Fields(query);
       const number = q.string('card_number');
-      if (number !== undefined && !/^\d{4}$|^\d{16}$/.test(number)) throw invalidField('card_number', 'must be the full 16-digit number or its last 4 digits');
+      if (number !== undefined && !/^\d{4}$|^\d{16}$/.test(number))
+        throw invalidField('card_number', 'must be the full 16-digit number or its last 4 digits');
       const status = q.enum('card_status', CARD_STATUSES);
       const holderId = q.uuid('cardholder_id');
       const p = paging(query);
@@ -183,7 +206,11 @@ export const cardRoutes: RouteDef[] = [
       const f = bodyObject(body, c.options.amountInput);
       const limit = f.amount('card_limit', { allowZero: true });
       if (limit !== undefined && card.mode_type === 'SINGLE') {
-        throw badRequest('card_error', 'card_limit_not_updatable', 'card_limit cannot be updated on a SINGLE card: use recharge or withdraw');
+        throw badRequest(
+          'card_error',
+          'card_limit_not_updatable',
+          'card_limit cannot be updated on a SINGLE card: use recharge or withdraw',
+        );
       }
       const noPin = f.amount('no_pin_payment_amount', { allowZero: true });
       const controls = spendingControls(f);
@@ -213,16 +240,27 @@ export const cardRoutes: RouteDef[] = [
     handler: ({ core: c, store, body, params }) => {
       const card = findCard(store, String(params.id));
       const f = bodyObject(body, c.options.amountInput);
-      const target = f.enum('card_status', ['ACTIVE', 'FROZEN', 'CANCELLED'] as const, { required: true }) as CardStatus;
+      const target = f.enum('card_status', ['ACTIVE', 'FROZEN', 'CANCELLED'] as const, {
+        required: true,
+      }) as CardStatus;
       const reason = f.string('update_reason', { max: 200 }) ?? null;
       if (!TRANSITIONS[card.card_status]?.includes(target)) {
-        throw badRequest('card_error', 'invalid_card_status_transition', `card_status cannot change from ${card.card_status} to ${target}`);
+        throw badRequest(
+          'card_error',
+          'invalid_card_status_transition',
+          `card_status cannot change from ${card.card_status} to ${target}`,
+        );
       }
       card.card_status = target;
       card.update_reason = reason;
       // A cancelled prepaid card's remaining funds go back to the issuing balance.
       if (target === 'CANCELLED' && card.mode_type === 'SINGLE' && card.available_balance > 0n) {
-        store.move(card.card_currency, card.available_balance, 'CARD_CANCEL_REFUND', `refund of cancelled card ${card.card_id}`);
+        store.move(
+          card.card_currency,
+          card.available_balance,
+          'CARD_CANCEL_REFUND',
+          `refund of cancelled card ${card.card_id}`,
+        );
         card.available_balance = 0n;
       }
       // UQPAY answers a status change with a card order of type CARD_UPDATE (one of its four order types).
@@ -231,7 +269,12 @@ export const cardRoutes: RouteDef[] = [
         data: cardStatusData(c.views, card, reason),
       }));
       order.update_reason = reason;
-      return { card_id: card.card_id, card_order_id: order.card_order_id, order_status: order.order_status, update_reason: reason };
+      return {
+        card_id: card.card_id,
+        card_order_id: order.card_order_id,
+        order_status: order.order_status,
+        update_reason: reason,
+      };
     },
   },
 
@@ -242,8 +285,10 @@ export const cardRoutes: RouteDef[] = [
       const card = findCard(store, String(params.id));
       const amount = bodyObject(body, c.options.amountInput).amount('amount', { required: true }) as Cents;
       assertFundable(card);
-      if (card.mode_type === 'SINGLE') store.move(card.card_currency, -amount, 'CARD_RECHARGE', `recharge card ${card.card_id}`);
-      else if (!c.options.shareRecharge) throw badRequest('card_error', 'recharge_not_supported', 'SHARE cards cannot be recharged');
+      if (card.mode_type === 'SINGLE')
+        store.move(card.card_currency, -amount, 'CARD_RECHARGE', `recharge card ${card.card_id}`);
+      else if (!c.options.shareRecharge)
+        throw badRequest('card_error', 'recharge_not_supported', 'SHARE cards cannot be recharged');
       card.available_balance += amount;
       const done = (o: CardOrder) => ({ event: 'card.recharge.succeeded', data: cardFundsData(c.views, card, o) });
       const order = c.orders.open(store, card, 'CARD_RECHARGE', amount, done);
@@ -258,12 +303,14 @@ export const cardRoutes: RouteDef[] = [
       const card = findCard(store, String(params.id));
       const amount = bodyObject(body, c.options.amountInput).amount('amount', { required: true }) as Cents;
       assertFundable(card);
-      if (card.mode_type === 'SHARE' && !c.options.shareRecharge) throw badRequest('card_error', 'withdraw_not_supported', 'SHARE cards cannot be withdrawn from');
+      if (card.mode_type === 'SHARE' && !c.options.shareRecharge)
+        throw badRequest('card_error', 'withdraw_not_supported', 'SHARE cards cannot be withdrawn from');
       if (amount > card.available_balance) {
         throw badRequest('card_error', 'insufficient_balance', `amount exceeds the card's available balance`);
       }
       card.available_balance -= amount;
-      if (card.mode_type === 'SINGLE') store.move(card.card_currency, amount, 'CARD_WITHDRAW', `withdraw from card ${card.card_id}`);
+      if (card.mode_type === 'SINGLE')
+        store.move(card.card_currency, amount, 'CARD_WITHDRAW', `withdraw from card ${card.card_id}`);
       const done = (o: CardOrder) => ({ event: 'card.withdraw.succeeded', data: cardFundsData(c.views, card, o) });
       const order = c.orders.open(store, card, 'CARD_WITHDRAW', amount, done);
       return c.views.order(order);

@@ -33,7 +33,11 @@ export const transferRoutes: RouteDef[] = [
         throw invalidField('destination_account_id', 'transfers go between the master account and a sub-account');
       }
       if (store.id !== masterId && store.id !== src.id && store.id !== dst.id) {
-        throw badRequest('account_error', 'sub_account_not_found', 'the acting account is not a party to this transfer');
+        throw badRequest(
+          'account_error',
+          'sub_account_not_found',
+          'the acting account is not a party to this transfer',
+        );
       }
 
       const now = Date.now();

@@ -74,7 +74,10 @@ export class RedisBucketStore implements BucketStore {
       this.retryAt = Date.now() + 5_000;
       if (!this.failing) {
         this.failing = true;
-        this.opts.logger?.warn({ err: (err as Error)?.message, key: this.opts.key }, 'upstream budget: Redis failed, using a local bucket');
+        this.opts.logger?.warn(
+          { err: (err as Error)?.message, key: this.opts.key },
+          'upstream budget: Redis failed, using a local bucket',
+        );
       }
       return this.fallback.take(want);
     }

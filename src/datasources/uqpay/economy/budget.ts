@@ -18,7 +18,10 @@ import type { AttemptMiddleware } from '../transport/pipeline';
 export const UQPAY_PRODUCTION_HOST = 'api.uqpay.com';
 export const UQPAY_SANDBOX_HOST = 'api-sandbox.uqpaytech.com';
 /** UQPAY's own limits per client id, per minute. */
-export const UQPAY_HOST_LIMITS: Readonly<Record<string, number>> = { [UQPAY_PRODUCTION_HOST]: 200, [UQPAY_SANDBOX_HOST]: 500 };
+export const UQPAY_HOST_LIMITS: Readonly<Record<string, number>> = {
+  [UQPAY_PRODUCTION_HOST]: 200,
+  [UQPAY_SANDBOX_HOST]: 500,
+};
 export const UQPAY_TOKEN_LIMIT_PER_MIN = 60;
 
 /** The limit to apply when none is configured: UQPAY's published one for its hosts, none elsewhere. */
@@ -64,7 +67,11 @@ export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
 
-  constructor(readonly capacity: number, refillPerMin: number, now: number) {
+  constructor(
+    readonly capacity: number,
+    refillPerMin: number,
+    now: number,
+  ) {
     this.ratePerMs = refillPerMin / 60_000;
     this.tokens = capacity;
     this.updatedAt = now;
@@ -82,7 +89,11 @@ export class TokenBucket {
     this.refill(now);
     const granted = Math.max(0, Math.min(want, Math.floor(this.tokens)));
     this.tokens -= granted;
-    return { granted, waitMs: granted < want ? Math.ceil((1 - this.tokens) / this.ratePerMs) : 0, available: this.tokens };
+    return {
+      granted,
+      waitMs: granted < want ? Math.ceil((1 - this.tokens) / this.ratePerMs) : 0,
+      available: this.tokens,
+    };
   }
 
   available(now: number): number {
@@ -108,7 +119,11 @@ export interface BucketStore {
 export class MemoryBucketStore implements BucketStore {
   readonly kind = 'memory';
   private readonly bucket: TokenBucket;
-  constructor(capacity: number, refillPerMin: number, private readonly now: () => number = Date.now) {
+  constructor(
+    capacity: number,
+    refillPerMin: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.bucket = new TokenBucket(capacity, refillPerMin, now());
   }
   take(want: number): TakeResult {
@@ -273,7 +288,12 @@ export class UpstreamBudget {
     return short <= 0 ? now : now + short / this.ratePerMs;
   }
 
-  private refuse(reason: BudgetRejectReason, route: string, now: number, retryAfterMs?: number): UpstreamBudgetExhaustedError {
+  private refuse(
+    reason: BudgetRejectReason,
+    route: string,
+    now: number,
+    retryAfterMs?: number,
+  ): UpstreamBudgetExhaustedError {
     this.lastRejectAt = now;
     this.observer?.onReject?.(this.name, reason);
     const wait = retryAfterMs ?? this.depth() / this.ratePerMs;

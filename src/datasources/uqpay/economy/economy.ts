@@ -10,18 +10,32 @@ import type { Redis } from 'ioredis';
 import { DEFAULT_REDIS_KEY_PREFIX, type UqpayConfig } from '../../../config';
 import type { Logger } from '../../../logger';
 import {
-  MemoryBucketStore, UQPAY_TOKEN_LIMIT_PER_MIN, UpstreamBudget, bucketShape, budgetMiddleware, defaultRateLimitPerMin,
-  type BucketStore, type BudgetObserver,
+  MemoryBucketStore,
+  UQPAY_TOKEN_LIMIT_PER_MIN,
+  UpstreamBudget,
+  bucketShape,
+  budgetMiddleware,
+  defaultRateLimitPerMin,
+  type BucketStore,
+  type BudgetObserver,
 } from './budget';
 import { RedisBucketStore } from './budget-redis';
 import { coalesceMiddleware, type CoalesceObserver } from './coalesce';
 import type { AttemptMiddleware, CallMiddleware } from '../transport/pipeline';
-import { createMemoryCacheStore, createReadCache, createRedisCacheStore, type ReadCache, type ReadCacheObserver } from './read-cache';
+import {
+  createMemoryCacheStore,
+  createReadCache,
+  createRedisCacheStore,
+  type ReadCache,
+  type ReadCacheObserver,
+} from './read-cache';
 
-export type EconomyObserver = BudgetObserver & CoalesceObserver & ReadCacheObserver & {
-  /** Once at start: each bucket's limit per minute. */
-  onLimit?(bucket: string, perMinute: number): void;
-};
+export type EconomyObserver = BudgetObserver &
+  CoalesceObserver &
+  ReadCacheObserver & {
+    /** Once at start: each bucket's limit per minute. */
+    onLimit?(bucket: string, perMinute: number): void;
+  };
 
 /** An API client and its configured share of the budget (calls per minute), if any. */
 export interface ClientShare {
@@ -74,7 +88,8 @@ export function resolveEconomy(config: UqpayConfig, shared = false): EconomySett
   return {
     perMinute,
     burst: config.rateLimitBurst,
-    tokenPerMinute: token === 0 ? undefined : (token ?? (perMinute !== undefined ? UQPAY_TOKEN_LIMIT_PER_MIN : undefined)),
+    tokenPerMinute:
+      token === 0 ? undefined : (token ?? (perMinute !== undefined ? UQPAY_TOKEN_LIMIT_PER_MIN : undefined)),
     queueMax: config.budgetQueueMax ?? DEFAULT_BUDGET_QUEUE_MAX,
     shared,
     coalesce: config.coalesce ?? true,
@@ -103,7 +118,8 @@ export function divideBudget(limit: number, clients: readonly ClientShare[]): Ma
 export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
   const { config, logger, observer } = opts;
   const settings = resolveEconomy(config, !!opts.redis);
-  const needsRedis = settings.perMinute !== undefined || settings.tokenPerMinute !== undefined || settings.cacheTtlMs > 0;
+  const needsRedis =
+    settings.perMinute !== undefined || settings.tokenPerMinute !== undefined || settings.cacheTtlMs > 0;
   const redis = needsRedis ? opts.redis : undefined;
   const prefix = config.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX;
   // UQPAY counts per client id and host: every replica with the same credentials and prefix shares the bucket.
@@ -158,7 +174,8 @@ export function createUpstreamEconomy(opts: EconomyOptions): UpstreamEconomy {
     attemptMiddleware,
     saturation() {
       for (const b of [api, token]) {
-        if (b?.saturated()) return `upstream budget saturated (${b.name}): ${b.depth()} calls waiting, new calls refused`;
+        if (b?.saturated())
+          return `upstream budget saturated (${b.name}): ${b.depth()} calls waiting, new calls refused`;
       }
       return undefined;
     },

@@ -81,7 +81,8 @@ export interface ReadCache {
 
 export function createReadCache(opts: ReadCacheOptions): ReadCache {
   const { store, ttlMs, observer, logger } = opts;
-  const warn = (err: unknown, what: string) => logger?.warn({ err: (err as Error)?.message }, `read cache: ${what} failed`);
+  const warn = (err: unknown, what: string) =>
+    logger?.warn({ err: (err as Error)?.message }, `read cache: ${what} failed`);
   const invalidate = (n: string) => store.invalidate(n).catch((err: unknown) => warn(err, 'invalidation'));
 
   const middleware: CallMiddleware = (next) => async (call) => {
@@ -121,10 +122,14 @@ export function createReadCache(opts: ReadCacheOptions): ReadCache {
     async onEvent(event) {
       const t = event.type;
       if (!(t.startsWith('cardholder.') || t.startsWith('card.create.') || t.startsWith('card.status.update.'))) return;
-      if (event.accountId === null) return void (await store.invalidateKind('cardholders').catch((err: unknown) => warn(err, 'invalidation')));
+      if (event.accountId === null)
+        return void (await store.invalidateKind('cardholders').catch((err: unknown) => warn(err, 'invalidation')));
       // Events name the master account by its id, while the master's own reads carry no x-on-behalf-of (''):
       // drop both, a little more than needed, never less.
-      await Promise.all([invalidate(ns('cardholders', event.accountId.toLowerCase())), invalidate(ns('cardholders', ''))]);
+      await Promise.all([
+        invalidate(ns('cardholders', event.accountId.toLowerCase())),
+        invalidate(ns('cardholders', '')),
+      ]);
     },
     close: () => store.close?.() ?? Promise.resolve(),
   };
@@ -189,7 +194,11 @@ return g
 `;
 
 /** Shared by every replica. `keyPrefix` namespaces environments and test runs sharing one Redis. */
-export function createRedisCacheStore(redis: Redis, keyPrefix: string, opts: { now?: () => number } = {}): ReadCacheStore {
+export function createRedisCacheStore(
+  redis: Redis,
+  keyPrefix: string,
+  opts: { now?: () => number } = {},
+): ReadCacheStore {
   const now = opts.now ?? Date.now;
   const fill = luaScript(redis, FILL);
   const bump = luaScript(redis, BUMP);

@@ -34,6 +34,7 @@ export function balancesApi(c: Caller): BalancesApi {
     list: (scope, query) => c.get(scope, R.list, `/v1/issuing/balances${qs(query)}`, normaliseBalancePage),
     retrieve: (scope, currency, opts) =>
       c.post(scope, R.retrieve, '/v1/issuing/balances', { currency }, opts, normaliseBalance, READ_ONLY),
-    ledger: (scope, query) => c.get(scope, R.ledger, `/v1/issuing/balances/transactions${qs(query)}`, normaliseLedgerPage),
+    ledger: (scope, query) =>
+      c.get(scope, R.ledger, `/v1/issuing/balances/transactions${qs(query)}`, normaliseLedgerPage),
   };
 }

@@ -24,8 +24,13 @@ export interface PostWire {
 export interface Caller {
   get<T>(scope: RequestScope, route: string, path: string, normalise?: Normaliser, onBehalf?: boolean): Promise<T>;
   post<T>(
-    scope: RequestScope, route: string, path: string, body: unknown,
-    opts?: WriteOptions, normalise?: Normaliser, wire?: PostWire,
+    scope: RequestScope,
+    route: string,
+    path: string,
+    body: unknown,
+    opts?: WriteOptions,
+    normalise?: Normaliser,
+    wire?: PostWire,
   ): Promise<T>;
 }
 
@@ -36,8 +41,16 @@ export function createCaller(handle: CallHandler): Caller {
     post: (scope, route, path, body, opts, normalise, wire) =>
       metered(scope, route) ??
       (handle({
-        method: 'POST', route, path, body, scope, onBehalf: true, normalise,
-        idempotencyKey: opts?.idempotencyKey || randomUUID(), amounts: wire?.amounts, readOnly: wire?.readOnly,
+        method: 'POST',
+        route,
+        path,
+        body,
+        scope,
+        onBehalf: true,
+        normalise,
+        idempotencyKey: opts?.idempotencyKey || randomUUID(),
+        amounts: wire?.amounts,
+        readOnly: wire?.readOnly,
       }) as Promise<never>),
   };
 }

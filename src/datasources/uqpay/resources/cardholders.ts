@@ -2,7 +2,12 @@
 import { qs, seg, type Caller, type WriteOptions } from './caller';
 import type { RequestScope } from '../transport/pipeline';
 import type {
-  Cardholder, CardholderResult, CreateCardholderBody, ListCardholdersQuery, Page, UpdateCardholderBody,
+  Cardholder,
+  CardholderResult,
+  CreateCardholderBody,
+  ListCardholdersQuery,
+  Page,
+  UpdateCardholderBody,
 } from './types';
 
 const BASE = '/v1/issuing/cardholders';

@@ -6,8 +6,17 @@ import { pageOf, qs, seg, type Caller, type WriteOptions } from './caller';
 import { amountSpec } from '../transport/wire-json';
 import type { RequestScope } from '../transport/pipeline';
 import type {
-  AssignCardBody, Card, CardCreateResult, CardDetailsToken, CardOrder, CardStatusBody, CardStatusResult,
-  CreateCardBody, ListCardsQuery, Page, UpdateCardBody,
+  AssignCardBody,
+  Card,
+  CardCreateResult,
+  CardDetailsToken,
+  CardOrder,
+  CardStatusBody,
+  CardStatusResult,
+  CreateCardBody,
+  ListCardsQuery,
+  Page,
+  UpdateCardBody,
 } from './types';
 
 const BASE = '/v1/issuing/cards';

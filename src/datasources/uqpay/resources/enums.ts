@@ -16,7 +16,15 @@ export type UpstreamValue<K extends string> = K | (string & {});
 export const CARDHOLDER_STATUSES = ['SUCCESS', 'PENDING', 'INCOMPLETE', 'FAILED'] as const;
 
 export const CARD_STATUSES = [
-  'PENDING', 'ACTIVE', 'FROZEN', 'BLOCKED', 'PRE_CANCEL', 'CANCELLED', 'LOST', 'STOLEN', 'FAILED',
+  'PENDING',
+  'ACTIVE',
+  'FROZEN',
+  'BLOCKED',
+  'PRE_CANCEL',
+  'CANCELLED',
+  'LOST',
+  'STOLEN',
+  'FAILED',
 ] as const;
 
 type CardStatusValue = (typeof CARD_STATUSES)[number];

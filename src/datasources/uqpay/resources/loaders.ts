@@ -72,7 +72,12 @@ export function createLoaders(api: UqpayApi, scope: RequestScope, opts: LoaderOp
   });
 
   // One list call (all its pages) per loaders instance, shared by every key of every batch.
-  const fromList = <T>(name: string, list: () => Promise<T[]>, keyOf: (item: T) => string, norm: (k: string) => string) => {
+  const fromList = <T>(
+    name: string,
+    list: () => Promise<T[]>,
+    keyOf: (item: T) => string,
+    norm: (k: string) => string,
+  ) => {
     let all: Promise<Map<string, T>> | undefined;
     return new DataLoader<string, T | null>(
       async (keys) => {
@@ -98,8 +103,18 @@ export function createLoaders(api: UqpayApi, scope: RequestScope, opts: LoaderOp
     card,
     transfer: byId('transfer', (id) => api.transfers.retrieve(scope, id)),
     transaction: byId('transaction', (id) => api.transactions.retrieve(scope, id)),
-    product: fromList('product', () => fetchAll((q) => api.products.list(scope, q)), (p) => p.product_id, same),
-    balance: fromList('balance', () => fetchAll((q) => api.balances.list(scope, q)), (b) => b.currency, upper),
+    product: fromList(
+      'product',
+      () => fetchAll((q) => api.products.list(scope, q)),
+      (p) => p.product_id,
+      same,
+    ),
+    balance: fromList(
+      'balance',
+      () => fetchAll((q) => api.balances.list(scope, q)),
+      (b) => b.currency,
+      upper,
+    ),
   };
 }
 
@@ -114,4 +129,3 @@ export function primeCards(loaders: Loaders, cards: readonly Card[]): void {
 export function primeCardholders(loaders: Loaders, cardholders: readonly Cardholder[]): void {
   for (const h of cardholders) loaders.cardholder.prime(h.cardholder_id, h);
 }
-

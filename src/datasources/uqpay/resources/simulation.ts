@@ -23,7 +23,13 @@ export function simulationApi(c: Caller): SimulationApi {
   return {
     authorize: (scope, body, opts) =>
       c.post(
-        scope, R.authorize, '/v1/simulation/issuing/authorization', body, opts, normaliseTransaction, AUTHORIZE_WIRE,
+        scope,
+        R.authorize,
+        '/v1/simulation/issuing/authorization',
+        body,
+        opts,
+        normaliseTransaction,
+        AUTHORIZE_WIRE,
       ),
     reverse: (scope, body, opts) =>
       c.post(scope, R.reverse, '/v1/simulation/issuing/reversal', body, opts, normaliseTransaction),

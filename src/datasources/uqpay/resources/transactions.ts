@@ -9,7 +9,12 @@ export const TRANSACTION_ROUTES = {
   retrieve: 'GET /v1/issuing/transactions/{id}',
 } as const;
 
-const TRANSACTION_AMOUNTS = ['transaction_fee', 'billing_amount', 'transaction_amount', 'card_available_balance'] as const;
+const TRANSACTION_AMOUNTS = [
+  'transaction_fee',
+  'billing_amount',
+  'transaction_amount',
+  'card_available_balance',
+] as const;
 export const normaliseTransaction = (t: unknown): void => void normaliseAmounts(t, TRANSACTION_AMOUNTS);
 const normaliseTransactionPage = pageOf(normaliseTransaction);
 

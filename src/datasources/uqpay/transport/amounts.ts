@@ -31,7 +31,8 @@ export function suspectDouble(n: number): boolean {
 /** Expand a (possibly exponent-form) decimal literal into plain "-123.45" form, exactly, by string shifting. */
 function canonical(text: string, original: unknown): Decimal {
   const m = DECIMAL.exec(text);
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) throw new AmountFormatError(`not a decimal amount: ${String(original)}`);
+  if (!m || (m[2] === '' && (m[3] ?? '') === ''))
+    throw new AmountFormatError(`not a decimal amount: ${String(original)}`);
   const sign = m[1] === '-' ? '-' : '';
   let intPart = m[2] ?? '';
   let frac = m[3] ?? '';
@@ -51,7 +52,10 @@ function canonical(text: string, original: unknown): Decimal {
 }
 
 function significantDigits(repr: string): number {
-  const mantissa = repr.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '');
+  const mantissa = repr
+    .replace(/^-/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '');
   return mantissa.replace(/^0+/, '').length;
 }
 
@@ -92,4 +96,3 @@ export function normaliseAmountList(obj: unknown, field: string): void {
 }
 
 const AMOUNT = ['amount'] as const;
-

@@ -101,7 +101,13 @@ export class CircuitBreaker {
 export type FailureKind = 'unreachable' | 'broken' | 'server';
 
 const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED', 'UND_ERR_CONNECT_TIMEOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL',
+  'ECONNREFUSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
 ]);
 
 /** The kind of a transport error (undici or socket), for ScopedCircuit.failure. */

@@ -12,12 +12,23 @@ import type { Logger } from '../../../logger';
 import { ScopedCircuit, transportFailureKind, type CircuitOptions } from './circuit';
 import { CallGuard, abortable } from './deadline';
 import {
-  UpstreamOutcomeUnknownError, UpstreamUnavailableError, UqpayError, isRequestProcessing, parseUqpayError,
+  UpstreamOutcomeUnknownError,
+  UpstreamUnavailableError,
+  UqpayError,
+  isRequestProcessing,
+  parseUqpayError,
   type UnavailableReason,
 } from './errors';
 import {
-  compose, type AttemptHandler, type AttemptMiddleware, type CallHandler, type CallMiddleware, type HttpMethod,
-  type RawResponse, type RequestScope, type UqpayCall,
+  compose,
+  type AttemptHandler,
+  type AttemptMiddleware,
+  type CallHandler,
+  type CallMiddleware,
+  type HttpMethod,
+  type RawResponse,
+  type RequestScope,
+  type UqpayCall,
 } from './pipeline';
 import { DEFAULT_BACKOFF, runWithRetries, type RetryPolicy, type RetryReason } from './retry';
 import { TOKEN_PATH, TOKEN_ROUTE, TokenManager, type Token, type TokenRefreshReason } from './token';
@@ -30,7 +41,13 @@ import { encodeBody, parseExact, settleNumbers } from './wire-json';
 /** Hooks for metrics. Called synchronously; keep them cheap and never throw. */
 export interface UqpayObserver {
   /** Every HTTP exchange, retries and token calls included. */
-  onCall?(e: { route: string; method: HttpMethod; status: number | 'network_error'; durationMs: number; attempt: number }): void;
+  onCall?(e: {
+    route: string;
+    method: HttpMethod;
+    status: number | 'network_error';
+    durationMs: number;
+    attempt: number;
+  }): void;
   onRetry?(e: { route: string; reason: RetryReason; attempt: number; delayMs: number }): void;
   onTokenRefresh?(e: { reason: TokenRefreshReason }): void;
 }
@@ -101,12 +118,24 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
       res = await transport.send(call.method, call.path, headers, a.bodyText, a.signal);
     } catch (err) {
       circuit.failure(call.route, transportFailureKind(err));
-      observer?.onCall?.({ route: call.route, method: call.method, status: 'network_error', durationMs: performance.now() - started, attempt: a.n });
+      observer?.onCall?.({
+        route: call.route,
+        method: call.method,
+        status: 'network_error',
+        durationMs: performance.now() - started,
+        attempt: a.n,
+      });
       throw transportError(err, call.route);
     }
     if (res.status >= 500) circuit.failure(call.route, 'server');
     else circuit.success(call.route);
-    observer?.onCall?.({ route: call.route, method: call.method, status: res.status, durationMs: performance.now() - started, attempt: a.n });
+    observer?.onCall?.({
+      route: call.route,
+      method: call.method,
+      status: res.status,
+      durationMs: performance.now() - started,
+      attempt: a.n,
+    });
     return res;
   };
   const attempt = compose(send, opts.attemptMiddleware);
@@ -192,16 +221,31 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
   const handle = compose(execute, opts.callMiddleware);
 
   const fetchToken = async (): Promise<Token> => {
-    const t = (await handle({ method: 'POST', route: TOKEN_ROUTE, path: TOKEN_PATH, onBehalf: false, scope: NO_SCOPE })) as Token;
+    const t = (await handle({
+      method: 'POST',
+      route: TOKEN_ROUTE,
+      path: TOKEN_PATH,
+      onBehalf: false,
+      scope: NO_SCOPE,
+    })) as Token;
     if (!t || typeof t.auth_token !== 'string' || typeof t.expired_at !== 'number') {
-      throw new UpstreamUnavailableError('bad_response', TOKEN_ROUTE, 'UQPAY token response has no auth_token/expired_at');
+      throw new UpstreamUnavailableError(
+        'bad_response',
+        TOKEN_ROUTE,
+        'UQPAY token response has no auth_token/expired_at',
+      );
     }
     return t;
   };
   const tokens = new TokenManager({
     fetchToken,
     shared: opts.redis
-      ? new SharedTokenStore({ redis: opts.redis, baseUrl: config.baseUrl, clientId: config.clientId, keyPrefix: opts.redisKeyPrefix })
+      ? new SharedTokenStore({
+          redis: opts.redis,
+          baseUrl: config.baseUrl,
+          clientId: config.clientId,
+          keyPrefix: opts.redisKeyPrefix,
+        })
       : undefined,
     logger,
     onRefresh: observer?.onTokenRefresh ? (e) => observer.onTokenRefresh!(e) : undefined,
@@ -221,7 +265,14 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
 }
 
 const NO_SCOPE: RequestScope = Object.freeze({});
-const READY_PROBE = Object.freeze({ method: 'GET', route: 'GET /v1/issuing/products', path: '/v1/issuing/products?page_size=10', onBehalf: false, scope: NO_SCOPE, fresh: true } as const);
+const READY_PROBE = Object.freeze({
+  method: 'GET',
+  route: 'GET /v1/issuing/products',
+  path: '/v1/issuing/products?page_size=10',
+  onBehalf: false,
+  scope: NO_SCOPE,
+  fresh: true,
+} as const);
 
 function parseOk(res: RawResponse, call: UqpayCall): unknown {
   if (res.body === '') return undefined;
@@ -229,7 +280,13 @@ function parseOk(res: RawResponse, call: UqpayCall): unknown {
   try {
     data = JSON.parse(res.body);
   } catch (err) {
-    throw new UpstreamUnavailableError('bad_response', call.route, `UQPAY answered ${res.status} with a non-JSON body`, res.status, { cause: err });
+    throw new UpstreamUnavailableError(
+      'bad_response',
+      call.route,
+      `UQPAY answered ${res.status} with a non-JSON body`,
+      res.status,
+      { cause: err },
+    );
   }
   if (!call.normalise) return data;
   try {
@@ -251,7 +308,12 @@ function isWrite(call: UqpayCall): boolean {
 
 /** Failures of the connect phase: the request never left this process, so nothing can have been applied. */
 const NEVER_SENT_CODES = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 function neverSent(err: unknown): boolean {
   const cause = err instanceof UpstreamUnavailableError ? err.cause : err;
@@ -273,5 +335,7 @@ function transportError(err: unknown, route: string): unknown {
   if (typeof code !== 'string') return err;
   const reason = TIMEOUT_REASONS[code] ?? 'network';
   const detail = redactText((err as Error).message || code);
-  return new UpstreamUnavailableError(reason, route, `UQPAY unreachable (${route}): ${detail}`, undefined, { cause: err });
+  return new UpstreamUnavailableError(reason, route, `UQPAY unreachable (${route}): ${detail}`, undefined, {
+    cause: err,
+  });
 }

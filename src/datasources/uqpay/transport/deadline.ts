@@ -12,7 +12,10 @@ export class CallGuard {
   private readonly outer: AbortSignal | undefined;
   private readonly onOuterAbort: (() => void) | undefined;
 
-  constructor(readonly deadline: number, outer?: AbortSignal) {
+  constructor(
+    readonly deadline: number,
+    outer?: AbortSignal,
+  ) {
     const ms = deadline - Date.now();
     if (ms <= 0) this.controller.abort(DEADLINE);
     this.timer = setTimeout(() => this.controller.abort(DEADLINE), Math.max(0, ms));
@@ -33,8 +36,12 @@ export class CallGuard {
   /** The error to throw once the signal has fired. */
   error(route: string, cause?: unknown): UpstreamUnavailableError {
     return this.controller.signal.reason === CALLER
-      ? new UpstreamUnavailableError('aborted', route, `UQPAY call aborted by the caller (${route})`, undefined, { cause })
-      : new UpstreamUnavailableError('deadline', route, `UQPAY call exceeded its deadline (${route})`, undefined, { cause });
+      ? new UpstreamUnavailableError('aborted', route, `UQPAY call aborted by the caller (${route})`, undefined, {
+          cause,
+        })
+      : new UpstreamUnavailableError('deadline', route, `UQPAY call exceeded its deadline (${route})`, undefined, {
+          cause,
+        });
   }
 
   dispose(): void {

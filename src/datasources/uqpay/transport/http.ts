@@ -7,11 +7,20 @@ import type { HttpMethod, RawResponse } from './pipeline';
 
 export interface Transport {
   /** Base URL's path prefix (e.g. `/api`) is added here; `path` is below it. */
-  send(method: HttpMethod, path: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<RawResponse>;
+  send(
+    method: HttpMethod,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<RawResponse>;
   close(): Promise<void>;
 }
 
-type TransportConfig = Pick<UqpayConfig, 'baseUrl' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'maxConnections'>;
+type TransportConfig = Pick<
+  UqpayConfig,
+  'baseUrl' | 'connectTimeoutMs' | 'headersTimeoutMs' | 'bodyTimeoutMs' | 'maxConnections'
+>;
 
 export function createTransport(config: TransportConfig): Transport {
   const url = new URL(config.baseUrl);

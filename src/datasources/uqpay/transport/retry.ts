@@ -1,9 +1,7 @@
 // Retries for one logical call: bounded exponential backoff with full jitter, one overall deadline, and only
 // for requests that are safe to repeat (GETs, and POSTs carrying an idempotency key — the same key on every
 // attempt makes UQPAY replay instead of re-applying). A 4xx business error is an answer, never retried.
-import {
-  UpstreamUnavailableError, UqpayAuthError, UqpayError, isRequestProcessing, isTokenExpired,
-} from './errors';
+import { UpstreamUnavailableError, UqpayAuthError, UqpayError, isRequestProcessing, isTokenExpired } from './errors';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (an expired-token refresh is not counted). */
@@ -16,8 +14,14 @@ export interface RetryPolicy {
 export const DEFAULT_BACKOFF = { baseDelayMs: 50, maxDelayMs: 2_000 } as const;
 
 export type RetryReason =
-  | 'network' | 'connect_timeout' | 'headers_timeout' | 'body_timeout'
-  | 'server_error' | 'rate_limited' | 'processing' | 'token_expired';
+  | 'network'
+  | 'connect_timeout'
+  | 'headers_timeout'
+  | 'body_timeout'
+  | 'server_error'
+  | 'rate_limited'
+  | 'processing'
+  | 'token_expired';
 
 export interface RetryEvent {
   route: string;
@@ -28,7 +32,10 @@ export interface RetryEvent {
 }
 
 /** Full jitter: uniform in [0, min(max, base·2^(retry-1))]. `retry` is 1-based. */
-export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+export function backoffDelay(
+  retry: number,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs' | 'random'>,
+): number {
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor((policy.random ?? Math.random)() * cap);
 }
@@ -37,7 +44,10 @@ export function backoffDelay(retry: number, policy: Pick<RetryPolicy, 'baseDelay
 export function retryReason(err: unknown): { reason: RetryReason; minDelayMs: number } | undefined {
   if (err instanceof UpstreamUnavailableError) {
     switch (err.reason) {
-      case 'network': case 'connect_timeout': case 'headers_timeout': case 'body_timeout':
+      case 'network':
+      case 'connect_timeout':
+      case 'headers_timeout':
+      case 'body_timeout':
         return { reason: err.reason, minDelayMs: 0 };
       default:
         return undefined; // deadline, caller abort, unparseable 2xx
@@ -55,10 +65,18 @@ export function retryReason(err: unknown): { reason: RetryReason; minDelayMs: nu
 export function finalError(err: unknown, route: string): unknown {
   if (err instanceof UqpayError && !(err instanceof UqpayAuthError)) {
     if (err.status >= 500) {
-      return new UpstreamUnavailableError('server_error', route, `UQPAY failed (${err.status}): ${err.message}`, err.status, { cause: err });
+      return new UpstreamUnavailableError(
+        'server_error',
+        route,
+        `UQPAY failed (${err.status}): ${err.message}`,
+        err.status,
+        { cause: err },
+      );
     }
     if (err.status === 429) {
-      return new UpstreamUnavailableError('rate_limited', route, `UQPAY rate limit: ${err.message}`, 429, { cause: err });
+      return new UpstreamUnavailableError('rate_limited', route, `UQPAY rate limit: ${err.message}`, 429, {
+        cause: err,
+      });
     }
     if (isTokenExpired(err)) {
       // A freshly refreshed token was also refused: credentials problem, not a loop.

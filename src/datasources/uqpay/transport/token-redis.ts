@@ -75,7 +75,8 @@ export class SharedTokenStore implements SharedTokens {
           await this.redis.eval(RELEASE, 1, this.lockKey, owner).catch(() => undefined);
         }
       }
-      if (Date.now() + this.pollMs >= opts.deadline) throw new Error('timed out waiting for another replica to fetch the UQPAY token');
+      if (Date.now() + this.pollMs >= opts.deadline)
+        throw new Error('timed out waiting for another replica to fetch the UQPAY token');
       await new Promise((r) => setTimeout(r, this.pollMs));
     }
   }

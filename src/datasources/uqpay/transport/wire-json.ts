@@ -9,7 +9,10 @@
 // has more significant digits than a double keeps; amounts.ts flags every amount whose double could be such a case,
 // and only then is the body parsed again, losslessly, so those literals reach the amount normaliser as text.
 import {
-  LosslessNumber, isLosslessNumber, parse as parseLossless, stringify as stringifyLossless,
+  LosslessNumber,
+  isLosslessNumber,
+  parse as parseLossless,
+  stringify as stringifyLossless,
 } from 'lossless-json';
 import { AmountFormatError, suspectDouble } from './amounts';
 
@@ -68,7 +71,7 @@ function withNumbers(value: unknown, spec: AmountSpec): unknown {
 
 /** The request body as UQPAY expects it: the amounts `spec` names as JSON numbers, written digit for digit. */
 export function encodeBody(body: unknown, spec?: AmountSpec): string {
-  return spec ? stringifyLossless(withNumbers(body, spec)) ?? 'null' : JSON.stringify(body);
+  return spec ? (stringifyLossless(withNumbers(body, spec)) ?? 'null') : JSON.stringify(body);
 }
 
 /** Literals a double cannot be trusted with stay text (LosslessNumber); the rest become plain numbers. */
