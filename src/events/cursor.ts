@@ -4,11 +4,15 @@
 // so cursors are ordered within the log, and so within every account's share of it.
 
 export interface LogPosition {
-  /** Which log the id belongs to. */
+  /** Which log the id belongs to; ANY_EPOCH only in LOG_START. */
   epoch: string;
   /** `<milliseconds>-<sequence>`. */
   id: string;
 }
+
+/** The beginning of whichever log there is: a subscriber that started on an empty log. Never in a cursor. */
+export const ANY_EPOCH = '*';
+export const LOG_START: LogPosition = { epoch: ANY_EPOCH, id: '0-0' };
 
 const PREFIX = 'ev1:';
 const EPOCH = /^[0-9a-f]{8,32}$/;

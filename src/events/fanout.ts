@@ -11,6 +11,8 @@ export interface Fanout {
   /** Where this replica's reading of the log stands. */
   position: LogPosition | null;
   open(): LiveFeed;
+  /** This replica may have missed entries (it lost its place in the log): every feed catches up from the log. */
+  lostPlace(): void;
   count(): number;
   closeAll(): void;
 }
@@ -28,6 +30,9 @@ export function createFanout(opts: { maxBuffered?: number; logger?: Logger } = {
       const feed = new Feed(fanout.position, max, () => feeds.delete(feed), opts.logger);
       feeds.add(feed);
       return feed;
+    },
+    lostPlace() {
+      for (const f of feeds) f.overflow();
     },
     count: () => feeds.size,
     closeAll() {
@@ -62,12 +67,17 @@ class Feed implements LiveFeed {
     if (this.queue.length - this.head >= this.max) {
       // Behind by more than the buffer: drop it all and let the reader catch up from the log.
       if (!this.overflowed) this.log?.warn({ buffered: this.max }, 'slow subscriber: catching up from the event log');
-      this.overflowed = true;
-      this.queue.length = 0;
-      this.head = 0;
+      this.overflow();
       return;
     }
     this.queue.push(event);
+  }
+
+  /** Drops what is buffered; the reader catches up from the log (and learns there if it is too late). */
+  overflow(): void {
+    this.overflowed = true;
+    this.queue.length = 0;
+    this.head = 0;
   }
 
   next(): Promise<LoggedEvent | undefined> {

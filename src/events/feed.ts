@@ -8,7 +8,7 @@
 // buffer overflows (a slow subscriber), so a subscriber loses nothing the log still retains; a subscriber that
 // falls behind the retention gets CursorExpiredError instead of a silent gap.
 import type { Logger } from '../logger';
-import { compareIds, type LogPosition } from './cursor';
+import { compareIds, LOG_START, type LogPosition } from './cursor';
 import { CursorExpiredError, CursorInvalidError, type EventLog, type LiveFeed, type LoggedEvent } from './log';
 
 export interface FeedOptions {
@@ -83,8 +83,9 @@ export function openFeed(log: EventLog, opts: FeedOptions): EventFeed {
     async start() {
       await log.ready;
       live = log.follow();
-      // Without a cursor: from where this replica's reading of the log stands (so an overflow can catch up).
-      position ??= live.start;
+      // Without a cursor: from where this replica's reading of the log stands (so an overflow can catch up), or
+      // from the beginning of a log that was empty: then everything in it came after this subscription.
+      position ??= live.start ?? LOG_START;
       if (catchingUp) await readPage();
     },
     async next() {

@@ -3,7 +3,7 @@
 // parsed when read back; the newest events also live in the followers' buffers as objects. Bounded by the
 // retention count; a restart loses the log (and with it every cursor: a new epoch makes them expire cleanly).
 import type { Logger } from '../logger';
-import { compareIds, encodeCursor, newEpoch, type LogPosition } from './cursor';
+import { ANY_EPOCH, compareIds, encodeCursor, newEpoch, type LogPosition } from './cursor';
 import { createFanout } from './fanout';
 import {
   CursorExpiredError,
@@ -92,7 +92,7 @@ export function createMemoryEventLog(opts: MemoryEventLogOptions = {}): EventLog
   }
 
   function checkEpoch(position: LogPosition | null): void {
-    if (position && position.epoch !== epoch)
+    if (position && position.epoch !== epoch && position.epoch !== ANY_EPOCH)
       throw new CursorExpiredError('the cursor belongs to an event log that no longer exists');
   }
 

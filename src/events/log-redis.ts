@@ -15,7 +15,7 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import { luaScript, newRedis } from '../redis';
-import { encodeCursor, newEpoch, type LogPosition } from './cursor';
+import { compareIds, encodeCursor, newEpoch, type LogPosition } from './cursor';
 import { createFanout } from './fanout';
 import {
   CursorExpiredError,
@@ -87,15 +87,16 @@ redis.call('SET', KEYS[1], id, 'EX', ARGV[1])
 return {1, id, epoch}
 `;
 
-// KEYS: stream, meta. ARGV: the position's id ('' = from the start / the end), its epoch, count, 'after' | 'before'.
+// KEYS: stream, meta. ARGV: the position's id ('' = from the start / the end), its epoch ('*': whichever, from
+// the beginning), count, 'after' | 'before'.
 // Returns {'ok', entries} or {'expired'} / {'invalid'}.
 const READ = `${CMP}
 local pos, posEpoch, count, dir = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 if redis.call('EXISTS', KEYS[1]) == 0 then
-  if pos ~= '' then return {'expired'} end
+  if pos ~= '' and posEpoch ~= '*' then return {'expired'} end
   return {'ok', {}}
 end
-if pos ~= '' and redis.call('HGET', KEYS[2], 'epoch') ~= posEpoch then return {'expired'} end
+if pos ~= '' and posEpoch ~= '*' and redis.call('HGET', KEYS[2], 'epoch') ~= posEpoch then return {'expired'} end
 if dir == 'before' then
   local hi = pos == '' and '+' or ('(' .. pos)
   return {'ok', redis.call('XREVRANGE', KEYS[1], hi, '-', 'COUNT', count)}
@@ -194,8 +195,20 @@ export function createRedisEventLog(opts: RedisEventLogOptions): EventLog {
     let lastId = await tail();
     resolveReady();
     let delay = 100;
+    let recovering = false;
     while (!closed) {
       try {
+        if (recovering) {
+          // Back after a failure: if entries this replica had not read yet were trimmed meanwhile (or the log was
+          // lost), live followers must not skip them silently: they catch up from the log, which tells them.
+          const [epoch, trimmed] = await reader.hmget(metaKey, 'epoch', 'trimmed');
+          const known = fanout.position?.epoch;
+          if (compareIds(trimmed ?? '0-0', lastId) > 0 || (known !== undefined && epoch !== known)) {
+            log?.warn({ lastId, trimmed }, 'event log: entries were trimmed while this replica was away');
+            fanout.lostPlace();
+          }
+          recovering = false;
+        }
         const res = (await reader.xread('COUNT', batch, 'BLOCK', 5_000, 'STREAMS', stream, lastId)) as
           [string, RawEntry[]][] | null;
         delay = 100;
@@ -206,6 +219,7 @@ export function createRedisEventLog(opts: RedisEventLogOptions): EventLog {
         }
       } catch (err) {
         if (closed) break;
+        recovering = true;
         log?.warn({ err: (err as Error).message }, 'event log: reading the stream failed; retrying');
         await new Promise((r) => setTimeout(r, delay));
         delay = Math.min(delay * 2, 2_000);

@@ -34,6 +34,8 @@ export function lastEventId(request: Request | undefined): string | undefined {
 }
 
 const PING_MS = process.env['NODE_ENV'] === 'test' ? 300 : 12_000;
+/** Tells EventSource clients to reconnect after 1 s (their default is about 3 s). */
+const RECONNECT_MS = 1_000;
 
 /** yoga's serialisation without its internal extensions (`http` on the result and on errors, `unexpected`). */
 function serialise(result: ExecutionResult): string {
@@ -58,7 +60,7 @@ function sseWithIds(holder: CursorHolder) {
     const stream = new fetchAPI.ReadableStream<Uint8Array>({
       start(controller) {
         // A first comment flushes the headers (some clients wait for a byte), then one every PING_MS.
-        controller.enqueue(encoder.encode(':\n\n'));
+        controller.enqueue(encoder.encode(`:\nretry: ${RECONNECT_MS}\n\n`));
         ping = setInterval(() => {
           if (controller.desiredSize === null) clearInterval(ping);
           else if (controller.desiredSize > 0) controller.enqueue(encoder.encode(':\n\n'));
