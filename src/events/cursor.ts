@@ -32,7 +32,7 @@ export function decodeCursor(cursor: string): LogPosition | null {
   return { epoch, id };
 }
 
-/** Orders two entry ids (no leading zeros, as Redis writes them and decodeCursor insists): negative when `a` is first. */
+/** Orders two entry ids (no leading zeros: Redis writes none, decodeCursor accepts none); negative: `a` first. */
 export function compareIds(a: string, b: string): number {
   const [am = '', as = ''] = a.split('-');
   const [bm = '', bs = ''] = b.split('-');

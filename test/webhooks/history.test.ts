@@ -112,7 +112,7 @@ describe('event history', () => {
       .map((e) => e.id)
       .reverse();
 
-  it('a partner pages through only its account’s events, at most `first` ownership reads a page, skipping none', async () => {
+  it('a partner pages through only its own events, at most `first` ownership reads a page, none skipped', async () => {
     const got: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -132,7 +132,7 @@ describe('event history', () => {
     expect(pages).toBeGreaterThan(got.length);
   });
 
-  it('the master account sees its own events newest first, pages with endCursor, and filters by type and card', async () => {
+  it('master sees its own events newest first, pages with endCursor, filters by type and card', async () => {
     const all = await history({ first: 10 });
     expect(all.errors).toBeUndefined();
     const master = [C.sophiaUsdSingle, C.liamSgdSingle, C.oliviaUsdShare, C.meiLingMastercard];
@@ -195,7 +195,7 @@ describe('event history', () => {
     expect(replayed).toEqual(newestFirst([C.danielUsdSingle]).slice(0, 1));
   });
 
-  it('counts the page in the upstream estimate: 100 events each reading their card is refused before any call', async () => {
+  it('the upstream estimate counts the page: 100 events reading their card are refused before any call', async () => {
     await h.resetStats();
     const res = await post({ query: '{ events(first: 100) { edges { node { card { cardId } } } } }' }, frontend);
     expect(res.status).toBe(400);

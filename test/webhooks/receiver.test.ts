@@ -188,7 +188,7 @@ describe('receiver over HTTP', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('acknowledges a signed event once it is in the log, and stores it once however often it is delivered', async () => {
+  it('acknowledges a signed event once it is in the log; stores it once however often delivered', async () => {
     const event = rechargeEvent(CARD, 'acct-1');
     for (let i = 0; i < 3; i++) {
       const res = await deliver(url, SECRET, event);
@@ -199,7 +199,7 @@ describe('receiver over HTTP', () => {
     }
   });
 
-  it('answers 503 when the event cannot be stored, so the sender redelivers; the redelivery is stored once', async () => {
+  it('answers 503 when the event cannot be stored (the sender redelivers); the redelivery is stored once', async () => {
     let failing = true;
     const flaky = createWebhookReceiver({
       secret: SECRET,

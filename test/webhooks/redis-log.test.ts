@@ -43,7 +43,7 @@ async function take(feed: LiveFeed, count: number, ms = 1_000): Promise<string[]
 }
 
 describe('event log on Redis Streams', () => {
-  it('an event appended on one replica is read once, in order, by followers on both; another prefix sees none', async () => {
+  it('one replica appends; followers on both read each event once, in order; another prefix sees none', async () => {
     const prefix = testRedisPrefix('log');
     const [a, b, other] = await Promise.all([openLog(prefix), openLog(prefix), openLog(testRedisPrefix('other'))]);
     const onA = a.follow();

@@ -53,7 +53,7 @@ describe('Redis killed under webhook load', () => {
       },
     ).then((r) => r.arrayBuffer());
 
-  it('acknowledges only what it stored; redeliveries are stored once; a resumed subscriber misses nothing', async () => {
+  it('acknowledges only what it stored; redeliveries stored once; a resumed subscriber misses nothing', async () => {
     const before = follow<FeeEvent>(h.gateway.url, SUBSCRIPTION);
     await sleep(100);
     await fee(0);

@@ -125,7 +125,7 @@ describe('a cursor the log no longer covers, or not a cursor', () => {
   });
   afterAll(() => h?.close());
 
-  it('CURSOR_EXPIRED (410) when events after the cursor were trimmed; a trimmed cursor whose successors remain resumes', async () => {
+  it('CURSOR_EXPIRED (410) once events after the cursor are trimmed; one whose successors remain resumes', async () => {
     const url = origin(h.gateway.url) + WEBHOOK_PATH;
     const live = follow<CardEvent>(h.gateway.url, CARD_EVENTS, { cardId: C.sophiaUsdSingle });
     await sleep(100);
@@ -189,7 +189,7 @@ describe('two replicas on one Redis: the subscriber moves from one to the other 
     await eventsB?.close();
   });
 
-  it('EventSource on A; A goes away; 3 recharges; it reconnects to B with Last-Event-ID: those 3, in order, then live', async () => {
+  it('EventSource on A; A stops; 3 recharges; back on B by Last-Event-ID: those 3 in order, then live', async () => {
     const card = C.oliviaUsdShare;
     const query = `subscription { cardEvents(cardId: "${card}") { eventId cursor amount { amount } } }`;
     const es = eventSource<CardEvent>(door.url(), query);
