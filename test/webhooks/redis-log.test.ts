@@ -108,6 +108,20 @@ describe('event log on Redis Streams', () => {
   });
 });
 
+describe('event log retention by age on Redis', () => {
+  it('trims entries older than the retention at the next append; a cursor before them expires', async () => {
+    const log = await openLog(testRedisPrefix('age'), { maxAgeMs: 300, maxCount: 100 });
+    await log.append(message());
+    await log.append(message());
+    const [first] = await log.readAfter(null, 10);
+    await new Promise((r) => setTimeout(r, 350));
+    const last = message();
+    await log.append(last);
+    expect((await log.readAfter(null, 10)).map((e) => e.eventId)).toEqual([last.eventId]);
+    await expect(log.readAfter(decodeCursor(first!.cursor), 10)).rejects.toBeInstanceOf(CursorExpiredError);
+  });
+});
+
 describe('two receivers sharing Redis', () => {
   async function replica(prefix: string, secret: string) {
     const events = createGatewayEvents({ webhookSecret: secret, redisUrl: REDIS_URL, redisPrefix: prefix, logger });
