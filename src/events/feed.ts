@@ -82,6 +82,7 @@ export function openFeed(log: EventLog, opts: FeedOptions): EventFeed {
   const feed: EventFeed = {
     async start() {
       await log.ready;
+      if (done) return; // given up on (the caller timed out waiting for the log): follow nothing
       live = log.follow();
       // Without a cursor: from where this replica's reading of the log stands (so an overflow can catch up), or
       // from the beginning of a log that was empty: then everything in it came after this subscription.
