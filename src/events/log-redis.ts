@@ -209,8 +209,7 @@ export function createRedisEventLog(opts: RedisEventLogOptions): EventLog {
           }
           recovering = false;
         }
-        const res = (await reader.xread('COUNT', batch, 'BLOCK', 5_000, 'STREAMS', stream, lastId)) as
-          [string, RawEntry[]][] | null;
+        const res = await reader.xread('COUNT', batch, 'BLOCK', 5_000, 'STREAMS', stream, lastId);
         delay = 100;
         for (const raw of res?.[0]?.[1] ?? []) {
           lastId = raw[0];

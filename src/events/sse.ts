@@ -71,7 +71,7 @@ function sseWithIds(holder: CursorHolder) {
           const next = await iterator.next();
           if (next.value != null) {
             const id = holder.current;
-            const frame = `${id ? `id: ${id}\n` : ''}event: next\ndata: ${serialise(next.value)}\n\n`;
+            const frame = `${id ? `id: ${id}\n` : ''}event: next\ndata: ${serialise(next.value as ExecutionResult)}\n\n`;
             controller.enqueue(encoder.encode(frame));
           }
           if (next.done) {
@@ -111,12 +111,13 @@ function sseWithIds(holder: CursorHolder) {
 /** Mount after yoga's result processors (any place in `plugins`): takes over SSE for log-fed subscriptions. */
 export function useSseEventIds(): Plugin {
   return {
-    onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+    onResultProcess(payload) {
+      const { request, result, resultProcessor } = payload;
       const holder = holders.get(request);
       // Only a stream yoga chose SSE for (subscriptions stream over SSE or not at all on this route).
       if (!holder || !resultProcessor || !isAsyncIterable(result)) return;
       if (!request.headers.get('accept')?.includes('text/event-stream')) return;
-      setResultProcessor(sseWithIds(holder) as never, 'text/event-stream');
+      payload.setResultProcessor(sseWithIds(holder) as never, 'text/event-stream');
     },
   };
 }

@@ -130,7 +130,7 @@ describe('two receivers sharing Redis', () => {
       plugins: events.plugins,
       logging: false,
     });
-    const server: Server = createServer(yoga);
+    const server: Server = createServer((req, res) => void yoga(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await events.log.ready;
     cleanup.push(

@@ -18,8 +18,8 @@ function waiter<T>(results: Received<T>['results']) {
   const waiters = new Set<() => void>();
   return {
     notify: () => waiters.forEach((w) => w()),
-    waitFor(n: number, ms = 8_000) {
-      return new Promise<void>((resolve, reject) => {
+    waitFor: (n: number, ms = 8_000) =>
+      new Promise<void>((resolve, reject) => {
         const check = () => {
           if (results.length < n) return;
           cleanup();
@@ -35,8 +35,7 @@ function waiter<T>(results: Received<T>['results']) {
         };
         waiters.add(check);
         check();
-      });
-    },
+      }),
   };
 }
 
