@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CombinedGraphQLErrors, gql, type TypedDocumentNode } from '@apollo/client';
+import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { frontendApollo, partnerApollo } from '../../examples/apollo';
 import { frontendUrql, partnerUrql } from '../../examples/urql';
@@ -176,6 +177,32 @@ describe('urql 6, persistedExchange', () => {
     expect(recharge.error).toBeUndefined();
     expect(recharge.data?.rechargeCard.userErrors).toEqual([]);
     expect(seen).toEqual([{ method: 'POST', query: false, hash: idOf('RechargeCard') }]);
+  });
+});
+
+describe('graphql-request with the typed documents (generated/)', () => {
+  it('frontend key: the document, typed, one round trip', async () => {
+    const data = await new GraphQLClient(url, { headers: bearer(FRONTEND_KEY) }).request(CardDashboardDocument, {
+      first: 3,
+    });
+    expect(data.cards.edges).toHaveLength(3);
+    expect(data.cards.edges[0]!.node.__typename).toBe('Card');
+    expect(seen).toEqual([{ method: 'POST', query: true }]);
+  });
+
+  it('partner key: each typed document carries its manifest id (__meta__.hash), sent as documentId', async () => {
+    const document = CardDashboardDocument as typeof CardDashboardDocument & { __meta__: { hash: string } };
+    const client = new GraphQLClient(url, {
+      headers: bearer(PARTNER_KEY),
+      // Send the id instead of the printed document.
+      requestMiddleware: (request) => ({
+        ...request,
+        body: JSON.stringify({ documentId: document.__meta__.hash, variables: request.variables }),
+      }),
+    });
+    const data = await client.request(document, { first: 3 });
+    expect(data.account.accountId).toBe(ACME);
+    expect(seen).toEqual([{ method: 'POST', query: false, documentId: `sha256:${idOf('CardDashboard')}` }]);
   });
 });
 
