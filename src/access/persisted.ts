@@ -53,6 +53,13 @@ export function loadManifest(path?: string): PersistedManifest {
   return createManifest(JSON.parse(text) as Record<string, string>);
 }
 
+/** `sha256:<HEX>` or `<hex>` → lower-case hex. */
+const bareId = (id: string) =>
+  id
+    .trim()
+    .replace(/^sha256:/i, '')
+    .toLowerCase();
+
 /**
  * The persisted document id a request names, as a bare lower-case hex string (or whatever non-hex text it
  * gave, which then fails the lookup with a clear error). `documentId` may come in a POST body or a GET query.
@@ -65,10 +72,7 @@ export function extractDocumentId(params: GraphQLParams & { documentId?: unknown
     id = pq?.sha256Hash;
   }
   if (typeof id !== 'string' || id === '') return null;
-  return id
-    .trim()
-    .replace(/^sha256:/i, '')
-    .toLowerCase();
+  return bareId(id);
 }
 
 export interface PersistedPluginOptions {
@@ -111,12 +115,7 @@ export function usePersistedDocuments(opts: PersistedPluginOptions): Plugin {
       const claimed = apqHash(params);
       if (claimed === undefined || !params.query || !opts.allowArbitrary(request)) return;
       const hash = sha256Hex(params.query);
-      if (
-        claimed
-          .trim()
-          .replace(/^sha256:/i, '')
-          .toLowerCase() !== hash
-      ) {
+      if (bareId(claimed) !== hash) {
         throw gatewayError(
           'PERSISTED_QUERY_HASH_MISMATCH',
           'extensions.persistedQuery.sha256Hash is not the sha256 of the document sent in `query`: ' +
@@ -124,11 +123,9 @@ export function usePersistedDocuments(opts: PersistedPluginOptions): Plugin {
         );
       }
       if (!apq || manifest.get(hash) !== undefined) return;
-      if (Buffer.byteLength(params.query) > apq.maxDocumentBytes) {
-        opts.logger?.debug(
-          { bytes: Buffer.byteLength(params.query) },
-          'persisted queries: document too large to register',
-        );
+      const bytes = Buffer.byteLength(params.query);
+      if (bytes > apq.maxDocumentBytes) {
+        opts.logger?.debug({ bytes }, 'persisted queries: document too large to register');
         return;
       }
       pending.set(context, { hash, document: params.query });
