@@ -45,6 +45,7 @@ export function loadManifest(path?: string): PersistedManifest {
     if (path === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return createManifest({});
     throw new Error(
       `Cannot read the persisted documents manifest ${path ?? DEFAULT_MANIFEST_PATH}: ${(err as Error).message}`,
+      { cause: err },
     );
   }
   return createManifest(JSON.parse(text) as Record<string, string>);

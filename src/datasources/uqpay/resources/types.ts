@@ -251,7 +251,7 @@ export interface Product {
   max_card_quota?: number;
   card_scheme?: string;
   card_currency?: string[];
-  product_status?: 'ENABLED' | 'DISABLED' | string;
+  product_status?: string; // ENABLED or DISABLED as documented; kept open for values UQPAY adds
   no_pin_payment_amount?: { amount: Decimal; currency: string }[];
   kyc_level?: string;
   /** Objects (Node SDK `ProductRequiredField`); older docs showed plain names. */
