@@ -228,6 +228,11 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
         (d) => tokens.push(d.createCardDetailsToken.token),
       ],
       [
+        'ElevateCardLimit',
+        () => ({ input: { cardId: ids.card, limitAmount: '50.00', durationInDays: 2, idempotencyKey: randomUUID() } }),
+        () => undefined,
+      ],
+      [
         'SetCardStatus',
         () => ({ input: { cardId: ids.card, status: 'FROZEN', reason: 'scan', idempotencyKey: randomUUID() } }),
         () => undefined,
