@@ -33,6 +33,9 @@ const SOURCES = [
 // The word "issue" (or "issues") then a number, with or without "#": a ticket, not a concept.
 const TICKET = new RegExp(String.raw`\bissues? #?\d+\b`, 'gi');
 
+// Documents that live beside the repository, not in it: a clone has none of them.
+const OUTSIDE = /\.\.\/shared\b|\b(?:UPSTREAM|CONTRACT|STYLE)\.md\b/;
+
 describe('comments and docs name concepts, not tickets', () => {
   it('no ticket number in src/, test/, bench/, scripts/, operations/, CI or the docs', () => {
     const hits: string[] = [];
@@ -45,6 +48,19 @@ describe('comments and docs name concepts, not tickets', () => {
         });
     }
     expect(SOURCES.length).toBeGreaterThan(100);
+    expect(hits).toEqual([]);
+  });
+
+  it('nothing points to documents outside the repository (../shared, UPSTREAM.md, CONTRACT.md, STYLE.md)', () => {
+    const hits: string[] = [];
+    for (const file of SOURCES) {
+      if (file === fileURLToPath(import.meta.url)) continue; // this test names them
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          if (OUTSIDE.test(line)) hits.push(`${path.relative(REPO, file)}:${i + 1}: ${line.trim()}`);
+        });
+    }
     expect(hits).toEqual([]);
   });
 });
