@@ -50,7 +50,7 @@ export interface Access {
    * The refusal a GraphQL request's headers alone earn (missing or unknown key, a partner naming another
    * account), thrown so the edge can answer before reading the body. Undefined in open explorer mode.
    */
-  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
+  checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
   /** Concurrent subscriptions per client; a WebSocket transport takes slots from the same limiter. */
   subscriptions: { limiter: ConcurrencyLimiter; maxFor(caller: Caller): number };
 }

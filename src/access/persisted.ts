@@ -48,6 +48,7 @@ export function loadManifest(path?: string): PersistedManifest {
     if (path === undefined && (err as NodeJS.ErrnoException).code === 'ENOENT') return createManifest({});
     throw new Error(
       `Cannot read the persisted documents manifest ${path ?? DEFAULT_MANIFEST_PATH}: ${(err as Error).message}`,
+      { cause: err },
     );
   }
   return createManifest(JSON.parse(text) as Record<string, string>);
@@ -107,7 +108,7 @@ export function usePersistedDocuments(opts: PersistedPluginOptions): Plugin {
   };
   return {
     onPluginInit({ addPlugin }) {
-      addPlugin(persistedOperations(lookup, opts.allowArbitrary));
+      addPlugin(persistedOperations(lookup, (request) => opts.allowArbitrary(request)));
     },
     // Runs before the persisted-operations plugin added above: a document sent with a hash that is not its own
     // is refused before anything else looks at it; a partner's document is left for that plugin to refuse.

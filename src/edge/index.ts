@@ -50,8 +50,8 @@ export interface EdgeServerOptions {
   webhook: { path: string; maxBodyBytes: number };
   /** GET-only endpoints beside GraphQL (/health, /ready, /metrics): no body. */
   operatorPaths: readonly string[];
-  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
-  next(req: IncomingMessage, res: ServerResponse): unknown;
+  checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
+  next: (req: IncomingMessage, res: ServerResponse) => unknown;
   logger: Logger;
   metrics?: GatewayMetrics;
 }

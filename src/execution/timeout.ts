@@ -66,7 +66,7 @@ export function useRequestTimeout(ms: number): Plugin {
         const result = executeFn(execArgs) as unknown;
         // A synchronous result cannot outlive anything.
         if (typeof (result as PromiseLike<unknown> | null)?.then !== 'function') {
-          return result as ReturnType<typeof executeFn>;
+          return result;
         }
         return new Promise((resolve, reject) => {
           const p: Pending = { request, deadline, resolve };
@@ -85,7 +85,7 @@ export function useRequestTimeout(ms: number): Plugin {
               reject(err);
             },
           );
-        }) as ReturnType<typeof executeFn>;
+        });
       });
     },
   };

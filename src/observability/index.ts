@@ -16,15 +16,15 @@ export interface Observability {
   /** Pass as createUqpayClient's `observer`. */
   upstream: UpstreamObserver;
   /** The loaders' batch hook. */
-  onBatch(loader: string, size: number): void;
+  onBatch: (loader: string, size: number) => void;
   /** Mount first: they time and log every request, refusals included. */
   plugins: Plugin[];
 }
 
 export interface ObservabilityOptions {
   logger: Logger;
-  ready(): Promise<void>;
-  draining?(): boolean;
+  ready: () => Promise<void>;
+  draining?: () => boolean;
   defaultMetrics?: boolean;
 }
 
