@@ -235,7 +235,17 @@ export function createTracing(config: TracingConfig, opts: OtelOptions) {
       nameOperation((args.contextValue as { request?: Request }).request, args.document, args.operationName);
     },
     onSubscribe({ args }) {
-      nameOperation((args.contextValue as { request?: Request }).request, args.document, args.operationName);
+      const request = (args.contextValue as { request?: Request }).request;
+      nameOperation(request, args.document, args.operationName);
+      if (!request || !requests.has(request)) return;
+      // Events are executed when the stream is pulled, outside this request's context: each pull runs in it, so
+      // the UQPAY calls an event's fields make join the subscription's trace.
+      const ctx = contextManager.active();
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (isAsyncIterable(result)) setResult(bindIterator(result, (next) => contextManager.with(ctx, next)));
+        },
+      };
     },
     onResultProcess({ request, result }) {
       const state = requests.get(request);
@@ -372,6 +382,21 @@ export function createTracing(config: TracingConfig, opts: OtelOptions) {
       contextManager.disable();
     },
   };
+}
+
+const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
+  typeof (value as { [Symbol.asyncIterator]?: unknown } | null)?.[Symbol.asyncIterator] === 'function';
+
+/** The iterator, each of its calls made through `run` (here: inside a trace context). */
+function bindIterator<T>(iterable: AsyncIterable<T>, run: <R>(fn: () => R) => R): AsyncIterableIterator<T> {
+  const inner = iterable[Symbol.asyncIterator]();
+  const bound: AsyncIterableIterator<T> = {
+    next: (...args: [] | [unknown]) => run(() => inner.next(...args)),
+    [Symbol.asyncIterator]: () => bound,
+  };
+  if (inner.return) bound.return = (value?: unknown) => run(() => inner.return!(value));
+  if (inner.throw) bound.throw = (err?: unknown) => run(() => inner.throw!(err));
+  return bound;
 }
 
 /** One word for how a UQPAY call ended (never its message: upstream messages can echo input). */

@@ -107,6 +107,15 @@ describe('GraphQL responses', () => {
     expect(gz.headers['x-request-id']).toBeTruthy();
   });
 
+  it('compresses /metrics for a scraper that accepts gzip (Prometheus does)', async () => {
+    const url = h.gateway.url.replace(/\/graphql$/, '/metrics');
+    const res = await request(url, { headers: { 'accept-encoding': 'gzip' } });
+    const bytes = Buffer.from(await res.body.arrayBuffer());
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(bytes).toString()).toContain('gateway_graphql_request_duration_seconds');
+  });
+
   it('sends a small result as it is', async () => {
     const small = await post('{ __typename }', 'gzip, br');
     expect(small.status).toBe(200);

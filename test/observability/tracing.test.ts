@@ -14,8 +14,11 @@ import { DEMO_IDS, startEmulator, type RunningEmulator } from '../../src/emulato
 import { ASSIGNABLE_PANS } from '../../src/emulator/cardnumbers';
 import { createLogger } from '../../src/logger';
 import { startGateway, type RunningGateway } from '../../src/server';
+import { WEBHOOK_PATH } from '../../src/webhooks';
 import { accessFiles, bearer, FRONTEND_KEY } from '../access/helpers';
 import { header, startRecordingProxy, type RecordingProxy } from '../conformance/recording-proxy';
+import { deliver, rechargeEvent } from '../webhooks/helpers';
+import { subscribe } from '../webhooks/sse';
 
 // --- an OTLP/HTTP receiver: POST /v1/traces, JSON ------------------------------------------------------------------
 
@@ -361,6 +364,28 @@ describe('tracing', () => {
     );
     const list = spans.find((s) => s.kind === SPAN_KIND.INTERNAL && s.name === 'GET /v1/issuing/cardholders')!;
     expect(attrs(list.attributes)['uqpay.account_id']).toBe(acme);
+  });
+
+  it("traces a subscription's setup; the UQPAY calls of each event join its trace", async () => {
+    const { traceId, parentId, traceparent } = newTraceparent();
+    const query = `subscription Watch { cardEvents(cardId: "${CARD}") { type card { cardId } } }`;
+    const s = await subscribe(gateway.url, query, {}, { ...bearer(FRONTEND_KEY), traceparent });
+    try {
+      expect(s.status).toBe(200);
+      const webhook = gateway.url.replace(/\/graphql$/, '') + WEBHOOK_PATH;
+      expect((await deliver(webhook, emulator.webhookSecret, rechargeEvent(CARD))).status).toBe(200);
+      await s.waitFor(1);
+    } finally {
+      s.close();
+    }
+    const spans = await spansOf(
+      traceId,
+      (x) => ended('subscription Watch')(x) && x.some((y) => y.name === 'GET /v1/issuing/cards/{id}'),
+    );
+    const op = serverSpan(spans)!;
+    expect(op.parentSpanId).toBe(parentId);
+    const call = spans.find((y) => y.name === 'GET /v1/issuing/cards/{id}' && y.kind === SPAN_KIND.INTERNAL)!;
+    expect(call.parentSpanId).toBe(op.spanId);
   });
 
   it('is not loaded unless configured: only otel.ts imports the SDK, and tracing.ts only dynamically', () => {
