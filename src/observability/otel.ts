@@ -119,10 +119,13 @@ export interface OtelOptions {
 }
 
 export function createTracing(config: TracingConfig, opts: OtelOptions) {
+  // The SDK's own complaints (an unreachable collector, a bad OTEL_* value) as one scrubbed line each.
+  const warn = (message: string, ...args: unknown[]) =>
+    opts.logger.warn(`opentelemetry: ${[message, ...args].map(describe).join(' ').slice(0, 1_000)}`);
   diag.setLogger(
     {
-      error: (message, ...args) => opts.logger.warn({ args: args.map(String) }, `opentelemetry: ${message}`),
-      warn: (message, ...args) => opts.logger.warn({ args: args.map(String) }, `opentelemetry: ${message}`),
+      error: warn,
+      warn,
       info: () => undefined,
       debug: () => undefined,
       verbose: () => undefined,
@@ -169,10 +172,11 @@ export function createTracing(config: TracingConfig, opts: OtelOptions) {
 
   const nameOperation = (request: Request | undefined, document: DocumentNode, operationName?: string | null) => {
     const state = request && requests.get(request);
-    if (!state) return;
+    // Several operations in one request (a batch): the first one names the span.
+    if (!state || state.named) return;
     const op = getOperationAST(document, operationName);
     const type = op?.operation;
-    if (!type || state.named) return; // several operations (a batch): the first one names the span
+    if (!type) return;
     state.named = true;
     const name = safe(op.name?.value, OPERATION_NAME);
     state.span.updateName(name ? `${type} ${name}` : type);
@@ -378,10 +382,30 @@ export function createTracing(config: TracingConfig, opts: OtelOptions) {
     logger: (logger: Logger): Logger => logger.child({}, { formatters: { log: traceFields } }),
     forceFlush: (): Promise<void> => provider.forceFlush(),
     async shutdown(): Promise<void> {
-      await provider.shutdown();
+      // An unreachable collector would hold shutdown for the exporter's retries (up to its 10 s timeout).
+      let timer: NodeJS.Timeout | undefined;
+      const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)));
+      await Promise.race([provider.shutdown().catch(warn), cap]);
+      clearTimeout(timer);
       contextManager.disable();
     },
   };
+}
+
+/** How long shutdown waits for the last spans to be exported. */
+const SHUTDOWN_WAIT_MS = 3_000;
+
+/** The SDK reports exceptions as JSON (`{"message": …, "stack": …}`): their message and code, no stack. */
+function describe(value: unknown): string {
+  const text = value instanceof Error ? value.message : String(value);
+  if (!text.startsWith('{')) return text;
+  try {
+    const e = JSON.parse(text) as { message?: unknown; code?: unknown };
+    if (typeof e.message === 'string') return typeof e.code === 'string' ? `${e.message} (${e.code})` : e.message;
+  } catch {
+    // not JSON after all
+  }
+  return text;
 }
 
 const isAsyncIterable = (value: unknown): value is AsyncIterable<unknown> =>
