@@ -5,8 +5,11 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import { DEFAULT_QUERY, negotiateEncoding } from '../../src/edge';
 import { DEMO_IDS } from '../../src/emulator/seed';
+import { createLogger } from '../../src/logger';
+import { createGateway } from '../../src/server';
 import { WEBHOOK_PATH } from '../../src/webhooks';
 import { startHarness, type Harness } from '../harness';
 import { deliver, rechargeEvent } from '../webhooks/helpers';
@@ -150,6 +153,41 @@ describe('GraphQL responses', () => {
     expect(res.headers['content-encoding'] ?? 'none').toBe('none');
     abort.abort();
     await res.body.dump().catch(() => undefined);
+  });
+});
+
+describe('settings', () => {
+  // In-process (yoga.fetch): the page and an introspection result (~30 KB, no upstream call) under other settings.
+  const INTROSPECT = '{ __schema { types { name description fields { name description } } } }';
+  async function answers(env: Record<string, string>) {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      UQPAY_BASE_URL: h.emulator.baseUrl,
+      UQPAY_CLIENT_ID: h.emulator.clientId,
+      UQPAY_API_KEY: h.emulator.apiKey,
+      ...env,
+    });
+    const gateway = createGateway(config, { logger: createLogger({ level: 'silent' }) });
+    try {
+      const headers = { 'accept-encoding': 'br, gzip' };
+      const page = await gateway.yoga.fetch('http://gw/graphql', { headers: { ...headers, accept: 'text/html' } });
+      const result = await gateway.yoga.fetch('http://gw/graphql', {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: INTROSPECT }),
+      });
+      await Promise.all([page.arrayBuffer(), result.arrayBuffer()]);
+      return { page: page.headers.get('content-encoding'), result: result.headers.get('content-encoding') };
+    } finally {
+      await gateway.close();
+    }
+  }
+
+  it('GATEWAY_COMPRESSION=off compresses nothing; GATEWAY_COMPRESSION_MIN_BYTES moves the threshold', async () => {
+    expect(await answers({})).toEqual({ page: 'br', result: 'br' });
+    expect(await answers({ GATEWAY_COMPRESSION: 'off' })).toEqual({ page: null, result: null });
+    expect(await answers({ GATEWAY_COMPRESSION_MIN_BYTES: '10000000' })).toEqual({ page: 'br', result: null });
   });
 });
 
