@@ -107,7 +107,8 @@ export interface CompressionOptions {
 export function useCompression(opts: CompressionOptions): Plugin {
   const { minBytes } = opts;
   return {
-    onResponse({ request, response, setResponse, fetchAPI }) {
+    onResponse(payload) {
+      const { request, response, fetchAPI } = payload;
       const type = response.headers.get('content-type');
       if (type === null || !COMPRESSIBLE.test(type) || response.headers.has('content-encoding')) return;
       varyOnEncoding(response.headers);
@@ -123,7 +124,7 @@ export function useCompression(opts: CompressionOptions): Plugin {
           headers.set('content-length', String(body.length));
         }
         const init = { status: response.status, statusText: response.statusText, headers };
-        setResponse(new fetchAPI.Response(body as BodyInit, init));
+        payload.setResponse(new fetchAPI.Response(body as BodyInit, init));
       };
       const send = (body: string): Promise<void> | void => {
         const bytes = Buffer.from(body);

@@ -119,7 +119,8 @@ export interface GraphiQLPageOptions {
 export function useGraphiQLPage(opts: GraphiQLPageOptions): Plugin {
   const options = opts.options ?? GRAPHIQL;
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequest(payload) {
+      const { request, url, fetchAPI } = payload;
       if (url.pathname !== opts.path || !wantsGraphiQL(request)) return;
       const encoding = opts.compress ? negotiateEncoding(request.headers.get('accept-encoding')) : undefined;
       return pageFor(options).then(async (page) => {
@@ -132,13 +133,13 @@ export function useGraphiQLPage(opts: GraphiQLPageOptions): Plugin {
         });
         if (opts.compress) varyOnEncoding(headers);
         if (ifNoneMatch(request.headers.get('if-none-match'), etag)) {
-          endResponse(new fetchAPI.Response(null, { status: 304, headers }));
+          payload.endResponse(new fetchAPI.Response(null, { status: 304, headers }));
           return;
         }
         const body = encoding ? await encodedBody(page, encoding) : page.identity;
         if (encoding) headers.set('content-encoding', encoding);
         headers.set('content-length', String(body.length));
-        endResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: 200, headers }));
+        payload.endResponse(new fetchAPI.Response(body as unknown as BodyInit, { status: 200, headers }));
       });
     },
   };

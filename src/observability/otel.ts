@@ -43,7 +43,13 @@ import {
   ATTR_URL_PATH,
   ATTR_URL_SCHEME,
 } from '@opentelemetry/semantic-conventions';
-import { getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLError } from 'graphql';
+import {
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLError,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerOf } from '../access/plugin';
 import { extractDocumentId } from '../access/persisted';
@@ -236,11 +242,13 @@ export function createTracing(config: TracingConfig, opts: OtelOptions) {
       }
     },
     onExecute({ args }) {
-      nameOperation((args.contextValue as { request?: Request }).request, args.document, args.operationName);
+      const { contextValue, document, operationName } = args as ExecutionArgs;
+      nameOperation((contextValue as { request?: Request }).request, document, operationName);
     },
     onSubscribe({ args }) {
-      const request = (args.contextValue as { request?: Request }).request;
-      nameOperation(request, args.document, args.operationName);
+      const { contextValue, document, operationName } = args as ExecutionArgs;
+      const request = (contextValue as { request?: Request }).request;
+      nameOperation(request, document, operationName);
       if (!request || !requests.has(request)) return;
       // Events are executed when the stream is pulled, outside this request's context: each pull runs in it, so
       // the UQPAY calls an event's fields make join the subscription's trace.
