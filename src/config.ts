@@ -45,6 +45,11 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+// An http(s) URL, or unset (empty counts as unset).
+const optionalUrl = optionalString.pipe(
+  z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+);
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -104,6 +109,17 @@ export const EnvSchema = z.object({
   GATEWAY_KEEP_ALIVE_TIMEOUT_MS: positiveInt(5_000),
   GATEWAY_MAX_CONNECTIONS: positiveInt(4_096),
   GATEWAY_CORS_ORIGINS: CorsOrigins,
+  // Response compression (br or gzip, as the client accepts): off, or from what size.
+  GATEWAY_COMPRESSION: z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on'),
+  GATEWAY_COMPRESSION_MIN_BYTES: int(1_024),
+  // Tracing: on when an OTLP/HTTP endpoint is set. The other OTEL_* variables (service name, sampler, exporter
+  // headers, batching) are read by the OpenTelemetry SDK itself from the process environment.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_SDK_DISABLED: z
+    .string()
+    .default('false')
+    .transform((v) => v.trim().toLowerCase() === 'true'),
 });
 
 export interface UqpayConfig {
@@ -166,6 +182,8 @@ export interface GatewayConfig {
   http?: GatewayHttpConfig;
   /** Automatic persisted queries; defaults apply when absent. */
   apq?: ApqConfig;
+  /** Distributed tracing over OTLP/HTTP; absent = off (no span is made, nothing is loaded). */
+  tracing?: TracingConfig;
 }
 
 export interface ApqConfig {
@@ -175,6 +193,11 @@ export interface ApqConfig {
   maxDocumentBytes: number;
   /** A registered document is forgotten this long after its last use. */
   ttlMs: number;
+}
+
+export interface TracingConfig {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl: string;
 }
 
 export interface CallLimits {
@@ -202,6 +225,11 @@ export interface GatewayHttpConfig {
   maxConnections: number;
   /** Origins allowed cross-origin reads (`*` = any, without credentials); empty = same-origin only. */
   corsOrigins: string[];
+  /**
+   * Whole-body responses (GraphQL results, /metrics) of at least this many bytes are compressed for clients that
+   * accept br or gzip; false = never (GraphiQL's page then goes out uncompressed too). Default 1024.
+   */
+  compressMinBytes?: number | false;
 }
 
 export interface GatewayLimits {
@@ -219,6 +247,15 @@ export interface GatewayLimits {
 }
 
 export class ConfigError extends Error {}
+
+/** On when an endpoint is set and the SDK is not disabled; the signal-specific URL is used as given. */
+function tracingOf(e: z.infer<typeof EnvSchema>): TracingConfig | undefined {
+  if (e.OTEL_SDK_DISABLED) return undefined;
+  if (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return { tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT };
+  if (e.OTEL_EXPORTER_OTLP_ENDPOINT)
+    return { tracesUrl: `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` };
+  return undefined;
+}
 
 /** The configured limits; a hand-built config without them gets the environment defaults. */
 export function limitsOf(config: Pick<GatewayConfig, 'limits'>): GatewayLimits {
@@ -303,6 +340,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       keepAliveTimeoutMs: e.GATEWAY_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.GATEWAY_MAX_CONNECTIONS,
       corsOrigins: e.GATEWAY_CORS_ORIGINS,
+      compressMinBytes: ['on', 'true', '1'].includes(e.GATEWAY_COMPRESSION) ? e.GATEWAY_COMPRESSION_MIN_BYTES : false,
     },
+    tracing: tracingOf(e),
   };
 }

@@ -12,7 +12,14 @@ import { useJit, useRequestTimeout, useVariableCoercion } from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
 import { createEdgeServer, edgeYoga, httpOf } from './edge';
-import { createObservability, upstreamEconomyMetrics, yogaLogging, type Observability } from './observability';
+import {
+  createObservability,
+  startTracing,
+  upstreamEconomyMetrics,
+  yogaLogging,
+  type Observability,
+  type Tracing,
+} from './observability';
 import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
 import { createGatewayEvents, WEBHOOK_PATH, type GatewayEvents } from './webhooks';
@@ -26,6 +33,11 @@ export interface GatewayDeps {
   plugins?: Plugin[];
   /** Webhook receiver + event bus (tests pass one with their own Redis prefix); otherwise built from config. */
   events?: GatewayEvents;
+  /**
+   * Tracing (startGateway loads it when config.tracing is set: the SDK is imported asynchronously). The gateway
+   * shuts it down on close.
+   */
+  tracing?: Tracing;
 }
 
 export interface Gateway {
@@ -56,9 +68,14 @@ export const GRAPHQL_PATH = '/graphql';
 /** Served beside GraphQL by the observability plugins (GET only). */
 const OPERATOR_PATHS = ['/health', '/ready', '/metrics'] as const;
 
+const defaultLogger = (config: GatewayConfig): Logger =>
+  createLogger({ level: config.logLevel, secrets: [config.uqpay.apiKey, config.webhookSecret ?? ''] });
+
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
-  const logger =
-    deps.logger ?? createLogger({ level: config.logLevel, secrets: [config.uqpay.apiKey, config.webhookSecret ?? ''] });
+  const { tracing } = deps;
+  const baseLogger = deps.logger ?? defaultLogger(config);
+  // With tracing, every line logged while a span is active carries its trace and span ids.
+  const logger = tracing ? tracing.logger(baseLogger) : baseLogger;
   const ownClient = !deps.client;
   let draining = false;
   // `client` is assigned below; /ready only calls it per request.
@@ -71,6 +88,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     },
     draining: () => draining,
     defaultMetrics: config.env !== 'test',
+    tracing,
   });
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
   const access = createAccess(config, { logger, redis });
@@ -96,14 +114,17 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       redis,
       redisKeyPrefix: `${config.uqpay.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX}token:`,
       observer: observability.upstream,
-      callMiddleware: economy?.callMiddleware,
-      attemptMiddleware: economy?.attemptMiddleware,
+      // Tracing outermost: a call's span covers coalescing and the cache, an attempt's span the budget's wait.
+      callMiddleware: tracing ? [tracing.callMiddleware, ...(economy?.callMiddleware ?? [])] : economy?.callMiddleware,
+      attemptMiddleware: tracing
+        ? [tracing.attemptMiddleware, ...(economy?.attemptMiddleware ?? [])]
+        : economy?.attemptMiddleware,
     });
   const events =
     deps.events ??
     createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, redis, logger });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
-  const edge = edgeYoga(config);
+  const edge = edgeYoga(config, GRAPHQL_PATH);
   const context = createContextFactory({
     api: client.api,
     logger,
@@ -118,7 +139,6 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     graphqlEndpoint: GRAPHQL_PATH,
     context: ({ request }) => context({ request }),
     graphiql: edge.graphiql,
-    renderGraphiQL: edge.renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError: maskError(logger) },
     logging: yogaLogging(logger),
@@ -161,11 +181,22 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       if (ownClient) await client.close();
       await economy?.close();
       await redis?.quit().catch(() => undefined);
+      // Last: the spans of the final requests are exported.
+      await tracing?.shutdown().catch((err: unknown) => logger.warn({ err }, 'tracing shutdown failed'));
     },
   };
 }
 
 export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}): Promise<RunningGateway> {
+  if (config.tracing && !deps.tracing) {
+    const logger = deps.logger ?? defaultLogger(config);
+    const tracing = await startTracing(config.tracing, {
+      logger,
+      graphqlPath: GRAPHQL_PATH,
+      upstreamBaseUrl: config.uqpay.baseUrl,
+    });
+    deps = { ...deps, logger, tracing };
+  }
   const gateway = createGateway(config, deps);
   // Every request passes the HTTP edge first: normalised routing, bounded bodies, keys checked before a body is
   // read, connection bounds. Only then yoga.

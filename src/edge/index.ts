@@ -9,12 +9,14 @@ import type { Logger } from '../logger';
 import type { GatewayMetrics } from '../observability';
 import { redactText } from '../redact';
 import { corsOptions, useCsrfPrevention } from './browser';
-import { GRAPHIQL, renderGraphiQL } from './graphiql';
+import { useCompression } from './compression';
+import { useGraphiQLPage } from './graphiql';
 import { createEdgeHandler, type EdgeRoute } from './handler';
 import { useRedactedErrors } from './redacted-errors';
 import { createBoundedServer, DEFAULT_HTTP, openFileLimit } from './server';
 
 export { CSRF_HEADERS, corsOptions, useCsrfPrevention } from './browser';
+export { negotiateEncoding } from './compression';
 export { DEFAULT_QUERY } from './graphiql';
 export { SECURITY_HEADERS } from './headers';
 export { normaliseTarget } from './target';
@@ -26,21 +28,32 @@ export function httpOf(config: Pick<GatewayConfig, 'http'>): GatewayHttpConfig {
   return config.http ?? { ...DEFAULT_HTTP, corsOrigins: [] };
 }
 
+/** Responses from this size up are compressed unless GATEWAY_COMPRESSION is off. */
+export const DEFAULT_COMPRESS_MIN_BYTES = 1_024;
+
 /**
- * Yoga's options for browsers and clients: `cors`, GraphiQL, and the plugins for browsers and error output (mount
- * them after the observability ones).
+ * Yoga's options for browsers and clients: `cors`, and the plugins for browsers (GraphiQL's page, served here
+ * instead of by yoga: rendered and compressed once), error output and response compression (mount them after the
+ * observability ones).
  */
-export function edgeYoga(config: Pick<GatewayConfig, 'http'>): {
+export function edgeYoga(
+  config: Pick<GatewayConfig, 'http'>,
+  graphqlPath: string,
+): {
   cors: ReturnType<typeof corsOptions>;
-  graphiql: typeof GRAPHIQL;
-  renderGraphiQL: typeof renderGraphiQL;
+  graphiql: false;
   plugins: Plugin[];
 } {
+  const minBytes = httpOf(config).compressMinBytes ?? DEFAULT_COMPRESS_MIN_BYTES;
   return {
     cors: corsOptions(httpOf(config).corsOrigins),
-    graphiql: GRAPHIQL,
-    renderGraphiQL,
-    plugins: [useCsrfPrevention(), useRedactedErrors()],
+    graphiql: false,
+    plugins: [
+      useGraphiQLPage({ path: graphqlPath, compress: minBytes !== false }),
+      useCsrfPrevention(),
+      useRedactedErrors(),
+      ...(minBytes === false ? [] : [useCompression({ minBytes })]),
+    ],
   };
 }
 

@@ -1,15 +1,18 @@
-// What operators see: request ids, metrics, one log line per request, and /health, /ready, /metrics.
+// What operators see: request ids, metrics, one log line per request, /health, /ready, /metrics, and (when
+// configured) traces.
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import { useOperatorEndpoints } from './endpoints';
 import { useObservability } from './graphql';
 import { batchObserver, createMetrics, upstreamObserver, type GatewayMetrics, type UpstreamObserver } from './metrics';
 import { useRequestId } from './request-id';
+import type { Tracing } from './tracing';
 
 export { createMetrics, type GatewayMetrics } from './metrics';
 export { requestIdOf } from './request-id';
 export { upstreamEconomyMetrics } from './upstream-economy';
 export { yogaLogging } from './yoga-log';
+export { startTracing, type Tracing, type TracingOptions } from './tracing';
 
 export interface Observability {
   metrics: GatewayMetrics;
@@ -26,6 +29,8 @@ export interface ObservabilityOptions {
   ready: () => Promise<void>;
   draining?: () => boolean;
   defaultMetrics?: boolean;
+  /** Distributed tracing, when configured: its plugin opens each GraphQL request's span. */
+  tracing?: Tracing;
 }
 
 export function createObservability(opts: ObservabilityOptions): Observability {
@@ -36,6 +41,7 @@ export function createObservability(opts: ObservabilityOptions): Observability {
     onBatch: batchObserver(metrics),
     plugins: [
       useRequestId(),
+      ...(opts.tracing ? [opts.tracing.plugin] : []),
       useObservability({ metrics, logger: opts.logger }),
       useOperatorEndpoints({ metrics, ready: opts.ready, draining: opts.draining }),
     ],

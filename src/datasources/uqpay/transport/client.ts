@@ -110,6 +110,8 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
       if (s.requestId) headers['x-request-id'] = s.requestId;
       if (a.bodyText !== undefined) headers['content-type'] = 'application/json';
     }
+    // Only a traced exchange has any (trace context); they never replace the gateway's own headers.
+    if (a.headers !== undefined) headers = { ...a.headers, ...headers };
     circuit.enter(call.route);
     a.onSend?.();
     const started = performance.now();
