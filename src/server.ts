@@ -4,13 +4,12 @@
 import type { Server } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import type { AddressInfo } from 'node:net';
-import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_REDIS_KEY_PREFIX, limitsOf, type GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUpstreamEconomy, createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { maskError } from './errors/mask';
-import { useJit, useRequestTimeout } from './execution';
+import { useDeferStream, useJit, useRequestTimeout } from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
 import { createEdgeServer, createGraphQLWebSockets, edgeYoga, httpOf } from './edge';

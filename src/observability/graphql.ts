@@ -112,14 +112,6 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
     onRequest({ request }) {
       infos.set(request, { started: performance.now() });
     },
-    onRequestParse({ request }) {
-      return {
-        onRequestParseDone({ requestParserResult }) {
-          const info = infos.get(request);
-          if (info && Array.isArray(requestParserResult)) info.batch = requestParserResult.length;
-        },
-      };
-    },
     onParams({ request, params }) {
       const info = infos.get(request);
       if (info && params.operationName) info.operationName = params.operationName;
@@ -142,7 +134,10 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
     },
     onResultProcess({ request, result }) {
       const info = infos.get(request);
-      if (info) countErrors(info, result);
+      if (!info) return;
+      // A batch's result is the list of its operations' results.
+      if (Array.isArray(result)) info.batch = result.length;
+      countErrors(info, result);
     },
     onResponse({ request, response }) {
       finish(request, response.status);

@@ -81,6 +81,9 @@ describe("Apollo's BatchHttpLink", () => {
     expect(results.map((r) => (r.data as { card: { cardId: string } }).card.cardId)).toEqual(ids);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toHaveLength(3);
+    // One request in the metrics, labelled as a batch (operation names are the operations' own elsewhere).
+    const metrics = await (await fetch(h.gateway.url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(/gateway_graphql_request_duration_seconds_count\{operation="\(batch\)",type="query"\} \d/);
   });
 
   it('limits each operation on its own: one over the upstream call limit is refused, the others run', async () => {

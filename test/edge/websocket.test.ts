@@ -249,6 +249,18 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
     await again.dispose();
   });
 
+  it('frees the subscriptions of a connection that drops without a word', async () => {
+    const before = events.bus.subscriberCount();
+    const socket = new WebSocket(wsUrl(h.gateway.url), 'graphql-transport-ws');
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${FRONTEND_KEY}` } }));
+    await new Promise((resolve) => socket.once('message', resolve)); // connection_ack
+    socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: CARD_EVENTS } }));
+    await attached(before + 1);
+    socket.terminate();
+    await attached(before);
+  });
+
   it('counts WebSocket operations in the same metrics as HTTP ones', async () => {
     const client = frontend();
     const sub = collect(client, { query: CARD_EVENTS, operationName: 'WsCardEvents' });

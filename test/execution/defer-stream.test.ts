@@ -166,6 +166,17 @@ describe('@stream', () => {
   });
 });
 
+describe('validation', () => {
+  it("applies the directives' own rules: @stream only on lists, @defer not on a subscription's root field", async () => {
+    const notAList = await h.gql(`{ card(cardId: "${C.sophiaUsdSingle}") @stream { cardId } }`);
+    expect(notAList.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(notAList.errors?.[0]?.message).toMatch(/Stream directive cannot be used on non-list field/);
+    const rootDefer = await h.gql('subscription { ... @defer { cardEvents { eventId } } }');
+    expect(rootDefer.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(totalCalls(await h.stats())).toBe(0);
+  });
+});
+
 describe('which executor', () => {
   it('runs documents with @defer or @stream on graphql-js, never graphql-jit', () => {
     const schema = buildSchema();
