@@ -174,9 +174,14 @@ export function createGraphQLWebSockets(opts: GraphQLWebSocketOptions): GraphQLW
       caller = opts.identify(authorization, onBehalfOf);
     } catch (err) {
       const e = err as GraphQLError;
-      const code = e.extensions?.code === 'UNAUTHENTICATED' ? CloseCode.Unauthorized : CloseCode.Forbidden;
-      logger.warn({ reason: e.message, transport: 'websocket' }, 'access refused');
-      socket.close(code, closeReason(e.message));
+      const unauthenticated = e.extensions?.code === 'UNAUTHENTICATED';
+      // Where a WebSocket client puts its key: the payload, not a header it may not be able to set.
+      const reason =
+        unauthenticated && authorization === undefined
+          ? 'Missing API key: send `authorization: "Bearer <key>"` in connection_init\'s payload.'
+          : e.message;
+      logger.warn({ reason, transport: 'websocket' }, 'access refused');
+      socket.close(unauthenticated ? CloseCode.Unauthorized : CloseCode.Forbidden, closeReason(reason));
       return false;
     }
     const allowance = opts.allowance(caller);

@@ -13,7 +13,15 @@ import { accessFiles, ACME, bearer, FRONTEND_KEY, PARTNER_KEY } from '../access/
 import { hashKey } from '../../src/access/keys';
 import { startHarness, type Harness } from '../harness';
 import { subscribe as sseSubscribe, type SseSubscription } from '../webhooks/sse';
-import { collect, deliverRecharge, webSocketWithHeaders, wsClient, wsUrl, type Collected } from './clients';
+import {
+  collect,
+  deliverRecharge,
+  idempotencyKey,
+  webSocketWithHeaders,
+  wsClient,
+  wsUrl,
+  type Collected,
+} from './clients';
 import { head, raw, sleep } from './helpers';
 
 const C = DEMO_IDS.cards;
@@ -88,6 +96,26 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
     const q = collect(client, { query: '{ card(cardId: "' + C.sophiaUsdSingle + '") { cardId status } }' });
     await q.ended();
     expect(q.results).toEqual([{ data: { card: { cardId: C.sophiaUsdSingle, status: 'ACTIVE' } } }]);
+    const suffix = idempotencyKey().slice(0, 8);
+    const m = collect(client, {
+      query: `mutation ($input: CreateCardholderInput!) {
+        createCardholder(input: $input) { cardholder { email } userErrors { code } }
+      }`,
+      variables: {
+        input: {
+          firstName: 'Ada',
+          lastName: 'Socket',
+          email: `ada.${suffix}@example.com`,
+          countryCode: 'SG',
+          phoneNumber: String(80_000_000 + Math.floor(Math.random() * 9_999_999)),
+          idempotencyKey: idempotencyKey(),
+        },
+      },
+    });
+    await m.ended();
+    expect(m.results).toEqual([
+      { data: { createCardholder: { cardholder: { email: `ada.${suffix}@example.com` }, userErrors: [] } } },
+    ]);
   });
 
   it('closes 4401 without a key or with an unknown one, before any operation runs', async () => {
@@ -97,7 +125,11 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
       await sub.ended();
       expect(sub.results).toEqual([]);
       expect(client.closes[0]?.code).toBe(4401);
-      expect(client.closes[0]?.reason).toMatch(/API key|Authorization header/);
+      expect(client.closes[0]?.reason).toMatch(
+        connectionParams.authorization === undefined
+          ? /^Missing API key: send `authorization: "Bearer <key>"` in connection_init's payload\.$/
+          : /API key|Authorization/,
+      );
     }
   });
 
