@@ -30,6 +30,14 @@ export function useBatchLimit(max: number): Plugin {
                 "Send fewer per request (Apollo's BatchHttpLink: `batchMax`).",
             );
           }
+          // yoga's JSON parser takes any array: each element must be a request of its own.
+          if (!requestParserResult.every((p) => p !== null && typeof p === 'object' && !Array.isArray(p))) {
+            throw gatewayError(
+              'BAD_REQUEST',
+              'A batch is a JSON array of GraphQL requests: each element an object with `query` or a persisted ' +
+                'document id.',
+            );
+          }
           batched.add(request);
         },
       };

@@ -231,10 +231,16 @@ describe('what a batch may not hold', () => {
     expect(results[2]?.errors?.[0]?.message).toMatch(/cannot be batched/);
   });
 
-  it('refuses an empty batch', async () => {
+  it('refuses an empty batch, and a batch of things that are not requests', async () => {
     const r = await post(h.gateway.url, [], bearer(FRONTEND_KEY));
     expect(r.status).toBe(400);
     expect(r.code).toBe('BATCH_LIMIT_EXCEEDED');
+    for (const batch of [[1, 2], [{ query: '{ __typename }' }, null], [[{ query: '{ __typename }' }]]]) {
+      const bad = await post(h.gateway.url, batch, bearer(FRONTEND_KEY));
+      expect(bad.status).toBe(400);
+      expect(bad.code).toBe('BAD_REQUEST');
+      expect(bad.body.errors?.[0]?.message).toMatch(/each element an object/);
+    }
   });
 
   it('applies x-on-behalf-of to every operation of the batch', async () => {
