@@ -57,7 +57,6 @@ export interface GraphQLWebSockets {
 
 /** What a connection carries once connection_init was accepted. */
 interface Connection {
-  caller: Caller;
   /** Headers every operation's Request carries. */
   headers: Record<string, string>;
   allowance: number;
@@ -194,7 +193,7 @@ export function createGraphQLWebSockets(opts: GraphQLWebSocketOptions): GraphQLW
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (authorization !== undefined) headers.authorization = authorization;
     if (onBehalfOf !== undefined) headers['x-on-behalf-of'] = onBehalfOf;
-    ctx.extra.connection = { caller, headers, allowance, release };
+    ctx.extra.connection = { headers, allowance, release };
     return true;
   }
 

@@ -167,7 +167,7 @@ describe('@stream', () => {
 });
 
 describe('validation', () => {
-  it("applies the directives' own rules: @stream only on lists, @defer not on a subscription's root field", async () => {
+  it("applies the directives' rules: @stream only on lists, no @defer on a subscription's root field", async () => {
     const notAList = await h.gql(`{ card(cardId: "${C.sophiaUsdSingle}") @stream { cardId } }`);
     expect(notAList.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(notAList.errors?.[0]?.message).toMatch(/Stream directive cannot be used on non-list field/);
