@@ -178,8 +178,8 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     path: GRAPHQL_PATH,
     http: httpOf(config),
     maxPayloadBytes: access.maxRequestBodySize,
-    identify: access.identify,
-    allowance: access.subscriptions.maxFor,
+    identify: (authorization, onBehalfOf) => access.identify(authorization, onBehalfOf),
+    allowance: (caller) => access.subscriptions.maxFor(caller),
     // The node adapter's server context is `{ req, res }`; a WebSocket operation has the upgrade request only.
     execute: async (params, request, serverContext) =>
       (await gateway.yoga.getResultForParams({ params, request }, serverContext as never)) ?? { data: null },
@@ -204,7 +204,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     operatorPaths: OPERATOR_PATHS,
     checkHeaders: gateway.access.checkHeaders,
     next: (req, res) => gateway.yoga.requestListener(req, res),
-    upgrade: websockets.handleUpgrade,
+    upgrade: (req, socket, head) => websockets.handleUpgrade(req, socket, head),
     logger: gateway.logger,
     metrics: gateway.observability.metrics,
   });

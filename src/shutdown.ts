@@ -19,7 +19,7 @@ export interface ShutdownOptions {
    * Long-lived connections the HTTP server no longer tracks (upgraded WebSockets): closed when the in-flight
    * requests are done, with the remaining connections, so that the server can stop.
    */
-  closeStreams?(): Promise<void>;
+  closeStreams?: () => Promise<void>;
 }
 
 export interface Shutdown {

@@ -51,7 +51,7 @@ export interface Access {
    * The caller a WebSocket connection's key names, with the same refusals as checkHeaders (thrown); the explorer
    * in open explorer mode.
    */
-  identify(authorization: string | undefined, onBehalfOf: string | undefined): Caller;
+  identify: (authorization: string | undefined, onBehalfOf: string | undefined) => Caller;
   /** Concurrent subscriptions per client; a WebSocket transport takes slots from the same limiter. */
   subscriptions: { limiter: ConcurrencyLimiter; maxFor(caller: Caller): number };
 }

@@ -68,7 +68,7 @@ export interface EdgeServerOptions {
   checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
   next(req: IncomingMessage, res: ServerResponse): unknown;
   /** Upgrade requests (WebSockets); without it they are answered as ordinary requests. */
-  upgrade?(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   logger: Logger;
   metrics?: GatewayMetrics;
 }

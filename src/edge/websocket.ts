@@ -33,26 +33,30 @@ export interface GraphQLWebSocketOptions {
   /** Largest message a client may send (the GraphQL body limit). */
   maxPayloadBytes: number;
   /** The caller a key names, or throws its refusal (UNAUTHENTICATED, FORBIDDEN) as a GraphQL error. */
-  identify(authorization: string | undefined, onBehalfOf: string | undefined): Caller;
+  identify: (authorization: string | undefined, onBehalfOf: string | undefined) => Caller;
   /** A client's allowance: its concurrent subscriptions, and so its connections and operations per connection. */
-  allowance(caller: Caller): number;
+  allowance: (caller: Caller) => number;
   /** One operation through yoga's per-operation pipeline (yoga's `getResultForParams`). */
-  execute(params: GraphQLParams, request: Request, serverContext: { req: IncomingMessage }): Promise<OperationResult>;
+  execute: (
+    params: GraphQLParams,
+    request: Request,
+    serverContext: { req: IncomingMessage },
+  ) => Promise<OperationResult>;
   /** What an unexpected failure becomes (the gateway's error mask). */
-  mask(error: unknown): GraphQLError;
+  mask: (error: unknown) => GraphQLError;
   tracker: OperationTracker;
   metrics?: GatewayMetrics;
   logger: Logger;
-  onRefusal?(event: { path: string; status: number; code: string }): void;
+  onRefusal?: (event: { path: string; status: number; code: string }) => void;
 }
 
 export interface GraphQLWebSockets {
   /** The node server's `upgrade` listener. */
-  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  handleUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Open connections. */
-  size(): number;
+  size: () => number;
   /** Refuses new connections, closes the open ones (1001: reconnect elsewhere), and stops. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** What a connection carries once connection_init was accepted. */
@@ -60,7 +64,7 @@ interface Connection {
   /** Headers every operation's Request carries. */
   headers: Record<string, string>;
   allowance: number;
-  release(): void;
+  release: () => void;
 }
 
 type Extra = { socket: WebSocket; request: IncomingMessage; connection?: Connection };

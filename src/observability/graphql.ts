@@ -47,9 +47,9 @@ function scrub(text: string): string {
 /** Operations that arrive without an HTTP request of their own (WebSocket messages), timed and logged alike. */
 export interface OperationTracker {
   /** The operation's clock starts; `request` is the one its hooks and context see. */
-  begin(request: Request, transport: string): void;
+  begin: (request: Request, transport: string) => void;
   /** Its answer is known (a result, or the start of a stream): metrics and the log line, as for HTTP. */
-  end(request: Request, status: number, result?: ExecutionResult): void;
+  end: (request: Request, status: number, result?: ExecutionResult) => void;
 }
 
 export function useObservability(opts: ObservabilityPluginOptions): Plugin & { tracker: OperationTracker } {

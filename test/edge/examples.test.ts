@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gql } from '@apollo/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apolloBatched, apolloOverHttp, apolloOverWebSocket } from '../../examples/apollo';
+import { apolloBatched, apolloOverHttp, apolloOverWebSocket } from '../../examples/apollo-transports';
 import { cardEventsOverSse } from '../../examples/sse';
 import { cardEventsOverWebSocket, persistedOverWebSocket } from '../../examples/websocket';
 import { DEMO_IDS } from '../../src/emulator';
