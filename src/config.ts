@@ -90,6 +90,11 @@ export const EnvSchema = z.object({
   // Money-moving mutations need an idempotencyKey unless this is turned off.
   GATEWAY_REQUIRE_IDEMPOTENCY_KEY: z.enum(['true', 'false', '1', '0', 'on', 'off']).default('true'),
   GATEWAY_IDEMPOTENCY_SECRET: optionalString,
+  // Automatic persisted queries (frontends and the open explorer): how many registered documents are kept, the
+  // largest one kept (never more than GATEWAY_MAX_BODY_BYTES), and how long one is kept after its last use.
+  GATEWAY_APQ_MAX_DOCUMENTS: int(1_000),
+  GATEWAY_APQ_MAX_DOCUMENT_BYTES: positiveInt(16_384),
+  GATEWAY_APQ_TTL_MS: positiveInt(86_400_000),
   // Repeated selections of one field in one selection set (quadratic work for the validator's overlap check).
   GATEWAY_MAX_REPEATED_FIELDS: positiveInt(20),
   GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(100),
@@ -163,6 +168,17 @@ export interface GatewayConfig {
   idempotency?: IdempotencyConfig;
   /** The node:http server's bounds and cross-origin access; defaults apply when absent. */
   http?: GatewayHttpConfig;
+  /** Automatic persisted queries; defaults apply when absent. */
+  apq?: ApqConfig;
+}
+
+export interface ApqConfig {
+  /** Most registered documents kept (per replica in memory, in total in Redis); 0 turns APQ registration off. */
+  maxDocuments: number;
+  /** Largest document (UTF-8 bytes) that is registered; a larger one still runs, it is just not kept. */
+  maxDocumentBytes: number;
+  /** A registered document is forgotten this long after its last use. */
+  ttlMs: number;
 }
 
 export interface CallLimits {
@@ -287,6 +303,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     idempotency: {
       required: ['true', '1', 'on'].includes(e.GATEWAY_REQUIRE_IDEMPOTENCY_KEY),
       secret: e.GATEWAY_IDEMPOTENCY_SECRET,
+    },
+    apq: {
+      maxDocuments: e.GATEWAY_APQ_MAX_DOCUMENTS,
+      maxDocumentBytes: Math.min(e.GATEWAY_APQ_MAX_DOCUMENT_BYTES, e.GATEWAY_MAX_BODY_BYTES),
+      ttlMs: e.GATEWAY_APQ_TTL_MS,
     },
     http: {
       headersTimeoutMs: e.GATEWAY_HEADERS_TIMEOUT_MS,

@@ -9,7 +9,7 @@ import { DEFAULT_REDIS_KEY_PREFIX, limitsOf, type GatewayConfig } from './config
 import { createContextFactory, type GatewayContext } from './context';
 import { createUpstreamEconomy, createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { maskError } from './errors/mask';
-import { useDeferStream, useJit, useRequestTimeout } from './execution';
+import { useDeferStream, useJit, useRequestTimeout, useVariableCoercion } from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
 import { createEdgeServer, createGraphQLWebSockets, edgeYoga, httpOf } from './edge';
@@ -142,6 +142,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       ...observability.plugins,
       ...edge.plugins,
       events.plugin,
+      // Variables of the wrong type are refused before the access plugins' execution hooks (the upstream-call
+      // estimate reads them) and before either executor coerces them its own way.
+      useVariableCoercion(),
       ...access.plugins,
       useRequestTimeout(limitsOf(config).requestTimeoutMs),
       ...(deps.plugins ?? []),

@@ -35,16 +35,16 @@ export interface EdgeHandlerOptions {
    * Throws the GraphQL error a GraphQL request's headers alone earn (missing or unknown key, a partner naming
    * another account), so such a request is refused before its body is read. Absent = nothing to check.
    */
-  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
+  checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
   /** yoga's request listener. */
-  next(req: IncomingMessage, res: ServerResponse): unknown;
+  next: (req: IncomingMessage, res: ServerResponse) => unknown;
   onRefusal?(event: RefusalEvent): void;
 }
 
 /** The refusal a GraphQL error thrown by a check earns: its code, message and HTTP status (400 when it has none). */
 export function fromGraphQLError(err: unknown): Refusal {
   const e = err as GraphQLError;
-  const http = e.extensions?.http as { status?: number; headers?: Record<string, string> } | undefined;
+  const http = e.extensions?.http;
   const code = typeof e.extensions?.code === 'string' ? e.extensions.code : 'BAD_REQUEST';
   return { status: http?.status ?? 400, code, message: e.message, headers: http?.headers };
 }

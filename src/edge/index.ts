@@ -65,8 +65,8 @@ export interface EdgeServerOptions {
   webhook: { path: string; maxBodyBytes: number };
   /** GET-only endpoints beside GraphQL (/health, /ready, /metrics): no body. */
   operatorPaths: readonly string[];
-  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
-  next(req: IncomingMessage, res: ServerResponse): unknown;
+  checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
+  next: (req: IncomingMessage, res: ServerResponse) => unknown;
   /** Upgrade requests (WebSockets); without it they are answered as ordinary requests. */
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   logger: Logger;

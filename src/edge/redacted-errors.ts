@@ -52,14 +52,15 @@ function redactResult(result: ExecutionResult): ExecutionResult {
 
 export function useRedactedErrors(): Plugin {
   return {
-    onResultProcess({ result, setResult }) {
+    onResultProcess(payload) {
+      const { result } = payload;
       // Streams (subscriptions) carry execution errors only, which maskError already wrote.
       if (Array.isArray(result)) {
         const safe = (result as ExecutionResult[]).map(redactResult);
-        if (safe.some((r, i) => r !== result[i])) setResult(safe);
+        if (safe.some((r, i) => r !== result[i])) payload.setResult(safe);
       } else if (result && !(Symbol.asyncIterator in (result as object))) {
         const safe = redactResult(result as ExecutionResult);
-        if (safe !== result) setResult(safe);
+        if (safe !== result) payload.setResult(safe);
       }
     },
   };

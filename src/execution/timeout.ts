@@ -129,7 +129,7 @@ export function useRequestTimeout(ms: number): Plugin {
               reject(err);
             },
           );
-        }) as ReturnType<typeof executeFn>;
+        });
       });
     },
   };

@@ -1,6 +1,6 @@
 // GraphQL request metrics and the one structured log line per request. Timing runs from arrival (onRequest)
 // to response (onResponse), so refusals before execution (limits, keys, unknown documents) are measured too.
-import { getOperationAST, type ExecutionResult, type GraphQLError } from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerOf } from '../access/plugin';
 import type { Logger } from '../logger';
@@ -120,7 +120,8 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
       const info = request && infos.get(request);
       if (!info) return;
-      const op = getOperationAST(args.document, args.operationName);
+      const { document, operationName } = args as ExecutionArgs;
+      const op = getOperationAST(document, operationName);
       info.operationType = op?.operation;
       if (op?.name?.value) info.operationName = op.name.value;
     },
@@ -128,7 +129,8 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
       const info = request && infos.get(request);
       if (!info) return;
-      const op = getOperationAST(args.document, args.operationName);
+      const { document, operationName } = args as ExecutionArgs;
+      const op = getOperationAST(document, operationName);
       info.operationType = 'subscription';
       if (op?.name?.value) info.operationName = op.name.value;
     },

@@ -17,7 +17,7 @@ export interface Observability {
   /** Pass as createUqpayClient's `observer`. */
   upstream: UpstreamObserver;
   /** The loaders' batch hook. */
-  onBatch(loader: string, size: number): void;
+  onBatch: (loader: string, size: number) => void;
   /** Times and logs operations that arrive without an HTTP request of their own (WebSocket messages). */
   operations: OperationTracker;
   /** Mount first: they time and log every request, refusals included. */
@@ -26,8 +26,8 @@ export interface Observability {
 
 export interface ObservabilityOptions {
   logger: Logger;
-  ready(): Promise<void>;
-  draining?(): boolean;
+  ready: () => Promise<void>;
+  draining?: () => boolean;
   defaultMetrics?: boolean;
 }
 

@@ -56,7 +56,7 @@ describe('two receivers sharing Redis', () => {
       plugins: [events.plugin],
       logging: false,
     });
-    const server: Server = createServer(yoga);
+    const server: Server = createServer((req, res) => void yoga(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     await events.bus.ready;
     cleanup.push(

@@ -75,10 +75,10 @@ export interface Upstream {
   /** Runs one logical call: call middleware, deadline, retries, tokens, attempt middleware, one HTTP pool. */
   handle: CallHandler;
   /** The master account id, read from the token's JWT payload. */
-  masterAccountId(): Promise<string>;
+  masterAccountId: () => Promise<string>;
   /** Obtains a token (for /ready): proves credentials and reachability. */
-  ready(): Promise<void>;
-  close(): Promise<void>;
+  ready: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 const TIMEOUT_REASONS: Record<string, UnavailableReason> = {
