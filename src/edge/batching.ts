@@ -3,6 +3,7 @@
 // documents, limits, context, the upstream call estimate and meter); this bounds the batch itself: at most
 // GATEWAY_MAX_BATCH_SIZE operations (the body limit bounds its bytes as for any request), and no operation whose
 // answer is a stream, which a JSON array cannot carry.
+import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { usesIncrementalDelivery } from '../execution';
 import { gatewayError } from '../errors/graphql';
@@ -48,7 +49,7 @@ export function useBatchLimit(max: number): Plugin {
     },
     onExecute({ args, setResultAndStopExecution }) {
       const request = requestOf(args);
-      if (request && batched.has(request) && usesIncrementalDelivery(args.document)) {
+      if (request && batched.has(request) && usesIncrementalDelivery(args.document as DocumentNode)) {
         setResultAndStopExecution({ errors: [notInABatch('An operation using @defer or @stream')] });
       }
     },

@@ -103,15 +103,16 @@ export function useStreamResponses(opts: { heartbeatMs: number }): Plugin {
   const multipart = multipartSubscription(opts.heartbeatMs);
   return {
     // After yoga's own processors: only a stream none of them took gets here.
-    onResultProcess({ request, result, resultProcessor, setResultProcessor }) {
+    onResultProcess(payload) {
+      const { request, result, resultProcessor } = payload;
       if (resultProcessor || !isStream(result)) return;
       if (WANTS_MULTIPART.test(request.headers.get('accept') ?? '')) {
-        setResultProcessor(multipart, 'multipart/mixed');
+        payload.setResultProcessor(multipart, 'multipart/mixed');
         return;
       }
       // Nobody will read this stream: end it now (a subscription frees its slot and leaves the bus).
       void Promise.resolve(result[Symbol.asyncIterator]().return?.()).catch(() => undefined);
-      setResultProcessor(notAcceptable, 'application/json');
+      payload.setResultProcessor(notAcceptable, 'application/json');
     },
   };
 }

@@ -102,8 +102,7 @@ const header = (req: IncomingMessage, name: string): string | undefined => {
   return Array.isArray(v) ? v[0] : v;
 };
 
-const statusOfErrors = (errors: readonly GraphQLError[]) =>
-  (errors[0]?.extensions?.http as { status?: number } | undefined)?.status ?? 400;
+const statusOfErrors = (errors: readonly GraphQLError[]) => errors[0]?.extensions?.http?.status ?? 400;
 
 /** Browsers send Origin on a WebSocket upgrade and no preflight: only same-origin pages and listed origins pass. */
 function originAllowed(req: IncomingMessage, allowed: readonly string[]): boolean {
@@ -253,9 +252,7 @@ export function createGraphQLWebSockets(opts: GraphQLWebSocketOptions): GraphQLW
       execute: handBack,
       subscribe: handBack,
       onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors?.length
-          ? { ...result, errors: result.errors.map((e) => formatError(e as GraphQLError)) }
-          : undefined,
+        result.errors?.length ? { ...result, errors: result.errors.map((e) => formatError(e)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map(formatError),
       onClose: (ctx) => ctx.extra.connection?.release(),
     },

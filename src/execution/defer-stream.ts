@@ -2,6 +2,7 @@
 // The rules only concern documents that use the directives, so they are added for those alone: every other
 // request keeps the validation it had (and its cached result) at no extra cost.
 import { useDeferStream as useYogaDeferStream } from '@graphql-yoga/plugin-defer-stream';
+import type { DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { usesIncrementalDelivery } from './incremental';
 
@@ -10,7 +11,7 @@ export function useDeferStream(): Plugin {
   return {
     onSchemaChange: plugin.onSchemaChange,
     onValidate(payload) {
-      if (usesIncrementalDelivery(payload.params.documentAST)) return plugin.onValidate?.(payload);
+      if (usesIncrementalDelivery(payload.params.documentAST as DocumentNode)) return plugin.onValidate?.(payload);
     },
   };
 }

@@ -110,7 +110,7 @@ export function useRequestTimeout(ms: number): Plugin {
         const result = executeFn(execArgs) as unknown;
         // A synchronous result cannot outlive anything.
         if (typeof (result as PromiseLike<unknown> | null)?.then !== 'function') {
-          return (isStream(result) ? boundStream(result, request, deadline) : result) as ReturnType<typeof executeFn>;
+          return isStream(result) ? boundStream(result, request, deadline) : result;
         }
         return new Promise((resolve, reject) => {
           const p: Pending = { request, deadline, resolve };

@@ -21,7 +21,7 @@ let files: ReturnType<typeof accessFiles>;
 /** Every HTTP request a link sent, with its body. */
 const sent: unknown[] = [];
 const countingFetch: typeof fetch = async (input, init) => {
-  sent.push(JSON.parse(String(init?.body)));
+  sent.push(JSON.parse(init?.body as string));
   return fetch(input, init);
 };
 

@@ -277,8 +277,7 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
       q = collect(again, { query: '{ account { accountId } }' });
     }
     expect(q.results[0]?.data?.account).toBeDefined();
-    await Promise.all(clients.map((c) => c.dispose()));
-    await again.dispose();
+    for (const c of [...clients, again]) await c.dispose();
   });
 
   it('frees the subscriptions of a connection that drops without a word', async () => {
