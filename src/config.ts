@@ -103,6 +103,8 @@ export const EnvSchema = z.object({
   // Repeated selections of one field in one selection set (quadratic work for the validator's overlap check).
   GATEWAY_MAX_REPEATED_FIELDS: positiveInt(20),
   GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(100),
+  // Operations in one batched request (a JSON array, as Apollo's BatchHttpLink sends).
+  GATEWAY_MAX_BATCH_SIZE: positiveInt(10),
   // The HTTP edge: the node:http server's bounds and cross-origin access.
   GATEWAY_HEADERS_TIMEOUT_MS: positiveInt(10_000),
   GATEWAY_RECEIVE_TIMEOUT_MS: positiveInt(30_000),
@@ -120,6 +122,8 @@ export const EnvSchema = z.object({
     .string()
     .default('false')
     .transform((v) => v.trim().toLowerCase() === 'true'),
+  // Open subscription streams: WebSocket pings (a peer that misses one is dropped) and multipart heartbeats.
+  GATEWAY_STREAM_HEARTBEAT_MS: positiveInt(15_000),
 });
 
 export interface UqpayConfig {
@@ -230,6 +234,11 @@ export interface GatewayHttpConfig {
    * accept br or gzip; false = never (GraphiQL's page then goes out uncompressed too). Default 1024.
    */
   compressMinBytes?: number | false;
+  /**
+   * Open subscription streams: a WebSocket is pinged this often (a peer that has not answered by the next ping is
+   * dropped) and a multipart subscription gets a heartbeat part.
+   */
+  streamHeartbeatMs: number;
 }
 
 export interface GatewayLimits {
@@ -244,6 +253,8 @@ export interface GatewayLimits {
   maxRepeatedFields?: number;
   /** Concurrent subscriptions per API client (per replica) unless its keys file entry says otherwise. */
   maxSubscriptionsPerClient?: number;
+  /** Operations in one batched request (a JSON array of operations). */
+  maxBatchSize?: number;
 }
 
 export class ConfigError extends Error {}
@@ -322,6 +333,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
       maxRepeatedFields: e.GATEWAY_MAX_REPEATED_FIELDS,
       maxSubscriptionsPerClient: e.GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT,
+      maxBatchSize: e.GATEWAY_MAX_BATCH_SIZE,
     },
     shutdownGraceMs: e.GATEWAY_SHUTDOWN_GRACE_MS,
     callLimits: { maxNodeIds: e.GATEWAY_MAX_NODE_IDS, maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS },
@@ -341,6 +353,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       maxConnections: e.GATEWAY_MAX_CONNECTIONS,
       corsOrigins: e.GATEWAY_CORS_ORIGINS,
       compressMinBytes: ['on', 'true', '1'].includes(e.GATEWAY_COMPRESSION) ? e.GATEWAY_COMPRESSION_MIN_BYTES : false,
+      streamHeartbeatMs: e.GATEWAY_STREAM_HEARTBEAT_MS,
     },
     tracing: tracingOf(e),
   };

@@ -2,16 +2,17 @@
 // the config (observability, the edge, access, execution, the UQPAY client and its economy, webhooks and the
 // event bus), behind the HTTP edge. This file only wires them: behaviour lives in the areas.
 import type { Server } from 'node:http';
+import type { GraphQLError } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_REDIS_KEY_PREFIX, limitsOf, type GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUpstreamEconomy, createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { maskError } from './errors/mask';
-import { useJit, useRequestTimeout, useVariableCoercion } from './execution';
+import { useDeferStream, useJit, useRequestTimeout, useVariableCoercion } from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
-import { createEdgeServer, edgeYoga, httpOf } from './edge';
+import { createEdgeServer, createGraphQLWebSockets, edgeYoga, httpOf } from './edge';
 import {
   createObservability,
   startTracing,
@@ -24,6 +25,7 @@ import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
 import { createGatewayEvents, WEBHOOK_PATH, type GatewayEvents } from './webhooks';
 import { createRedis } from './redis';
+import { redactText } from './redact';
 
 export interface GatewayDeps {
   logger?: Logger;
@@ -145,13 +147,17 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     // Off: yoga's limiter pipes every body through a TransformStream (~8% of a request's CPU). The HTTP edge in
     // front of yoga (startGateway) bounds every body instead; an access plugin checks content-length in-process.
     maxRequestBodySize: false,
+    // A JSON array of operations (Apollo's BatchHttpLink), each run on its own; the edge bounds the batch.
+    batching: edge.batching,
     // Cross-origin reads only for GATEWAY_CORS_ORIGINS (yoga's default reflects any Origin with credentials).
     cors: edge.cors,
     // Observability first (times and logs refusals too), then CSRF prevention and error redaction, then keys,
     // persisted documents and limits, then the request timeout. The webhook route answers before access: UQPAY
     // authenticates by signature, not by API key. graphql-jit first: later plugins (the request timeout) wrap the
-    // execute function it installs.
+    // execute function it installs. @defer and @stream: yoga's plugin adds the directives (and their validation);
+    // such operations run on graphql-js's executor (useJit leaves them alone).
     plugins: [
+      useDeferStream(),
       useJit(),
       ...observability.plugins,
       ...edge.plugins,
@@ -198,6 +204,31 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     deps = { ...deps, logger, tracing };
   }
   const gateway = createGateway(config, deps);
+  // GraphQL over WebSocket (graphql-transport-ws): each operation through yoga's per-operation pipeline, with the
+  // connection's key and acting account, the same limits and the same per-client allowance as SSE.
+  const { access, observability, logger } = gateway;
+  const mask = maskError(logger);
+  const websockets = createGraphQLWebSockets({
+    path: GRAPHQL_PATH,
+    http: httpOf(config),
+    maxPayloadBytes: access.maxRequestBodySize,
+    identify: (authorization, onBehalfOf) => access.identify(authorization, onBehalfOf),
+    allowance: (caller) => access.subscriptions.maxFor(caller),
+    // The node adapter's server context is `{ req, res }`; a WebSocket operation has the upgrade request only.
+    execute: async (params, request, serverContext) =>
+      (await gateway.yoga.getResultForParams({ params, request }, serverContext as never)) ?? { data: null },
+    mask: (err) => mask(err, 'Unexpected error.') as GraphQLError,
+    tracker: observability.operations,
+    metrics: observability.metrics,
+    logger,
+    onRefusal(e) {
+      observability.metrics.httpRefusals.inc({ code: e.code });
+      logger.info(
+        { transport: 'websocket', path: redactText(e.path).slice(0, 200), status: e.status, errors: [e.code] },
+        'request',
+      );
+    },
+  });
   // Every request passes the HTTP edge first: normalised routing, bounded bodies, keys checked before a body is
   // read, connection bounds. Only then yoga.
   const server = createEdgeServer({
@@ -207,6 +238,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     operatorPaths: OPERATOR_PATHS,
     checkHeaders: gateway.access.checkHeaders,
     next: (req, res) => gateway.yoga.requestListener(req, res),
+    upgrade: (req, socket, head) => websockets.handleUpgrade(req, socket, head),
     logger: gateway.logger,
     metrics: gateway.observability.metrics,
   });
@@ -218,6 +250,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     server,
     logger: gateway.logger,
     graceMs: config.shutdownGraceMs ?? 10_000,
+    closeStreams: () => websockets.close(),
     closers: [{ name: 'gateway', close: () => gateway.close() }],
   });
   const { port } = server.address() as AddressInfo;

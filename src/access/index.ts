@@ -51,6 +51,11 @@ export interface Access {
    * account), thrown so the edge can answer before reading the body. Undefined in open explorer mode.
    */
   checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
+  /**
+   * The caller a WebSocket connection's key names, with the same refusals as checkHeaders (thrown); the explorer
+   * in open explorer mode.
+   */
+  identify: (authorization: string | undefined, onBehalfOf: string | undefined) => Caller;
   /** Concurrent subscriptions per client; a WebSocket transport takes slots from the same limiter. */
   subscriptions: { limiter: ConcurrencyLimiter; maxFor(caller: Caller): number };
 }
@@ -101,6 +106,11 @@ export function createAccess(config: GatewayConfig, opts: AccessOptions): Access
     checkHeaders: keyring
       ? (authorization, onBehalfOf) => void actingAccount(authenticate(authorization, keyring), onBehalfOf)
       : undefined,
+    identify(authorization, onBehalfOf) {
+      const caller = authenticate(authorization, keyring);
+      actingAccount(caller, onBehalfOf);
+      return caller;
+    },
     subscriptions,
     plugins: [
       useDeclaredBodySize(limits.maxBodyBytes),

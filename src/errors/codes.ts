@@ -62,6 +62,25 @@ export const TOP_LEVEL_CODES = {
     status: 403,
     meaning: 'A partner key sent a document of its own: it may run persisted documents only.',
   },
+  BATCH_LIMIT_EXCEEDED: {
+    status: 400,
+    meaning:
+      'A batch (a JSON array of operations) holds more than GATEWAY_MAX_BATCH_SIZE operations, or none: nothing in ' +
+      'it ran.',
+  },
+  TRANSPORT_NOT_SUPPORTED: {
+    status: 405,
+    headers: { Allow: 'GET, POST' },
+    meaning:
+      "A transport the gateway does not serve: graphql-sse's single connection mode (`PUT /graphql`). Use " +
+      'distinct connections, WebSocket (graphql-transport-ws) or multipart.',
+  },
+  NOT_ACCEPTABLE: {
+    status: 406,
+    meaning:
+      'The result is a stream (a subscription, or @defer/@stream) and the Accept header names no streaming type: ' +
+      'send `text/event-stream` or `multipart/mixed`.',
+  },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,
     meaning: 'A GET request whose document holds several operations and names none of them.',

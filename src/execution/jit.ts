@@ -2,6 +2,7 @@
 // first: later plugins (the request timeout) wrap the execute function it installs.
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { Kind, OperationTypeNode, type ExecutionArgs } from 'graphql';
+import { usesIncrementalDelivery } from './incremental';
 
 /** The operation `execute` will run is a query or mutation (graphql-jit only compiles those for us). */
 function isNotSubscription(args: ExecutionArgs): boolean {
@@ -27,9 +28,13 @@ function hasOneOperation(args: ExecutionArgs): boolean {
   return true;
 }
 
-export const jitApplies = (args: ExecutionArgs) => hasOneOperation(args) && isNotSubscription(args);
+export const jitApplies = (args: ExecutionArgs) =>
+  hasOneOperation(args) && isNotSubscription(args) && !usesIncrementalDelivery(args.document);
 
-/** Subscriptions keep graphql-js's executor (their event streams and the bus). */
+/**
+ * Subscriptions keep graphql-js's executor (their event streams and the bus), and so do @defer and @stream
+ * (graphql-jit has no incremental delivery: it would answer everything at once, or not at all).
+ */
 export function useJit() {
   return useGraphQlJit({}, { enableIf: jitApplies });
 }

@@ -3,12 +3,13 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
 import { useOperatorEndpoints } from './endpoints';
-import { useObservability } from './graphql';
+import { useObservability, type OperationTracker } from './graphql';
 import { batchObserver, createMetrics, upstreamObserver, type GatewayMetrics, type UpstreamObserver } from './metrics';
 import { useRequestId } from './request-id';
 import type { Tracing } from './tracing';
 
 export { createMetrics, type GatewayMetrics } from './metrics';
+export type { OperationTracker } from './graphql';
 export { requestIdOf } from './request-id';
 export { upstreamEconomyMetrics } from './upstream-economy';
 export { yogaLogging } from './yoga-log';
@@ -20,6 +21,8 @@ export interface Observability {
   upstream: UpstreamObserver;
   /** The loaders' batch hook. */
   onBatch: (loader: string, size: number) => void;
+  /** Times and logs operations that arrive without an HTTP request of their own (WebSocket messages). */
+  operations: OperationTracker;
   /** Mount first: they time and log every request, refusals included. */
   plugins: Plugin[];
 }
@@ -35,14 +38,16 @@ export interface ObservabilityOptions {
 
 export function createObservability(opts: ObservabilityOptions): Observability {
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics });
+  const requests = useObservability({ metrics, logger: opts.logger });
   return {
     metrics,
     upstream: upstreamObserver(metrics),
     onBatch: batchObserver(metrics),
+    operations: requests.tracker,
     plugins: [
       useRequestId(),
       ...(opts.tracing ? [opts.tracing.plugin] : []),
-      useObservability({ metrics, logger: opts.logger }),
+      requests,
       useOperatorEndpoints({ metrics, ready: opts.ready, draining: opts.draining }),
     ],
   };
