@@ -1,4 +1,4 @@
-// Upstream economy bench (issue 8): UQPAY calls per minute for one mixed GraphQL workload, offered at a fixed
+// Upstream economy bench: UQPAY calls per minute for one mixed GraphQL workload, offered at a fixed
 // rate, through three gateway configurations: nothing, in-flight coalescing, coalescing + read cache.
 //
 //   npx tsx bench/economy.ts                       # 200 ops/s, 15 s per configuration, 50 ms upstream latency

@@ -107,7 +107,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-const server = createServer(async (req, res) => {
+async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     if (req.url === '/health') return send(res, 200, { ok: true });
     const handler = scenarios[req.url ?? ''];
@@ -117,7 +117,9 @@ const server = createServer(async (req, res) => {
   } catch (err) {
     send(res, 502, { errors: [{ message: (err as Error).message }] });
   }
-});
+}
+
+const server = createServer((req, res) => void serve(req, res));
 
 server.keepAliveTimeout = 65_000;
 server.listen(Number(process.env.FLOOR_PORT ?? 4100), '127.0.0.1', () => {

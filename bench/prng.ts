@@ -1,9 +1,9 @@
 // A seeded PRNG (mulberry32) so a failing soak or fuzz run can be replayed exactly from its seed.
 export interface Rng {
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
+  next: () => number;
+  int: (min: number, max: number) => number;
+  pick: <T>(items: readonly T[]) => T;
+  chance: (p: number) => boolean;
   seed: number;
 }
 

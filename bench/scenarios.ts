@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 import type { LoadRequest } from './load';
 import { ROOT } from './processes';
 
@@ -69,7 +69,7 @@ export function choosePersistedDocument(ids: BenchIds): PersistedChoice | { miss
     } catch {
       continue;
     }
-    if (!op || op.operation !== 'query') continue;
+    if (!op || op.operation !== OperationTypeNode.QUERY) continue;
     const variables: Record<string, unknown> = {};
     let ok = true;
     for (const v of op.variableDefinitions ?? []) {

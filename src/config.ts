@@ -45,6 +45,11 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+// An http(s) URL, or unset (empty counts as unset).
+const optionalUrl = optionalString.pipe(
+  z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+);
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -90,18 +95,38 @@ export const EnvSchema = z.object({
   // Money-moving mutations need an idempotencyKey unless this is turned off.
   GATEWAY_REQUIRE_IDEMPOTENCY_KEY: z.enum(['true', 'false', '1', '0', 'on', 'off']).default('true'),
   GATEWAY_IDEMPOTENCY_SECRET: optionalString,
+  // Automatic persisted queries (frontends and the open explorer): how many registered documents are kept, the
+  // largest one kept (never more than GATEWAY_MAX_BODY_BYTES), and how long one is kept after its last use.
+  GATEWAY_APQ_MAX_DOCUMENTS: int(1_000),
+  GATEWAY_APQ_MAX_DOCUMENT_BYTES: positiveInt(16_384),
+  GATEWAY_APQ_TTL_MS: positiveInt(86_400_000),
   // Repeated selections of one field in one selection set (quadratic work for the validator's overlap check).
   GATEWAY_MAX_REPEATED_FIELDS: positiveInt(20),
   GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(100),
   // The event log behind subscriptions and the `events` query: how long and how many events it keeps.
   GATEWAY_EVENT_RETENTION_MS: positiveInt(24 * 60 * 60_000),
   GATEWAY_EVENT_RETENTION_COUNT: positiveInt(10_000),
+  // Operations in one batched request (a JSON array, as Apollo's BatchHttpLink sends).
+  GATEWAY_MAX_BATCH_SIZE: positiveInt(10),
   // The HTTP edge: the node:http server's bounds and cross-origin access.
   GATEWAY_HEADERS_TIMEOUT_MS: positiveInt(10_000),
   GATEWAY_RECEIVE_TIMEOUT_MS: positiveInt(30_000),
   GATEWAY_KEEP_ALIVE_TIMEOUT_MS: positiveInt(5_000),
   GATEWAY_MAX_CONNECTIONS: positiveInt(4_096),
   GATEWAY_CORS_ORIGINS: CorsOrigins,
+  // Response compression (br or gzip, as the client accepts): off, or from what size.
+  GATEWAY_COMPRESSION: z.enum(['on', 'off', 'true', 'false', '1', '0']).default('on'),
+  GATEWAY_COMPRESSION_MIN_BYTES: int(1_024),
+  // Tracing: on when an OTLP/HTTP endpoint is set. The other OTEL_* variables (service name, sampler, exporter
+  // headers, batching) are read by the OpenTelemetry SDK itself from the process environment.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl,
+  OTEL_SDK_DISABLED: z
+    .string()
+    .default('false')
+    .transform((v) => v.trim().toLowerCase() === 'true'),
+  // Open subscription streams: WebSocket pings (a peer that misses one is dropped) and multipart heartbeats.
+  GATEWAY_STREAM_HEARTBEAT_MS: positiveInt(15_000),
 });
 
 export interface UqpayConfig {
@@ -164,6 +189,24 @@ export interface GatewayConfig {
   http?: GatewayHttpConfig;
   /** How long and how many webhook events the event log keeps (all accounts together); defaults when absent. */
   eventRetention?: { maxAgeMs: number; maxCount: number };
+  /** Automatic persisted queries; defaults apply when absent. */
+  apq?: ApqConfig;
+  /** Distributed tracing over OTLP/HTTP; absent = off (no span is made, nothing is loaded). */
+  tracing?: TracingConfig;
+}
+
+export interface ApqConfig {
+  /** Most registered documents kept (per replica in memory, in total in Redis); 0 turns APQ registration off. */
+  maxDocuments: number;
+  /** Largest document (UTF-8 bytes) that is registered; a larger one still runs, it is just not kept. */
+  maxDocumentBytes: number;
+  /** A registered document is forgotten this long after its last use. */
+  ttlMs: number;
+}
+
+export interface TracingConfig {
+  /** Where spans are POSTed: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl: string;
 }
 
 export interface CallLimits {
@@ -191,6 +234,16 @@ export interface GatewayHttpConfig {
   maxConnections: number;
   /** Origins allowed cross-origin reads (`*` = any, without credentials); empty = same-origin only. */
   corsOrigins: string[];
+  /**
+   * Whole-body responses (GraphQL results, /metrics) of at least this many bytes are compressed for clients that
+   * accept br or gzip; false = never (GraphiQL's page then goes out uncompressed too). Default 1024.
+   */
+  compressMinBytes?: number | false;
+  /**
+   * Open subscription streams: a WebSocket is pinged this often (a peer that has not answered by the next ping is
+   * dropped) and a multipart subscription gets a heartbeat part.
+   */
+  streamHeartbeatMs: number;
 }
 
 export interface GatewayLimits {
@@ -205,9 +258,20 @@ export interface GatewayLimits {
   maxRepeatedFields?: number;
   /** Concurrent subscriptions per API client (per replica) unless its keys file entry says otherwise. */
   maxSubscriptionsPerClient?: number;
+  /** Operations in one batched request (a JSON array of operations). */
+  maxBatchSize?: number;
 }
 
 export class ConfigError extends Error {}
+
+/** On when an endpoint is set and the SDK is not disabled; the signal-specific URL is used as given. */
+function tracingOf(e: z.infer<typeof EnvSchema>): TracingConfig | undefined {
+  if (e.OTEL_SDK_DISABLED) return undefined;
+  if (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return { tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT };
+  if (e.OTEL_EXPORTER_OTLP_ENDPOINT)
+    return { tracesUrl: `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` };
+  return undefined;
+}
 
 /** The configured limits; a hand-built config without them gets the environment defaults. */
 export function limitsOf(config: Pick<GatewayConfig, 'limits'>): GatewayLimits {
@@ -274,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       requestTimeoutMs: e.GATEWAY_REQUEST_TIMEOUT_MS,
       maxRepeatedFields: e.GATEWAY_MAX_REPEATED_FIELDS,
       maxSubscriptionsPerClient: e.GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT,
+      maxBatchSize: e.GATEWAY_MAX_BATCH_SIZE,
     },
     shutdownGraceMs: e.GATEWAY_SHUTDOWN_GRACE_MS,
     callLimits: { maxNodeIds: e.GATEWAY_MAX_NODE_IDS, maxUpstreamCalls: e.GATEWAY_MAX_UPSTREAM_CALLS },
@@ -282,12 +347,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       secret: e.GATEWAY_IDEMPOTENCY_SECRET,
     },
     eventRetention: { maxAgeMs: e.GATEWAY_EVENT_RETENTION_MS, maxCount: e.GATEWAY_EVENT_RETENTION_COUNT },
+    apq: {
+      maxDocuments: e.GATEWAY_APQ_MAX_DOCUMENTS,
+      maxDocumentBytes: Math.min(e.GATEWAY_APQ_MAX_DOCUMENT_BYTES, e.GATEWAY_MAX_BODY_BYTES),
+      ttlMs: e.GATEWAY_APQ_TTL_MS,
+    },
     http: {
       headersTimeoutMs: e.GATEWAY_HEADERS_TIMEOUT_MS,
       receiveTimeoutMs: e.GATEWAY_RECEIVE_TIMEOUT_MS,
       keepAliveTimeoutMs: e.GATEWAY_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.GATEWAY_MAX_CONNECTIONS,
       corsOrigins: e.GATEWAY_CORS_ORIGINS,
+      compressMinBytes: ['on', 'true', '1'].includes(e.GATEWAY_COMPRESSION) ? e.GATEWAY_COMPRESSION_MIN_BYTES : false,
+      streamHeartbeatMs: e.GATEWAY_STREAM_HEARTBEAT_MS,
     },
+    tracing: tracingOf(e),
   };
 }

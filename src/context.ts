@@ -61,7 +61,7 @@ export interface ContextFactoryDeps {
   /** Shared by every subscription this factory serves; one is created when not given. */
   audience?: EventAudience;
   /** Each loader batch's size (the batch-size metric). */
-  onBatch?(loader: string, size: number): void;
+  onBatch?: (loader: string, size: number) => void;
   /** The idempotency-key record (default: in memory, keys required). */
   idempotency?: IdempotencyLedger;
 }

@@ -2,21 +2,30 @@
 // the config (observability, the edge, access, execution, the UQPAY client and its economy, webhooks and the
 // event log), behind the HTTP edge. This file only wires them: behaviour lives in the areas.
 import type { Server } from 'node:http';
+import type { GraphQLError } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_REDIS_KEY_PREFIX, limitsOf, type GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUpstreamEconomy, createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { maskError } from './errors/mask';
-import { useJit, useRequestTimeout } from './execution';
+import { useDeferStream, useJit, useRequestTimeout, useVariableCoercion } from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
-import { createEdgeServer, edgeYoga, httpOf } from './edge';
-import { createObservability, upstreamEconomyMetrics, yogaLogging, type Observability } from './observability';
+import { createEdgeServer, createGraphQLWebSockets, edgeYoga, httpOf } from './edge';
+import {
+  createObservability,
+  startTracing,
+  upstreamEconomyMetrics,
+  yogaLogging,
+  type Observability,
+  type Tracing,
+} from './observability';
 import { createShutdown } from './shutdown';
 import { buildSchema } from './schema';
 import { createGatewayEvents, WEBHOOK_PATH, type GatewayEvents } from './webhooks';
 import { createRedis } from './redis';
+import { redactText } from './redact';
 
 export interface GatewayDeps {
   logger?: Logger;
@@ -26,6 +35,11 @@ export interface GatewayDeps {
   plugins?: Plugin[];
   /** Webhook receiver + event log (tests pass one with their own Redis prefix); otherwise built from config. */
   events?: GatewayEvents;
+  /**
+   * Tracing (startGateway loads it when config.tracing is set: the SDK is imported asynchronously). The gateway
+   * shuts it down on close.
+   */
+  tracing?: Tracing;
 }
 
 export interface Gateway {
@@ -56,9 +70,14 @@ export const GRAPHQL_PATH = '/graphql';
 /** Served beside GraphQL by the observability plugins (GET only). */
 const OPERATOR_PATHS = ['/health', '/ready', '/metrics'] as const;
 
+const defaultLogger = (config: GatewayConfig): Logger =>
+  createLogger({ level: config.logLevel, secrets: [config.uqpay.apiKey, config.webhookSecret ?? ''] });
+
 export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Gateway {
-  const logger =
-    deps.logger ?? createLogger({ level: config.logLevel, secrets: [config.uqpay.apiKey, config.webhookSecret ?? ''] });
+  const { tracing } = deps;
+  const baseLogger = deps.logger ?? defaultLogger(config);
+  // With tracing, every line logged while a span is active carries its trace and span ids.
+  const logger = tracing ? tracing.logger(baseLogger) : baseLogger;
   const ownClient = !deps.client;
   let draining = false;
   // `client` is assigned below; /ready only calls it per request.
@@ -71,6 +90,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     },
     draining: () => draining,
     defaultMetrics: config.env !== 'test',
+    tracing,
   });
   const redis = config.redisUrl ? createRedis(config.redisUrl, logger) : undefined;
   const access = createAccess(config, { logger, redis });
@@ -96,8 +116,11 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       redis,
       redisKeyPrefix: `${config.uqpay.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX}token:`,
       observer: observability.upstream,
-      callMiddleware: economy?.callMiddleware,
-      attemptMiddleware: economy?.attemptMiddleware,
+      // Tracing outermost: a call's span covers coalescing and the cache, an attempt's span the budget's wait.
+      callMiddleware: tracing ? [tracing.callMiddleware, ...(economy?.callMiddleware ?? [])] : economy?.callMiddleware,
+      attemptMiddleware: tracing
+        ? [tracing.attemptMiddleware, ...(economy?.attemptMiddleware ?? [])]
+        : economy?.attemptMiddleware,
     });
   const events =
     deps.events ??
@@ -109,7 +132,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       logger,
     });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
-  const edge = edgeYoga(config);
+  const edge = edgeYoga(config, GRAPHQL_PATH);
   const context = createContextFactory({
     api: client.api,
     logger,
@@ -124,24 +147,31 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     graphqlEndpoint: GRAPHQL_PATH,
     context: ({ request }) => context({ request }),
     graphiql: edge.graphiql,
-    renderGraphiQL: edge.renderGraphiQL,
     landingPage: false,
     maskedErrors: { maskError: maskError(logger) },
     logging: yogaLogging(logger),
     // Off: yoga's limiter pipes every body through a TransformStream (~8% of a request's CPU). The HTTP edge in
     // front of yoga (startGateway) bounds every body instead; an access plugin checks content-length in-process.
     maxRequestBodySize: false,
+    // A JSON array of operations (Apollo's BatchHttpLink), each run on its own; the edge bounds the batch.
+    batching: edge.batching,
     // Cross-origin reads only for GATEWAY_CORS_ORIGINS (yoga's default reflects any Origin with credentials).
     cors: edge.cors,
     // Observability first (times and logs refusals too), then CSRF prevention and error redaction, then keys,
     // persisted documents and limits, then the request timeout. The webhook route answers before access: UQPAY
-    // authenticates by signature, not by API key (the events plugins also write SSE events with their cursor). graphql-jit first: later plugins (the request timeout) wrap the
-    // execute function it installs.
+    // authenticates by signature, not by API key (the events plugins also write SSE events with their cursor).
+    // graphql-jit first: later plugins (the request timeout) wrap the execute function it installs. @defer and
+    // @stream: yoga's plugin adds the directives (and their validation); such operations run on graphql-js's
+    // executor (useJit leaves them alone).
     plugins: [
+      useDeferStream(),
       useJit(),
       ...observability.plugins,
       ...edge.plugins,
       ...events.plugins,
+      // Variables of the wrong type are refused before the access plugins' execution hooks (the upstream-call
+      // estimate reads them) and before either executor coerces them its own way.
+      useVariableCoercion(),
       ...access.plugins,
       useRequestTimeout(limitsOf(config).requestTimeoutMs),
       ...(deps.plugins ?? []),
@@ -164,12 +194,48 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       if (ownClient) await client.close();
       await economy?.close();
       await redis?.quit().catch(() => undefined);
+      // Last: the spans of the final requests are exported.
+      await tracing?.shutdown().catch((err: unknown) => logger.warn({ err }, 'tracing shutdown failed'));
     },
   };
 }
 
 export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}): Promise<RunningGateway> {
+  if (config.tracing && !deps.tracing) {
+    const logger = deps.logger ?? defaultLogger(config);
+    const tracing = await startTracing(config.tracing, {
+      logger,
+      graphqlPath: GRAPHQL_PATH,
+      upstreamBaseUrl: config.uqpay.baseUrl,
+    });
+    deps = { ...deps, logger, tracing };
+  }
   const gateway = createGateway(config, deps);
+  // GraphQL over WebSocket (graphql-transport-ws): each operation through yoga's per-operation pipeline, with the
+  // connection's key and acting account, the same limits and the same per-client allowance as SSE.
+  const { access, observability, logger } = gateway;
+  const mask = maskError(logger);
+  const websockets = createGraphQLWebSockets({
+    path: GRAPHQL_PATH,
+    http: httpOf(config),
+    maxPayloadBytes: access.maxRequestBodySize,
+    identify: (authorization, onBehalfOf) => access.identify(authorization, onBehalfOf),
+    allowance: (caller) => access.subscriptions.maxFor(caller),
+    // The node adapter's server context is `{ req, res }`; a WebSocket operation has the upgrade request only.
+    execute: async (params, request, serverContext) =>
+      (await gateway.yoga.getResultForParams({ params, request }, serverContext as never)) ?? { data: null },
+    mask: (err) => mask(err, 'Unexpected error.') as GraphQLError,
+    tracker: observability.operations,
+    metrics: observability.metrics,
+    logger,
+    onRefusal(e) {
+      observability.metrics.httpRefusals.inc({ code: e.code });
+      logger.info(
+        { transport: 'websocket', path: redactText(e.path).slice(0, 200), status: e.status, errors: [e.code] },
+        'request',
+      );
+    },
+  });
   // Every request passes the HTTP edge first: normalised routing, bounded bodies, keys checked before a body is
   // read, connection bounds. Only then yoga.
   const server = createEdgeServer({
@@ -179,6 +245,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     operatorPaths: OPERATOR_PATHS,
     checkHeaders: gateway.access.checkHeaders,
     next: (req, res) => gateway.yoga.requestListener(req, res),
+    upgrade: (req, socket, head) => websockets.handleUpgrade(req, socket, head),
     logger: gateway.logger,
     metrics: gateway.observability.metrics,
   });
@@ -190,6 +257,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     server,
     logger: gateway.logger,
     graceMs: config.shutdownGraceMs ?? 10_000,
+    closeStreams: () => websockets.close(),
     closers: [{ name: 'gateway', close: () => gateway.close() }],
   });
   const { port } = server.address() as AddressInfo;

@@ -15,6 +15,11 @@ export interface ShutdownOptions {
   graceMs: number;
   /** Released in order once the server stopped: the yoga instance, the datasource's pools, Redis clients. */
   closers?: readonly Closer[];
+  /**
+   * Long-lived connections the HTTP server no longer tracks (upgraded WebSockets): closed when the in-flight
+   * requests are done, with the remaining connections, so that the server can stop.
+   */
+  closeStreams?: () => Promise<void>;
 }
 
 export interface Shutdown {
@@ -60,6 +65,9 @@ export function createShutdown(opts: ShutdownOptions): Shutdown {
       clearTimeout(timer);
       if (!drained) logger.warn({ inFlight, graceMs: opts.graceMs }, 'grace period over: cutting remaining requests');
     }
+    await opts.closeStreams?.().catch((err: unknown) => {
+      logger.warn({ err: (err as Error).message }, 'error while closing streams');
+    });
     server.closeAllConnections();
     await closed;
     for (const c of opts.closers ?? []) {

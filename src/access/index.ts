@@ -9,6 +9,8 @@ import { createKeyRing, loadKeysFile, type KeyRing } from './keys';
 import { useDeclaredBodySize } from './body-size';
 import { useLimits } from './limits';
 import { loadManifest, usePersistedDocuments, type PersistedManifest } from './persisted';
+import { DEFAULT_APQ, MemoryApqStore, type ApqStore } from './apq';
+import { RedisApqStore } from './apq-redis';
 import { announceAccessMode, callerOf, useAccess } from './plugin';
 import { DEFAULT_CALL_LIMITS, useUpstreamCallLimits } from './upstream-calls';
 import { MemoryLedgerStore, createIdempotencyLedger, ledgerSecret, type IdempotencyLedger } from './idempotency';
@@ -40,13 +42,20 @@ export interface Access {
    * stream; a plugin checks content-length for in-process `yoga.fetch`.
    */
   maxRequestBodySize: number;
+  /** Documents registered by automatic persisted queries (Redis with REDIS_URL, else memory); undefined when off. */
+  apq: ApqStore | undefined;
   /** Idempotency-key records (Redis with REDIS_URL, else memory), for the mutation resolvers. */
   idempotency: IdempotencyLedger;
   /**
    * The refusal a GraphQL request's headers alone earn (missing or unknown key, a partner naming another
    * account), thrown so the edge can answer before reading the body. Undefined in open explorer mode.
    */
-  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
+  checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
+  /**
+   * The caller a WebSocket connection's key names, with the same refusals as checkHeaders (thrown); the explorer
+   * in open explorer mode.
+   */
+  identify: (authorization: string | undefined, onBehalfOf: string | undefined) => Caller;
   /** Concurrent subscriptions per client; a WebSocket transport takes slots from the same limiter. */
   subscriptions: { limiter: ConcurrencyLimiter; maxFor(caller: Caller): number };
 }
@@ -71,6 +80,17 @@ export function createAccess(config: GatewayConfig, opts: AccessOptions): Access
       : new MemoryLedgerStore(),
     secret: ledgerSecret(config.idempotency?.secret, config.uqpay.apiKey),
   });
+  const apqConfig = config.apq ?? {
+    ...DEFAULT_APQ,
+    maxDocumentBytes: Math.min(DEFAULT_APQ.maxDocumentBytes, limits.maxBodyBytes),
+  };
+  const apqPrefix = `${config.uqpay.redisKeyPrefix ?? DEFAULT_REDIS_KEY_PREFIX}apq:`;
+  const apq =
+    apqConfig.maxDocuments === 0
+      ? undefined
+      : opts.redis
+        ? new RedisApqStore({ redis: opts.redis, prefix: apqPrefix, config: apqConfig, logger: opts.logger })
+        : new MemoryApqStore(apqConfig);
   const defaultMax = limits.maxSubscriptionsPerClient ?? DEFAULT_MAX_SUBSCRIPTIONS;
   const perClient = new Map((keyring?.clients ?? []).map((c) => [c.name, c.maxSubscriptions ?? defaultMax]));
   const subscriptions = {
@@ -80,11 +100,17 @@ export function createAccess(config: GatewayConfig, opts: AccessOptions): Access
   return {
     keyring,
     manifest,
+    apq,
     idempotency,
     maxRequestBodySize: limits.maxBodyBytes,
     checkHeaders: keyring
       ? (authorization, onBehalfOf) => void actingAccount(authenticate(authorization, keyring), onBehalfOf)
       : undefined,
+    identify(authorization, onBehalfOf) {
+      const caller = authenticate(authorization, keyring);
+      actingAccount(caller, onBehalfOf);
+      return caller;
+    },
     subscriptions,
     plugins: [
       useDeclaredBodySize(limits.maxBodyBytes),
@@ -93,6 +119,8 @@ export function createAccess(config: GatewayConfig, opts: AccessOptions): Access
       usePersistedDocuments({
         manifest,
         allowArbitrary: (request) => mayRunArbitraryDocuments(callerOf(request) ?? EXPLORER),
+        apq: apq && { store: apq, maxDocumentBytes: apqConfig.maxDocumentBytes },
+        logger: opts.logger,
       }),
       ...useLimits({ limits, hideSuggestions: config.env === 'production' }),
       useUpstreamCallLimits(config.callLimits ?? DEFAULT_CALL_LIMITS),

@@ -70,7 +70,7 @@ const limitStatus: Plugin = {
   onResultProcess({ result }) {
     for (const r of Array.isArray(result) ? result : [result]) {
       for (const error of (r as { errors?: readonly GraphQLError[] } | undefined)?.errors ?? []) {
-        const http = error.extensions?.http as { spec?: boolean } | undefined;
+        const http = error.extensions?.http;
         if (error.extensions?.code === LIMIT_CODE && http?.spec) http.spec = false;
       }
     }

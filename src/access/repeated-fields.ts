@@ -71,7 +71,7 @@ export function useRepeatedFieldLimit(max: number, refuse: (message: string) => 
   const verdicts = new WeakMap<DocumentNode, GraphQLError | null>();
   return {
     onValidate({ params, setResult }) {
-      const document = params.documentAST;
+      const document = params.documentAST as DocumentNode;
       let verdict = verdicts.get(document);
       if (verdict === undefined) {
         const hit = findRepeatedField(document, max);

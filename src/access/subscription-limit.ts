@@ -74,7 +74,7 @@ export function useSubscriptionLimit(opts: SubscriptionLimitOptions): Plugin {
       // A subscribe that throws never reaches the result hook below.
       setSubscribeFn(async (subscribeArgs) => {
         try {
-          return await subscribeFn(subscribeArgs);
+          return (await subscribeFn(subscribeArgs)) as unknown;
         } catch (err) {
           release();
           throw err;

@@ -4,7 +4,7 @@
 // per-operation meter counts the calls actually made and refuses any past the limit (the estimate counts a
 // shared list once; a query spanning accounts may need more). Subscriptions are exempt: each event's re-read
 // is its own small cost, and they never reach onExecute.
-import type { GraphQLError } from 'graphql';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { CallLimits } from '../config';
 import { gatewayError } from '../errors/graphql';
@@ -39,7 +39,8 @@ export class CallMeter {
 export function useUpstreamCallLimits(limits: CallLimits): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const estimate = estimateUpstreamCalls(args.schema, args.document, args.operationName, args.variableValues);
+      const { schema, document, operationName, variableValues } = args as ExecutionArgs;
+      const estimate = estimateUpstreamCalls(schema, document, operationName, variableValues);
       if (estimate.maxNodeIds > limits.maxNodeIds) {
         setResultAndStopExecution({
           errors: [

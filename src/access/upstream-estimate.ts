@@ -9,6 +9,7 @@
 // accounts can then cost more, which the execution-time meter stops (./upstream-calls.ts).
 import {
   Kind,
+  OperationTypeNode,
   getNamedType,
   isInterfaceType,
   isObjectType,
@@ -101,8 +102,8 @@ export function estimateUpstreamCalls(
   variableValues?: Variables | null,
 ): UpstreamEstimate {
   const op = operationOf(document, operationName);
-  if (!op || op.operation === 'subscription') return { calls: 0, maxNodeIds: 0 };
-  const root = op.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  if (!op || op.operation === OperationTypeNode.SUBSCRIPTION) return { calls: 0, maxNodeIds: 0 };
+  const root = op.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getQueryType();
   if (!root) return { calls: 0, maxNodeIds: 0 };
   const vars = variablesOf(op, variableValues);
   const fragments = new Map<string, FragmentDefinitionNode>();

@@ -7,7 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { GraphQLError } from 'graphql';
 import { bodyOf, readBounded } from './body';
 import { setSecurityHeaders } from './headers';
-import { BAD_REQUEST, NOT_FOUND, sendRefusal, TOO_LARGE, type Refusal } from './refuse';
+import { BAD_REQUEST, NOT_FOUND, sendRefusal, SINGLE_CONNECTION, TOO_LARGE, type Refusal } from './refuse';
 import { isValidHost, normaliseTarget } from './target';
 
 export type RouteKind = 'graphql' | 'webhook' | 'operator';
@@ -35,15 +35,16 @@ export interface EdgeHandlerOptions {
    * Throws the GraphQL error a GraphQL request's headers alone earn (missing or unknown key, a partner naming
    * another account), so such a request is refused before its body is read. Absent = nothing to check.
    */
-  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
+  checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
   /** yoga's request listener. */
-  next(req: IncomingMessage, res: ServerResponse): unknown;
+  next: (req: IncomingMessage, res: ServerResponse) => unknown;
   onRefusal?(event: RefusalEvent): void;
 }
 
-function fromGraphQLError(err: unknown): Refusal {
+/** The refusal a GraphQL error thrown by a check earns: its code, message and HTTP status (400 when it has none). */
+export function fromGraphQLError(err: unknown): Refusal {
   const e = err as GraphQLError;
-  const http = e.extensions?.http as { status?: number; headers?: Record<string, string> } | undefined;
+  const http = e.extensions?.http;
   const code = typeof e.extensions?.code === 'string' ? e.extensions.code : 'BAD_REQUEST';
   return { status: http?.status ?? 400, code, message: e.message, headers: http?.headers };
 }
@@ -62,6 +63,7 @@ export function createEdgeHandler(opts: EdgeHandlerOptions): RequestListener {
     if (target === undefined || !isValidHost(req.headers.host)) return refuse(BAD_REQUEST);
     const route = routes.get(target.path);
     if (route === undefined) return refuse(NOT_FOUND);
+    if (req.method === 'PUT' && route.kind === 'graphql') return refuse(SINGLE_CONNECTION);
     const canonical = target.search ? target.path + target.search : target.path;
     if (canonical !== raw) req.url = canonical;
     if (body.kind === 'none') return void next(req, res);

@@ -3,44 +3,69 @@
 // a body is read, security headers), and the yoga-level pieces that face browsers and clients (GraphiQL, CORS,
 // CSRF prevention, error redaction). server.ts composes them.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Plugin } from 'graphql-yoga';
-import type { GatewayConfig, GatewayHttpConfig } from '../config';
+import { limitsOf, type GatewayConfig, type GatewayHttpConfig } from '../config';
 import type { Logger } from '../logger';
 import type { GatewayMetrics } from '../observability';
 import { redactText } from '../redact';
+import { useBatchLimit } from './batching';
 import { corsOptions, useCsrfPrevention } from './browser';
-import { GRAPHIQL, renderGraphiQL } from './graphiql';
+import { useCompression } from './compression';
+import { useGraphiQLPage } from './graphiql';
 import { createEdgeHandler, type EdgeRoute } from './handler';
 import { useRedactedErrors } from './redacted-errors';
 import { createBoundedServer, DEFAULT_HTTP, openFileLimit } from './server';
+import { useStreamResponses } from './streams';
 
 export { CSRF_HEADERS, corsOptions, useCsrfPrevention } from './browser';
+export { negotiateEncoding } from './compression';
 export { DEFAULT_QUERY } from './graphiql';
 export { SECURITY_HEADERS } from './headers';
 export { normaliseTarget } from './target';
 export { useRedactedErrors } from './redacted-errors';
 export { DEFAULT_HTTP } from './server';
+export { createGraphQLWebSockets, type GraphQLWebSockets, type GraphQLWebSocketOptions } from './websocket';
+
+/** Operations in one batched request unless GATEWAY_MAX_BATCH_SIZE says otherwise. */
+export const DEFAULT_MAX_BATCH_SIZE = 10;
 
 /** The configured HTTP settings; a hand-built config without them gets the defaults. */
 export function httpOf(config: Pick<GatewayConfig, 'http'>): GatewayHttpConfig {
   return config.http ?? { ...DEFAULT_HTTP, corsOrigins: [] };
 }
 
+/** Responses from this size up are compressed unless GATEWAY_COMPRESSION is off. */
+export const DEFAULT_COMPRESS_MIN_BYTES = 1_024;
+
 /**
- * Yoga's options for browsers and clients: `cors`, GraphiQL, and the plugins for browsers and error output (mount
- * them after the observability ones).
+ * Yoga's options for browsers and clients: `cors`, batching, and the plugins for browsers (GraphiQL's page, served
+ * here instead of by yoga: rendered and compressed once), error output, streamed answers, batches and response
+ * compression (mount them after the observability ones, before the access ones).
  */
-export function edgeYoga(config: Pick<GatewayConfig, 'http'>): {
+export function edgeYoga(
+  config: Pick<GatewayConfig, 'http' | 'limits'>,
+  graphqlPath: string,
+): {
   cors: ReturnType<typeof corsOptions>;
-  graphiql: typeof GRAPHIQL;
-  renderGraphiQL: typeof renderGraphiQL;
+  graphiql: false;
+  batching: { limit: number };
   plugins: Plugin[];
 } {
+  const minBytes = httpOf(config).compressMinBytes ?? DEFAULT_COMPRESS_MIN_BYTES;
+  const maxBatchSize = limitsOf(config).maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE;
   return {
     cors: corsOptions(httpOf(config).corsOrigins),
-    graphiql: GRAPHIQL,
-    renderGraphiQL,
-    plugins: [useCsrfPrevention(), useRedactedErrors()],
+    graphiql: false,
+    batching: { limit: maxBatchSize },
+    plugins: [
+      useGraphiQLPage({ path: graphqlPath, compress: minBytes !== false }),
+      useCsrfPrevention(),
+      useRedactedErrors(),
+      useStreamResponses({ heartbeatMs: httpOf(config).streamHeartbeatMs }),
+      useBatchLimit(maxBatchSize),
+      ...(minBytes === false ? [] : [useCompression({ minBytes })]),
+    ],
   };
 }
 
@@ -50,8 +75,10 @@ export interface EdgeServerOptions {
   webhook: { path: string; maxBodyBytes: number };
   /** GET-only endpoints beside GraphQL (/health, /ready, /metrics): no body. */
   operatorPaths: readonly string[];
-  checkHeaders?(authorization: string | undefined, onBehalfOf: string | undefined): void;
-  next(req: IncomingMessage, res: ServerResponse): unknown;
+  checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
+  next: (req: IncomingMessage, res: ServerResponse) => unknown;
+  /** Upgrade requests (WebSockets); without it they are answered as ordinary requests. */
+  upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   logger: Logger;
   metrics?: GatewayMetrics;
 }
@@ -90,7 +117,7 @@ export function createEdgeServer(opts: EdgeServerOptions): Server {
   }
   let dropped = 0;
   let lastLog = 0;
-  return createBoundedServer(handler, opts.http, () => {
+  const server = createBoundedServer(handler, opts.http, () => {
     metrics?.httpDroppedConnections.inc();
     dropped++;
     const now = Date.now();
@@ -103,4 +130,7 @@ export function createEdgeServer(opts: EdgeServerOptions): Server {
       dropped = 0;
     }
   });
+  // A separate event: plain requests never pass here, so WebSockets add nothing to their cost.
+  if (opts.upgrade) server.on('upgrade', opts.upgrade);
+  return server;
 }

@@ -3,7 +3,7 @@
 // AssignCardInput with its card number, 95 KB of a bad UUID), and execution errors. Messages keep their meaning
 // with card numbers masked and long quotes shortened (`redactErrorMessage`), and `originalError` never leaves:
 // yoga puts the JSON parser's message there, with a snippet of the body.
-import type { ExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { rewriteError } from '../errors/graphql';
 import { redactErrorMessage } from '../redact';
@@ -26,6 +26,19 @@ export function redactError(error: GraphQLError): GraphQLError {
   return rewriteError(error, message, safe);
 }
 
+/**
+ * An error as a stream writes it (a WebSocket message, a multipart part): redacted, and without the HTTP details
+ * yoga keeps in `extensions.http` (a response's status and headers, not the client's business in a stream).
+ */
+export function formatError(error: GraphQLError): GraphQLFormattedError {
+  const json: GraphQLFormattedError = redactError(error).toJSON();
+  if (json.extensions && 'http' in json.extensions) {
+    const { http: _http, ...rest } = json.extensions;
+    return { ...json, extensions: Object.keys(rest).length > 0 ? rest : undefined };
+  }
+  return json;
+}
+
 function redactResult(result: ExecutionResult): ExecutionResult {
   if (!result?.errors?.length) return result;
   let changed = false;
@@ -39,14 +52,15 @@ function redactResult(result: ExecutionResult): ExecutionResult {
 
 export function useRedactedErrors(): Plugin {
   return {
-    onResultProcess({ result, setResult }) {
+    onResultProcess(payload) {
+      const { result } = payload;
       // Streams (subscriptions) carry execution errors only, which maskError already wrote.
       if (Array.isArray(result)) {
         const safe = (result as ExecutionResult[]).map(redactResult);
-        if (safe.some((r, i) => r !== result[i])) setResult(safe);
+        if (safe.some((r, i) => r !== result[i])) payload.setResult(safe);
       } else if (result && !(Symbol.asyncIterator in (result as object))) {
         const safe = redactResult(result as ExecutionResult);
-        if (safe !== result) setResult(safe);
+        if (safe !== result) payload.setResult(safe);
       }
     },
   };

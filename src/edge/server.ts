@@ -13,6 +13,7 @@ export const DEFAULT_HTTP: Readonly<Omit<GatewayHttpConfig, 'corsOrigins'>> = Ob
   receiveTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 4_096,
+  streamHeartbeatMs: 15_000,
 });
 
 export type ServerBounds = Pick<

@@ -19,7 +19,8 @@ dl{display:grid;grid-template-columns:auto 1fr;gap:.4rem 1rem}dt{color:#555}</st
 /** `GET /card-details?token=…`: the emulator's stand-in for UQPAY's secure card-details iframe. */
 export function registerCardDetailsPage(app: FastifyInstance, core: EmulatorCore): void {
   app.get('/card-details', async (req, reply) => {
-    const token = String((req.query as { token?: unknown }).token ?? '');
+    const given = (req.query as { token?: unknown }).token;
+    const token = typeof given === 'string' ? given : '';
     const redeemed = token ? core.cardDetailTokens.redeem(token) : ({ ok: false, reason: 'unknown' } as const);
     let result: { status: number; html: string };
     if (!redeemed.ok) {

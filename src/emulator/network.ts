@@ -14,12 +14,26 @@ export interface Merchant {
   country: string;
 }
 
+/** The card's per-transaction cap at `at`: its PER_TRANSACTION control, raised while an elevation lasts. */
+function perTransactionCap(card: Card, at: number): Cents | undefined {
+  const control = card.spending_controls.find((s) => s.interval === 'PER_TRANSACTION')?.amount;
+  const elevated = card.elevated_limit && card.elevated_limit.until > at ? card.elevated_limit.amount : undefined;
+  if (control === undefined || elevated === undefined) return control;
+  return elevated > control ? elevated : control;
+}
+
 /** Why the network declines a spend, or null to approve it. */
-export function declineReason(store: AccountStore, card: Card, amount: Cents, mcc: string): string | null {
+export function declineReason(
+  store: AccountStore,
+  card: Card,
+  amount: Cents,
+  mcc: string,
+  at = Date.now(),
+): string | null {
   if (card.card_status !== 'ACTIVE') return `card is ${card.card_status}`;
   if (amount > card.available_balance) return 'insufficient card available balance';
-  const perTx = card.spending_controls.find((s) => s.interval === 'PER_TRANSACTION');
-  if (perTx && amount > perTx.amount) return 'exceeds PER_TRANSACTION spending control';
+  const cap = perTransactionCap(card, at);
+  if (cap !== undefined && amount > cap) return 'exceeds PER_TRANSACTION spending control';
   const r = card.risk_controls;
   if (r.blocked_mcc?.includes(mcc) || (r.allowed_mcc?.length && !r.allowed_mcc.includes(mcc))) {
     return `merchant category ${mcc} not allowed`;
@@ -48,7 +62,7 @@ export function authorize(
   if (currency !== card.card_currency) {
     throw invalidField('transaction_currency', `must be the card currency ${card.card_currency}`);
   }
-  const decline = declineReason(store, card, amount, merchant.mcc);
+  const decline = declineReason(store, card, amount, merchant.mcc, at);
   if (!decline) {
     card.available_balance -= amount;
     card.consumed_amount += amount;

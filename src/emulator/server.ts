@@ -106,13 +106,11 @@ export function buildEmulatorApp(core: EmulatorCore): FastifyInstance {
   });
 
   app.setNotFoundHandler((req, reply) =>
-    reply
-      .code(404)
-      .send({
-        type: 'invalid_request_error',
-        code: 'not_found',
-        message: `no route for ${req.method} ${req.url.split('?')[0]}`,
-      }),
+    reply.code(404).send({
+      type: 'invalid_request_error',
+      code: 'not_found',
+      message: `no route for ${req.method} ${req.url.split('?')[0]}`,
+    }),
   );
 
   app.addHook('onResponse', async (req, reply) => {

@@ -102,6 +102,8 @@ export interface Card {
   usage_type: 'NORMAL' | 'ONE_TIME';
   /** ONE_TIME cards only: when the card cancels itself (stored; the simulator does not act on it). */
   auto_cancel_trigger?: 'ON_AUTH' | 'ON_CAPTURE';
+  /** A raised per-transaction limit (elevate_limit) and when it lapses (epoch ms); not part of the card's view. */
+  elevated_limit?: { amount: Cents; until: number };
   create_time: number;
 }
 

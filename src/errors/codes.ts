@@ -43,7 +43,17 @@ export const TOP_LEVEL_CODES = {
     meaning: 'Keys are required and the request has none, a malformed Authorization header, or an unknown key.',
   },
   FORBIDDEN: { status: 403, meaning: 'A partner key names, or reaches into, an account other than its own.' },
-  PERSISTED_QUERY_NOT_FOUND: { status: 400, meaning: "The persisted document id is not in this gateway's manifest." },
+  PERSISTED_QUERY_NOT_FOUND: {
+    status: 400,
+    meaning:
+      "The persisted document id is not in this gateway's manifest, nor (frontends, open explorer) registered by " +
+      'automatic persisted queries. The message is `PersistedQueryNotFound`, on which Apollo and urql send the ' +
+      'document again.',
+  },
+  PERSISTED_QUERY_HASH_MISMATCH: {
+    status: 400,
+    meaning: 'A document sent with `extensions.persistedQuery.sha256Hash` whose sha256 is not that hash.',
+  },
   PERSISTED_QUERY_ID_REQUIRED: {
     status: 400,
     meaning: 'The request carries neither a document nor a persisted document id.',
@@ -51,6 +61,25 @@ export const TOP_LEVEL_CODES = {
   PERSISTED_QUERY_ONLY: {
     status: 403,
     meaning: 'A partner key sent a document of its own: it may run persisted documents only.',
+  },
+  BATCH_LIMIT_EXCEEDED: {
+    status: 400,
+    meaning:
+      'A batch (a JSON array of operations) holds more than GATEWAY_MAX_BATCH_SIZE operations, or none: nothing in ' +
+      'it ran.',
+  },
+  TRANSPORT_NOT_SUPPORTED: {
+    status: 405,
+    headers: { Allow: 'GET, POST' },
+    meaning:
+      "A transport the gateway does not serve: graphql-sse's single connection mode (`PUT /graphql`). Use " +
+      'distinct connections, WebSocket (graphql-transport-ws) or multipart.',
+  },
+  NOT_ACCEPTABLE: {
+    status: 406,
+    meaning:
+      'The result is a stream (a subscription, or @defer/@stream) and the Accept header names no streaming type: ' +
+      'send `text/event-stream` or `multipart/mixed`.',
   },
   OPERATION_RESOLUTION_FAILURE: {
     status: 400,
@@ -83,8 +112,10 @@ export const TOP_LEVEL_CODES = {
   BAD_USER_INPUT: {
     status: 400,
     meaning:
-      'A malformed argument or header: x-on-behalf-of not a UUID, a global ID or cursor not issued by this API, ' +
-      '`first` out of range, a transaction window over 90 days, `UNKNOWN` used as a filter.',
+      'A malformed argument, variable or header: x-on-behalf-of not a UUID, a global ID or cursor not issued by ' +
+      'this API, `first` out of range, a transaction window over 90 days, `UNKNOWN` used as a filter; a variable ' +
+      'of the wrong type (`extensions.variable` names it, `extensions.field` is the path into `variables`; 200 ' +
+      'under `accept: application/json`, as GraphQL over HTTP says).',
   },
   CURSOR_EXPIRED: {
     status: 410,

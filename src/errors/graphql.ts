@@ -7,10 +7,11 @@ import { TOP_LEVEL_CODES, type TopLevelCode, type TopLevelCodeInfo } from './cod
 
 export interface GatewayErrorOptions {
   /**
-   * `false`: answer the status whatever the Accept header. Yoga answers errors it marks spec-defined (parse and
-   * validation errors) with 200 under `accept: application/json`; a refusal of the gateway's own keeps its status.
+   * `false`: answer the status whatever the Accept header. `true`: a request error GraphQL over HTTP defines (like
+   * yoga's parse and validation errors): its status under `application/graphql-response+json`, 200 under
+   * `accept: application/json`. Unset: the catalogue's status whatever the Accept header.
    */
-  spec?: false;
+  spec?: boolean;
   /** Where in the document or the result the error belongs. */
   nodes?: ASTNode | readonly ASTNode[] | null;
   path?: readonly (string | number)[];
@@ -30,7 +31,7 @@ export function gatewayError(code: TopLevelCode, message: string, opts: GatewayE
   if (info.status !== undefined) {
     const http: Record<string, unknown> = { status: info.status };
     if (info.headers) http.headers = { ...info.headers };
-    if (opts.spec === false) http.spec = false;
+    if (opts.spec !== undefined) http.spec = opts.spec;
     extensions.http = http;
   }
   Object.assign(extensions, opts.extensions);

@@ -1,13 +1,15 @@
 // Compiled execution (graphql-jit) for the operations it handles correctly; the rest run on graphql-js. Mount it
 // first: later plugins (the request timeout) wrap the execute function it installs.
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { Kind, type ExecutionArgs } from 'graphql';
+import { Kind, OperationTypeNode, type ExecutionArgs } from 'graphql';
+import { usesIncrementalDelivery } from './incremental';
 
 /** The operation `execute` will run is a query or mutation (graphql-jit only compiles those for us). */
 function isNotSubscription(args: ExecutionArgs): boolean {
   for (const def of args.document.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    if (args.operationName == null || def.name?.value === args.operationName) return def.operation !== 'subscription';
+    if (args.operationName == null || def.name?.value === args.operationName)
+      return def.operation !== OperationTypeNode.SUBSCRIPTION;
   }
   return true;
 }
@@ -26,9 +28,13 @@ function hasOneOperation(args: ExecutionArgs): boolean {
   return true;
 }
 
-export const jitApplies = (args: ExecutionArgs) => hasOneOperation(args) && isNotSubscription(args);
+export const jitApplies = (args: ExecutionArgs) =>
+  hasOneOperation(args) && isNotSubscription(args) && !usesIncrementalDelivery(args.document);
 
-/** Subscriptions keep graphql-js's executor (their event streams and the bus). */
+/**
+ * Subscriptions keep graphql-js's executor (their event streams and the bus), and so do @defer and @stream
+ * (graphql-jit has no incremental delivery: it would answer everything at once, or not at all).
+ */
 export function useJit() {
   return useGraphQlJit({}, { enableIf: jitApplies });
 }

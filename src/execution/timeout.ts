@@ -1,6 +1,7 @@
 // The request timeout: a query or mutation still executing GATEWAY_REQUEST_TIMEOUT_MS after its request arrived
 // is answered with TIMEOUT, and the signal its upstream calls carry (RequestScope's `signal`) fires, so they stop
-// too. Subscriptions are long-lived by design and exempt.
+// too. A query using @defer or @stream is bounded the same way: its last payloads must come before the deadline,
+// else the stream ends with TIMEOUT. Subscriptions are long-lived by design and exempt.
 import type { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { gatewayError } from '../errors/graphql';
@@ -21,6 +22,9 @@ export function requestSignalOf(request: Request): AbortSignal {
 export function timeoutError(ms: number): GraphQLError {
   return gatewayError('TIMEOUT', `The request did not finish within ${ms} ms and was abandoned.`);
 }
+
+const isStream = (v: unknown): v is AsyncIterable<unknown> =>
+  v != null && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 
 interface Pending {
   request: Request;
@@ -53,20 +57,60 @@ export function useRequestTimeout(ms: number): Plugin {
       ticker = undefined;
     }
   };
+  /**
+   * The rest of an incremental (@defer/@stream) result, ended at the deadline: the request's signal fires (its
+   * upstream calls stop), the executor is told to stop, and the client gets a last payload carrying TIMEOUT.
+   */
+  function boundStream(stream: AsyncIterable<unknown>, request: Request, deadline: number): AsyncIterable<unknown> {
+    const source = stream[Symbol.asyncIterator]();
+    let timer: NodeJS.Timeout | undefined;
+    let ended = false;
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), Math.max(0, deadline - Date.now()));
+      timer.unref?.();
+    });
+    const finish = () => {
+      ended = true;
+      clearTimeout(timer);
+    };
+    const iterator: AsyncIterableIterator<unknown> = {
+      async next() {
+        if (ended) return { done: true, value: undefined };
+        const r = await Promise.race([source.next(), expired]);
+        if (r !== 'expired') {
+          if (r.done) finish();
+          return r;
+        }
+        finish();
+        requestSignalOf(request);
+        controllers.get(request)!.abort(timeoutError(ms));
+        void Promise.resolve(source.return?.()).catch(() => undefined);
+        return { done: false, value: { hasNext: false, errors: [timeoutError(ms)] } };
+      },
+      async return() {
+        finish();
+        await source.return?.();
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
+  }
+
   return {
     onRequest({ request }) {
       arrivals.set(request, Date.now());
     },
     onExecute({ args, executeFn, setExecuteFn }) {
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
-      const arrived = request && arrivals.get(request);
-      if (!request || arrived === undefined) return;
-      const deadline = arrived + ms;
+      if (!request) return;
+      // An operation sent over a WebSocket has no request arrival of its own: it is timed from its execution.
+      const deadline = (arrivals.get(request) ?? Date.now()) + ms;
       setExecuteFn((execArgs) => {
         const result = executeFn(execArgs) as unknown;
         // A synchronous result cannot outlive anything.
         if (typeof (result as PromiseLike<unknown> | null)?.then !== 'function') {
-          return result as ReturnType<typeof executeFn>;
+          return isStream(result) ? boundStream(result, request, deadline) : result;
         }
         return new Promise((resolve, reject) => {
           const p: Pending = { request, deadline, resolve };
@@ -78,14 +122,14 @@ export function useRequestTimeout(ms: number): Plugin {
           (result as PromiseLike<unknown>).then(
             (value) => {
               pending.delete(p);
-              resolve(value);
+              resolve(isStream(value) ? boundStream(value, request, deadline) : value);
             },
             (err: unknown) => {
               pending.delete(p);
               reject(err);
             },
           );
-        }) as ReturnType<typeof executeFn>;
+        });
       });
     },
   };

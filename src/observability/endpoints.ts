@@ -36,7 +36,9 @@ async function withTimeout(p: Promise<void>, ms: number): Promise<void> {
 export function useOperatorEndpoints(opts: OperatorEndpointsOptions): Plugin {
   const readyTimeoutMs = opts.readyTimeoutMs ?? 5_000;
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    onRequest(payload) {
+      const { request, url, fetchAPI } = payload;
+      const endResponse = (response: Response) => payload.endResponse(response);
       const R = fetchAPI.Response;
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       switch (url.pathname) {

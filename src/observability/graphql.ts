@@ -1,6 +1,6 @@
 // GraphQL request metrics and the one structured log line per request. Timing runs from arrival (onRequest)
 // to response (onResponse), so refusals before execution (limits, keys, unknown documents) are measured too.
-import { getOperationAST, type ExecutionResult, type GraphQLError } from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult, type GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { callerOf } from '../access/plugin';
 import type { Logger } from '../logger';
@@ -13,7 +13,14 @@ interface RequestInfo {
   operationName?: string;
   operationType?: string;
   errorCodes?: string[];
+  /** Operations in a batched request (a JSON array). */
+  batch?: number;
+  /** How the operation came, when not as an HTTP request of its own (`websocket`). */
+  transport?: string;
 }
+
+/** The label of a batched request's duration: not a name a client can give an operation. */
+const BATCH_LABEL = '(batch)';
 
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
@@ -37,11 +44,71 @@ function scrub(text: string): string {
   return MAY_HOLD_SECRET.test(short) ? redactText(short) : short;
 }
 
-export function useObservability(opts: ObservabilityPluginOptions): Plugin {
+/** Operations that arrive without an HTTP request of their own (WebSocket messages), timed and logged alike. */
+export interface OperationTracker {
+  /** The operation's clock starts; `request` is the one its hooks and context see. */
+  begin: (request: Request, transport: string) => void;
+  /** Its answer is known (a result, or the start of a stream): metrics and the log line, as for HTTP. */
+  end: (request: Request, status: number, result?: ExecutionResult) => void;
+}
+
+export function useObservability(opts: ObservabilityPluginOptions): Plugin & { tracker: OperationTracker } {
   const { metrics, logger } = opts;
   const infos = new WeakMap<Request, RequestInfo>();
 
+  const countErrors = (info: RequestInfo, result: unknown) => {
+    // Streams (subscriptions, @defer) are counted per request, not per event.
+    const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
+    for (const r of results) {
+      for (const err of (r as ExecutionResult | undefined)?.errors ?? []) (info.errorCodes ??= []).push(errorCode(err));
+    }
+  };
+
+  const finish = (request: Request, status: number) => {
+    const info = infos.get(request);
+    if (!info) return;
+    infos.delete(request);
+    const path = new URL(request.url).pathname;
+    const durationMs = performance.now() - info.started;
+    const isGraphQL =
+      info.operationType !== undefined || info.errorCodes !== undefined || info.operationName !== undefined;
+    const operation = info.batch !== undefined ? BATCH_LABEL : metrics.operationLabel(info.operationName);
+    if (isGraphQL) {
+      metrics.graphqlDuration.observe({ operation, type: info.operationType ?? 'none' }, durationMs / 1000);
+      for (const code of info.errorCodes ?? []) metrics.graphqlErrors.inc({ operation, code });
+    }
+    const caller = callerOf(request);
+    const line = {
+      reqId: requestIdOf(request),
+      method: info.transport === undefined ? request.method : undefined,
+      transport: info.transport,
+      // The path and the operation name are the client's words: no card number reaches the logs through them.
+      path: scrub(path),
+      status,
+      durationMs: Math.round(durationMs * 10) / 10,
+      operation: info.operationName === undefined ? undefined : scrub(info.operationName),
+      type: info.operationType,
+      batch: info.batch,
+      client: caller?.name,
+      errors: info.errorCodes,
+    };
+    if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
+    else logger.info(line, 'request');
+  };
+
+  const tracker: OperationTracker = {
+    begin(request, transport) {
+      infos.set(request, { started: performance.now(), transport });
+    },
+    end(request, status, result) {
+      const info = infos.get(request);
+      if (info && result) countErrors(info, result);
+      finish(request, status);
+    },
+  };
+
   return {
+    tracker,
     onRequest({ request }) {
       infos.set(request, { started: performance.now() });
     },
@@ -53,7 +120,8 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin {
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
       const info = request && infos.get(request);
       if (!info) return;
-      const op = getOperationAST(args.document, args.operationName);
+      const { document, operationName } = args as ExecutionArgs;
+      const op = getOperationAST(document, operationName);
       info.operationType = op?.operation;
       if (op?.name?.value) info.operationName = op.name.value;
     },
@@ -61,47 +129,20 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin {
       const request = (args.contextValue as { request?: Request } | undefined)?.request;
       const info = request && infos.get(request);
       if (!info) return;
-      const op = getOperationAST(args.document, args.operationName);
+      const { document, operationName } = args as ExecutionArgs;
+      const op = getOperationAST(document, operationName);
       info.operationType = 'subscription';
       if (op?.name?.value) info.operationName = op.name.value;
     },
     onResultProcess({ request, result }) {
       const info = infos.get(request);
       if (!info) return;
-      // Streams (subscriptions, @defer) are counted per request, not per event.
-      const results = (Array.isArray(result) ? result : [result]) as ExecutionResult[];
-      for (const r of results) {
-        for (const err of (r as ExecutionResult | undefined)?.errors ?? [])
-          (info.errorCodes ??= []).push(errorCode(err));
-      }
+      // A batch's result is the list of its operations' results.
+      if (Array.isArray(result)) info.batch = result.length;
+      countErrors(info, result);
     },
     onResponse({ request, response }) {
-      const info = infos.get(request);
-      if (!info) return;
-      const path = new URL(request.url).pathname;
-      const durationMs = performance.now() - info.started;
-      const isGraphQL =
-        info.operationType !== undefined || info.errorCodes !== undefined || info.operationName !== undefined;
-      const operation = metrics.operationLabel(info.operationName);
-      if (isGraphQL) {
-        metrics.graphqlDuration.observe({ operation, type: info.operationType ?? 'none' }, durationMs / 1000);
-        for (const code of info.errorCodes ?? []) metrics.graphqlErrors.inc({ operation, code });
-      }
-      const caller = callerOf(request);
-      const line = {
-        reqId: requestIdOf(request),
-        method: request.method,
-        // The path and the operation name are the client's words: no card number reaches the logs through them.
-        path: scrub(path),
-        status: response.status,
-        durationMs: Math.round(durationMs * 10) / 10,
-        operation: info.operationName === undefined ? undefined : scrub(info.operationName),
-        type: info.operationType,
-        client: caller?.name,
-        errors: info.errorCodes,
-      };
-      if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
-      else logger.info(line, 'request');
+      finish(request, response.status);
     },
   };
 }

@@ -1,6 +1,6 @@
 // Prometheus metrics. One registry per gateway (tests run several gateways in one process), fed by the GraphQL
 // plugin, the datasource's observer hook and the loaders' batch functions.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { containsPan } from '../redact';
 
 export interface GatewayMetrics {
@@ -16,6 +16,8 @@ export interface GatewayMetrics {
   httpRefusals: Counter<'code'>;
   /** Connections closed on arrival because the connection cap was reached. */
   httpDroppedConnections: Counter;
+  /** Open WebSocket connections (graphql-transport-ws). */
+  websocketConnections: Gauge;
   /** Bounded label for an operation name: frontends choose names freely, and each becomes a time series. */
   operationLabel(name: string | null | undefined): string;
 }
@@ -90,6 +92,11 @@ export function createMetrics(opts: MetricsOptions = {}): GatewayMetrics {
     httpDroppedConnections: new Counter({
       name: 'gateway_http_connections_dropped_total',
       help: 'Connections closed on arrival because GATEWAY_MAX_CONNECTIONS were open.',
+      registers,
+    }),
+    websocketConnections: new Gauge({
+      name: 'gateway_websocket_connections',
+      help: 'Open WebSocket connections (graphql-transport-ws on /graphql), acknowledged or not.',
       registers,
     }),
     operationLabel(name) {

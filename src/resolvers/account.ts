@@ -48,7 +48,7 @@ export function accountInfo(account: AccountShape, ctx: GatewayContext): Promise
 export const accountField =
   (key: keyof ConnectedAccount) =>
   async (a: AccountShape, _args: unknown, ctx: GatewayContext): Promise<string | null> =>
-    ((await accountInfo(a, ctx))?.[key] as string | undefined) ?? null;
+    (await accountInfo(a, ctx))?.[key] ?? null;
 
 export const accountBalances = (a: AccountShape, _args: unknown, ctx: GatewayContext): Promise<Balance[]> =>
   listBalances(a.view, ctx);

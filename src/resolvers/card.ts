@@ -8,6 +8,7 @@ import {
   type CardOrder,
   type CardStatus,
   type CardStatusResult,
+  type ElevateLimitResult,
   type RiskControls,
   type SpendingControl,
   type UpdateCardBody,
@@ -170,6 +171,20 @@ export const SetCardStatusInput = z.object({
 
 export const CardAmountInput = z.object({ cardId: z.string(), amount, idempotencyKey });
 
+/** The longest elevation accepted: UQPAY documents no bound, and a raised limit for more than a year is a new limit. */
+export const MAX_ELEVATION_DAYS = 365;
+
+export const ElevateCardLimitInput = z.object({
+  cardId: z.string(),
+  limitAmount: amount,
+  durationInDays: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 day')
+    .max(MAX_ELEVATION_DAYS, `must be at most ${MAX_ELEVATION_DAYS} days`),
+  idempotencyKey,
+});
+
 type SpendingIn = z.output<typeof SpendingControlInput>;
 type RiskIn = z.output<typeof RiskControlsInput>;
 
@@ -330,6 +345,25 @@ export const setCardStatus = defineMutation({
     if (!same(result.card_id ?? i.cardId, i.cardId)) {
       throw replayMismatch(`card ${result.card_id} was changed, not ${i.cardId}`);
     }
+    return written(ctx, i.cardId, {
+      card_id: i.cardId,
+      card_order_id: result.card_order_id,
+      order_type: 'CARD_UPDATE',
+      order_status: result.order_status,
+    });
+  },
+});
+
+export const elevateCardLimit = defineMutation({
+  operation: 'elevateCardLimit',
+  input: ElevateCardLimitInput,
+  async perform(i, ctx, key): Promise<CardPayload> {
+    const body = { limit_amount: i.limitAmount, duration_in_days: i.durationInDays };
+    const result: ElevateLimitResult = await ctx.api.cards.elevateLimit(ctx.account.scope, i.cardId, body, opts(key));
+    if (!same(result.card_id ?? i.cardId, i.cardId)) {
+      throw replayMismatch(`card ${result.card_id} was changed, not ${i.cardId}`);
+    }
+    // UQPAY answers with a card order (an update of the card); fetching the order itself is left to `order`.
     return written(ctx, i.cardId, {
       card_id: i.cardId,
       card_order_id: result.card_order_id,

@@ -158,7 +158,7 @@ function sharedScope(ctx: GatewayContext) {
   return { accountId: ctx.account.accountId, requestId: ctx.requestId };
 }
 
-type Subject = { key: string; read: () => Promise<unknown | null> };
+type Subject = { key: string; read: () => Promise<unknown> };
 
 export function subjectOf(ctx: GatewayContext, event: IssuingEventMessage): Subject | null {
   const scope = sharedScope(ctx);

@@ -271,6 +271,16 @@ const CardAmountInput = inputFromZod('CardAmountInput', r.CardAmountInput, {
   },
 });
 
+const ElevateCardLimitInput = inputFromZod('ElevateCardLimitInput', r.ElevateCardLimitInput, {
+  description: "Raise a card's per-transaction limit for a number of days.",
+  fields: {
+    cardId: field('UUID', 'The card (of the acting account).'),
+    limitAmount: field('Decimal', 'The raised per-transaction limit (> 0, at most 2 decimals), in the card currency.'),
+    durationInDays: field('Int', `How many days the raised limit lasts (1–${r.MAX_ELEVATION_DAYS}).`),
+    idempotencyKey,
+  },
+});
+
 const cardField = (what: string) => (t: PothosSchemaTypes.ObjectFieldBuilder<PothosTypes, r.CardPayload>) =>
   t.field({
     type: CardRef,
@@ -298,6 +308,17 @@ const SetCardStatusPayload = payloadType<r.CardPayload>('SetCardStatusPayload', 
   card: cardField('in its new state')(t),
   order: orderField('The status change order.')(t),
 }));
+const ElevateCardLimitPayload = payloadType<r.CardPayload>(
+  'ElevateCardLimitPayload',
+  'Result of elevateCardLimit.',
+  (t) => ({
+    card: cardField('whose limit was raised')(t),
+    order: orderField(
+      'The card update order UQPAY opened for the elevation, as UQPAY answered it (id, status); `cardOrder(orderId:)` ' +
+        'reads the whole order.',
+    )(t),
+  }),
+);
 const CardOrderPayload = payloadType<r.CardPayload>(
   'CardOrderPayload',
   'Result of rechargeCard or withdrawCard.',
@@ -339,6 +360,16 @@ builder.mutationFields((t) => ({
     description: 'Freeze, unfreeze or cancel a card. A move UQPAY does not allow → INVALID_STATUS_TRANSITION.',
     args: { input: t.arg({ type: SetCardStatusInput, required: true, description: 'The card and its new state.' }) },
     resolve: r.setCardStatus,
+  }),
+  elevateCardLimit: t.field({
+    type: ElevateCardLimitPayload,
+    description:
+      "Raise a card's per-transaction limit for a while (UQPAY's elevate_limit). Errors: NOT_FOUND (no such card " +
+      'for the acting account), INVALID_CARD_STATUS, VALIDATION.',
+    args: {
+      input: t.arg({ type: ElevateCardLimitInput, required: true, description: 'The card, limit and duration.' }),
+    },
+    resolve: r.elevateCardLimit,
   }),
   rechargeCard: t.field({
     type: CardOrderPayload,

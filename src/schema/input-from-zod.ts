@@ -56,7 +56,9 @@ export function inputFromZod<S extends z.ZodObject>(
   const undocumented = Object.keys(shape).filter((key) => !(key in docs));
   const unvalidated = Object.keys(docs).filter((key) => !(key in shape));
   if (undocumented.length > 0 || unvalidated.length > 0) {
-    throw new Error(`${name}: fields without a GraphQL doc [${undocumented}], without validation [${unvalidated}]`);
+    throw new Error(
+      `${name}: fields without a GraphQL doc [${undocumented.join()}], without validation [${unvalidated.join()}]`,
+    );
   }
   const ref = builder.inputType(name, {
     description: options.description,

@@ -1,4 +1,4 @@
-// Scalars: graphql-scalars where one fits, plus the two money scalars CONTRACT.md defines. Upstream quirks
+// Scalars: graphql-scalars where one fits, plus the two money scalars of the public contract. Upstream quirks
 // (UQPAY's "2024-05-09 15:52:23" timestamps, numeric amounts) are normalised here, once, on the way out.
 import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import {
@@ -83,7 +83,7 @@ export const DateTimeScalar = new GraphQLScalarType({
   serialize: (value) => DateTimeResolver.serialize(typeof value === 'string' ? normaliseTimestamp(value) : value),
 });
 
-// CONTRACT.md names the date scalar `Date`; LocalDate's string semantics (no time zone shift) are the right ones.
+// The public contract names the date scalar `Date`; LocalDate's string semantics (no time zone shift) are the right ones.
 export const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: 'Date',

@@ -75,7 +75,8 @@ export function coerceUpstreamEnum(
   info?: GraphQLResolveInfo,
 ): string | null {
   if (raw === null || raw === undefined) return null;
-  const value = String(raw).trim().toUpperCase();
+  // A JSON value from UQPAY: anything but a string (a number, an object) reads as its JSON text, which no enum knows.
+  const value = (typeof raw === 'string' ? raw : JSON.stringify(raw)).trim().toUpperCase();
   if (spec.known.has(value)) return value;
   // Bounded before it reaches a log line: the value is whatever the upstream sent.
   if (info) warnOnce(logger, enumName, value.slice(0, 64), info);

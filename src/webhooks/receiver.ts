@@ -181,9 +181,9 @@ async function readAtMost(request: Request, limit: number): Promise<Uint8Array |
 /** Serves the receiver inside graphql-yoga, ahead of GraphQL handling: `plugins: [useUqpayWebhooks(receiver)]`. */
 export function useUqpayWebhooks(receiver: WebhookReceiver, path = WEBHOOK_PATH): Plugin {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== path) return;
-      return receiver.handle(request, fetchAPI).then(endResponse);
+    onRequest(payload) {
+      if (payload.url.pathname !== path) return;
+      return receiver.handle(payload.request, payload.fetchAPI).then((response) => payload.endResponse(response));
     },
   };
 }

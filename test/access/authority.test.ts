@@ -184,6 +184,11 @@ describe("other accounts' objects named by id", () => {
       const recharge = await run('RechargeCard', { input: { cardId, amount: '50.00', idempotencyKey: key() } }, acme);
       const withdraw = await run('WithdrawCard', { input: { cardId, amount: '1.00', idempotencyKey: key() } }, acme);
       const status = await run('SetCardStatus', { input: { cardId, status: 'FROZEN', idempotencyKey: key() } }, acme);
+      const elevate = await run(
+        'ElevateCardLimit',
+        { input: { cardId, limitAmount: '500.00', durationInDays: 3, idempotencyKey: key() } },
+        acme,
+      );
       const update = await run(
         'PartnerUpdateCard',
         { input: { cardId, metadata: { owned: 'by acme' }, idempotencyKey: key() } },
@@ -193,6 +198,7 @@ describe("other accounts' objects named by id", () => {
         [recharge, 'rechargeCard'],
         [withdraw, 'withdrawCard'],
         [status, 'setCardStatus'],
+        [elevate, 'elevateCardLimit'],
         [update, 'updateCard'],
       ] as const) {
         expect(r.body.errors).toBeUndefined();

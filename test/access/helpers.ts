@@ -78,7 +78,7 @@ export async function post(url: string, body: unknown, headers: Record<string, s
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   const text = await res.text();
-  const parsed = (text.startsWith('{') ? JSON.parse(text) : { errors: [{ message: text }] }) as RawResponse['body'];
+  const parsed = (/^[[{]/.test(text) ? JSON.parse(text) : { errors: [{ message: text }] }) as RawResponse['body'];
   return { status: res.status, headers: res.headers, body: parsed, code: parsed.errors?.[0]?.extensions?.code };
 }
 

@@ -111,11 +111,12 @@ describe('partner keys', () => {
     expect(allCalls(await h.stats())).toBe(0);
   });
 
-  it('get a clear client error for an unknown document id', async () => {
+  it('get PersistedQueryNotFound (400) for an unknown document id', async () => {
     const r = await post(url, { documentId: `sha256:${'ab'.repeat(32)}` }, partner);
     expect(r.status).toBe(400);
     expect(r.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect(r.body.errors?.[0]?.message).toMatch(/Unknown persisted document id/);
+    // The message Apollo's persisted-queries link and urql's persisted exchange recognise.
+    expect(r.body.errors?.[0]?.message).toBe('PersistedQueryNotFound');
   });
 
   it('are refused (403) when x-on-behalf-of names another account, the master included', async () => {

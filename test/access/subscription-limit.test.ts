@@ -75,7 +75,7 @@ it('refuses the 4th concurrent subscription of a client capped at 3, and frees a
   expect(events.log.followers()).toBe(3 + 5);
 
   // Closing one frees its slot (the server notices the closed stream).
-  first[0]!.close();
+  first[0].close();
   let again: SseSubscription | undefined;
   for (let i = 0; i < 40; i++) {
     await sleep(50);

@@ -1,6 +1,6 @@
 // The upstream-call estimate on the real schema: the table names real fields, the estimate of every committed
 // persisted document fits the default limit, and the arithmetic (pages, ids, "once", payload re-reads).
-import { parse } from 'graphql';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { FIELD_CALLS, estimateUpstreamCalls } from '../../src/access/upstream-estimate';
 import { buildSchema } from '../../src/schema';
@@ -23,7 +23,7 @@ describe('estimateUpstreamCalls', () => {
     for (const doc of Object.values(committedManifest())) {
       const ast = parse(doc);
       for (const def of ast.definitions) {
-        if (def.kind !== 'OperationDefinition' || def.operation === 'subscription') continue;
+        if (def.kind !== Kind.OPERATION_DEFINITION || def.operation === OperationTypeNode.SUBSCRIPTION) continue;
         const { calls } = estimateUpstreamCalls(schema, ast, def.name?.value);
         expect(calls, def.name?.value).toBeLessThanOrEqual(100);
       }

@@ -119,7 +119,7 @@ describe('UpstreamBudget queue', () => {
       refillPerMin: 60,
       queueMax: 2,
     });
-    budget.acquire(LOW, far(), 'r');
+    void budget.acquire(LOW, far(), 'r');
     const a = budget.acquire(LOW, far(), 'a')!;
     const b = budget.acquire(LOW, far(), 'b')!;
     await expect(budget.acquire(LOW, far(), 'c')).rejects.toMatchObject({
@@ -140,7 +140,7 @@ describe('UpstreamBudget queue', () => {
       refillPerMin: 60,
       queueMax: 100,
     });
-    budget.acquire(LOW, far(), 'r');
+    void budget.acquire(LOW, far(), 'r');
     const refused = budget.acquire(LOW, Date.now() + 500, 'x')!.catch((e: unknown) => e);
     // At once: settled before any timer could fire, not when the deadline passes.
     const first = await Promise.race([refused, new Promise((r) => setImmediate(() => r('still waiting')))]);
@@ -156,7 +156,7 @@ describe('UpstreamBudget queue', () => {
       refillPerMin: 60,
       queueMax: 10,
     });
-    budget.acquire(LOW, far(), 'r');
+    void budget.acquire(LOW, far(), 'r');
     const ac = new AbortController();
     const p = budget.acquire(LOW, far(), 'x', ac.signal)!;
     expect(budget.depth()).toBe(1);
@@ -195,7 +195,9 @@ describe('Redis bucket (shared)', () => {
       });
     const [x, y] = [mk(), mk()];
     const t0 = Date.now();
-    await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 ? x : y).acquire(LOW, Date.now() + 10_000, 'r')));
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => (i % 2 ? x : y).acquire(LOW, Date.now() + 10_000, 'r')),
+    );
     // 12 calls, 2 at once then 20/s: ≥ 500 ms whatever the number of budgets sharing the bucket.
     expect(Date.now() - t0).toBeGreaterThanOrEqual(450);
   });

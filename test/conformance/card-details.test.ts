@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
 import { createLogger } from '../../src/logger';
@@ -169,7 +169,8 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
       for (const def of doc.definitions) {
         const op = def as OperationDefinitionNode;
         // Subscriptions are covered by the three streams opened above.
-        if (op.kind !== 'OperationDefinition' || !op.name || op.operation === 'subscription') continue;
+        if (op.kind !== Kind.OPERATION_DEFINITION || !op.name || op.operation === OperationTypeNode.SUBSCRIPTION)
+          continue;
         ops.set(op.name.value, text);
       }
     }
@@ -225,6 +226,11 @@ describe('the gateway never returns or logs a full card number or CVV', () => {
         'CreateCardDetailsToken',
         () => ({ input: { cardId: ids.card, idempotencyKey: randomUUID() } }),
         (d) => tokens.push(d.createCardDetailsToken.token),
+      ],
+      [
+        'ElevateCardLimit',
+        () => ({ input: { cardId: ids.card, limitAmount: '50.00', durationInDays: 2, idempotencyKey: randomUUID() } }),
+        () => undefined,
       ],
       [
         'SetCardStatus',
@@ -362,7 +368,7 @@ describe('a full card number from upstream is re-masked', () => {
           query: `{ card(cardId: "${C.sophiaUsdSingle}") { maskedNumber } transaction(transactionId: "${DEMO_IDS.transactions.sophiaGrab}") { maskedCardNumber } }`,
         }),
       });
-      const body = (await res.json()) as any;
+      const body = await res.json();
       expect(body.data).toEqual({
         card: { maskedNumber: '************0015' },
         transaction: { maskedCardNumber: '************0015' },

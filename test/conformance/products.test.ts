@@ -143,7 +143,7 @@ describe('older shapes and odd entries from UQPAY', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: FIELDS }),
     });
-    const r = (await res.json()) as any;
+    const r = await res.json();
     expect(r.errors).toBeUndefined();
     expect(r.data.cardProducts[0].requiredFields).toEqual([
       { name: 'email', type: 'string', required: true, description: null, fields: [] },

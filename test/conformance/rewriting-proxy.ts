@@ -20,7 +20,7 @@ export async function startRewritingProxy(
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
+    const relay = async () => {
       try {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(req.headers))
@@ -37,7 +37,8 @@ export async function startRewritingProxy(
         res.writeHead(502, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ type: 'api_error', code: 'proxy_error', message: String(err) }));
       }
-    });
+    };
+    req.on('end', () => void relay());
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;

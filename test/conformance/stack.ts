@@ -47,7 +47,7 @@ export async function startConformanceStack(
         headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
-      return { ...((await res.json()) as object), status: res.status } as GraphQLResponse;
+      return { ...((await res.json()) as object), status: res.status };
     },
     async control(method, path, body) {
       const res = await fetch(`${emulator.url}/__emulator${path}`, {

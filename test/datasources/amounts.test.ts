@@ -29,6 +29,7 @@ describe('toDecimal', () => {
   it('sends a double that may not be its literal back for a lossless parse (InexactNumberError)', () => {
     expect(() => toDecimal(0.1 + 0.2)).toThrow(InexactNumberError); // 0.30000000000000004: 17 digits
     expect(() => toDecimal(1.5e21)).toThrow(InexactNumberError); // ≥ 10^13: "1500000000000000000000.01" parses alike
+    // eslint-disable-next-line no-loss-of-precision -- the inexact double is the input under test
     expect(() => toDecimal(99999999999999.99)).toThrow(InexactNumberError);
     expect(toDecimal(new LosslessNumber('99999999999999.99'))).toBe('99999999999999.99');
     expect(toDecimal(new LosslessNumber('1.5e21'))).toBe('1500000000000000000000');

@@ -20,7 +20,7 @@ describe('exactly-once recharges', () => {
     await emu.deposit({ currency: 'USD', amount: '100000.00' });
     const retries: Record<string, number> = {};
     const observer: UqpayObserver = { onRetry: (e) => void (retries[e.reason] = (retries[e.reason] ?? 0) + 1) };
-    // The circuit breaker (issue 7, tested in test/reliability) would open on a run of 8 injected failures
+    // The circuit breaker (tested in test/reliability) would open on a run of 8 injected failures
     // (~35 % of exchanges fail here); this test is about retries and idempotency, so keep it out of the way.
     const c = client(emu.baseUrl, { maxRetries: 8, maxConnections: 16 }, { observer, circuit: { threshold: 1_000 } });
     try {

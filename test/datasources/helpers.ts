@@ -16,7 +16,7 @@ export async function emulator(opts: EmulatorOptions = {}) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`emulator ${method} ${path}: ${res.status} ${await res.text()}`);
-    return res.json() as Promise<any>;
+    return res.json();
   };
   return {
     ...emu,

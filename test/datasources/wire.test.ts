@@ -131,6 +131,7 @@ describe('numeric amount literals in answers are read digit for digit', () => {
         spending_controls: [{ amount: '12345678901234.56', interval: 'DAILY' }],
       });
       // Not an amount: a plain JSON number, as JSON.parse makes it.
+      // eslint-disable-next-line no-loss-of-precision -- the double JSON.parse makes of that literal, on purpose
       expect(got.metadata).toEqual({ n: 12345678901234567890 });
     } finally {
       await c.close();
@@ -217,7 +218,7 @@ describe('error shapes over real HTTP', () => {
       json(res, 400, {
         type: 'invalid_request_error',
         code: 'echo',
-        message: `token=${String(req.headers['x-auth-token']).slice(7)} auth=${req.headers['x-auth-token']} key=my-very-secret-key pan=5555 5555 5555 4444`,
+        message: `token=${String(req.headers['x-auth-token']).slice(7)} auth=${String(req.headers['x-auth-token'])} key=my-very-secret-key pan=5555 5555 5555 4444`,
       }),
     );
     const c = client(up.baseUrl, { apiKey: 'my-very-secret-key' });

@@ -3,6 +3,7 @@
 // the gateway's server and the emulator's (embedded by `npm start`, or `npm run emulator`). Loopback only.
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startEmulator, type RunningEmulator } from '../../src/emulator';
 import { startHarness, type Harness } from '../harness';
 import { head, raw, sleep } from './helpers';
@@ -121,6 +122,29 @@ describe('gateway server', () => {
     expect(at, 'the trickling connection was still open after 5 s').toBeGreaterThan(0);
     expect(at - started).toBeLessThan(3_500);
     expect(text).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('counts open WebSockets against the cap: a WebSocket is a connection too', async () => {
+    const sockets = await Promise.all(
+      Array.from({ length: CAP }, async () => {
+        const ws = new WebSocket(`ws://127.0.0.1:${h.gateway.port}/graphql`, 'graphql-transport-ws');
+        ws.on('error', () => undefined);
+        await new Promise((resolve) => ws.once('open', resolve).once('close', resolve));
+        // Keep it past the connection_init wait: acknowledged connections stay open.
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'connection_init' }));
+        return ws;
+      }),
+    );
+    try {
+      await until(() => sockets.every((ws) => ws.readyState !== ws.CONNECTING), 2_000);
+      expect(sockets.filter((ws) => ws.readyState === ws.OPEN).length).toBe(CAP);
+      expect((await health(h.gateway.port)).status).toBe(0);
+    } finally {
+      sockets.forEach((ws) => ws.terminate());
+    }
+    let fresh = await health(h.gateway.port);
+    for (let i = 0; i < 20 && fresh.status !== 200; i++) fresh = await sleep(50).then(() => health(h.gateway.port));
+    expect(fresh.status).toBe(200);
   });
 
   it('closes an idle keep-alive connection after the keep-alive timeout', async () => {

@@ -3,7 +3,6 @@
 // put where the gateway writes them back (x-request-id, operationName, the path).
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_IDS } from '../../src/emulator';
 import { createLogger } from '../../src/logger';
 import { startHarness, type Harness } from '../harness';
 import { head, raw } from './helpers';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { boot, expectError, sleep, type Api } from './helpers';
+import { boot, expectError, sleep, type Api, type Res } from './helpers';
 
 let api: Api | undefined;
 afterEach(async () => {
@@ -53,7 +53,7 @@ describe('rate limit per client', () => {
     api = await boot({ rateLimitPerMin: 5 });
     await api.fetchToken();
     const statuses: number[] = [];
-    let last;
+    let last: Res | undefined;
     for (let i = 0; i < 7; i++) {
       last = await api.get('/v1/issuing/products');
       statuses.push(last.status);

@@ -1,4 +1,4 @@
-// UQPAY's own documented flows, end to end, with response shapes checked against UPSTREAM.md.
+// UQPAY's own documented flows, end to end, with response shapes checked against UQPAY's API reference.
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
 import { cents, eventually, useEmulator } from './helpers';

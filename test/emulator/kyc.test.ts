@@ -1,4 +1,4 @@
-// KYC levels (UPSTREAM.md, Cardholders): SIMPLIFIED passes at once, STANDARD goes to review (PENDING), ENHANCED
+// KYC levels (UQPAY's API reference, Cardholders): SIMPLIFIED passes at once, STANDARD goes to review (PENDING), ENHANCED
 // needs kyc_verification. The review control finishes a review and sends a signed `cardholder.kyc.status_changed`;
 // Update Cardholder sends `cardholder.updated`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

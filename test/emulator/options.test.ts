@@ -1,4 +1,4 @@
-// The switches for UPSTREAM.md's "(unsure)" points and the emulator's own knobs.
+// The switches for the unsure points of UQPAY's API (README: the emulator's switches) and the emulator's own knobs.
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../src/emulator/seed';
 import { boot, expectError, send, type Api } from './helpers';

@@ -63,6 +63,7 @@ const INPUTS: Record<string, z.ZodObject> = {
   UpdateCardInput: card.UpdateCardInput,
   SetCardStatusInput: card.SetCardStatusInput,
   CardAmountInput: card.CardAmountInput,
+  ElevateCardLimitInput: card.ElevateCardLimitInput,
   CardDetailsTokenInput: cardDetails.CardDetailsTokenInput,
   CreateTransferInput: transfer.CreateTransferInput,
 };

@@ -35,7 +35,7 @@ describe('engines', () => {
     for (const comparators of declared.set) {
       expect(
         comparators.some((c) => c.operator === '<'),
-        `${comparators.join(' ')} has no upper bound`,
+        `${comparators.map((c) => c.value).join(' ')} has no upper bound`,
       ).toBe(true);
     }
   });

@@ -179,7 +179,7 @@ describe('receiver over HTTP', () => {
       plugins: [useUqpayWebhooks(receiver)],
       logging: false,
     });
-    server = createServer(yoga);
+    server = createServer((req, res) => void yoga(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/uqpay`;
   });

@@ -1,7 +1,7 @@
 // Events nobody misses: a subscriber that went away resumes from its last cursor and gets exactly what it missed,
 // in order, then live ones; across two replicas on one Redis (moved from one to the other mid-stream, the first
-// one gone), and by EventSource's own reconnect with Last-Event-ID. Real HTTP, real clients (graphql-sse,
-// eventsource), the emulator sending its signed webhooks after each recharge.
+// one gone), and by EventSource's own reconnect with Last-Event-ID. Real HTTP and WebSocket, real clients
+// (graphql-sse, graphql-ws, eventsource), the emulator sending its signed webhooks after each recharge.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, compareIds } from '../../src/events/cursor';
@@ -9,6 +9,7 @@ import { DEMO_IDS } from '../../src/emulator/seed';
 import { createLogger } from '../../src/logger';
 import { startGateway, type RunningGateway } from '../../src/server';
 import { createGatewayEvents, WEBHOOK_PATH, type GatewayEvents } from '../../src/webhooks';
+import { collect, wsClient } from '../edge/clients';
 import { startHarness, type Harness } from '../harness';
 import { deliver, rechargeEvent, REDIS_URL, sleep, testRedisPrefix } from './helpers';
 import { subscribe } from './sse';
@@ -51,16 +52,21 @@ async function recharge(h: Harness, cardId: string, amount: string) {
   expect(res.data.rechargeCard.userErrors).toEqual([]);
 }
 
-/** Waits until the emulator has delivered (2xx) `n` webhooks of this type in all. */
-async function delivered(h: Harness, n: number, type = 'card.recharge.succeeded') {
+/** Webhooks of this type the emulator has delivered (2xx) so far. */
+async function deliveredCount(h: Harness, type = 'card.recharge.succeeded'): Promise<number> {
+  const body = (await (await fetch(`${h.emulator.url}/__emulator/webhooks`)).json()) as
+    { event_type: string; status: string }[] | { deliveries: { event_type: string; status: string }[] };
+  const log = Array.isArray(body) ? body : body.deliveries;
+  return log.filter((d) => d.event_type === type && d.status === 'delivered').length;
+}
+
+/** Waits until the emulator has delivered `n` such webhooks in all. */
+async function delivered(h: Harness, n: number) {
   for (let i = 0; i < 200; i++) {
-    const body = (await (await fetch(`${h.emulator.url}/__emulator/webhooks`)).json()) as
-      { event_type: string; status: string }[] | { deliveries: { event_type: string; status: string }[] };
-    const log = Array.isArray(body) ? body : body.deliveries;
-    if (log.filter((d) => d.event_type === type && d.status === 'delivered').length >= n) return;
+    if ((await deliveredCount(h)) >= n) return;
     await sleep(25);
   }
-  throw new Error(`the emulator did not deliver ${n} ${type} webhooks`);
+  throw new Error(`the emulator did not deliver ${n} webhooks`);
 }
 
 const amounts = (results: { data?: CardEvent }[]) => results.map((r) => r.data!.cardEvents.amount.amount);
@@ -77,6 +83,7 @@ describe('resume after a disconnect (one gateway, in-memory log)', () => {
 
   it('disconnect, 3 recharges, reconnect with `after`: exactly those 3, in order, then live ones', async () => {
     const card = C.meiLingMastercard;
+    const base = await deliveredCount(h);
     const first = follow<CardEvent>(h.gateway.url, CARD_EVENTS, { cardId: card });
     await sleep(100);
     await recharge(h, card, '1.00');
@@ -85,7 +92,7 @@ describe('resume after a disconnect (one gateway, in-memory log)', () => {
     first.close();
 
     for (const amount of ['2.00', '3.00', '4.00']) await recharge(h, card, amount);
-    await delivered(h, 4);
+    await delivered(h, base + 4);
 
     const resumed = follow<CardEvent>(h.gateway.url, CARD_EVENTS, { cardId: card, after: last });
     await resumed.waitFor(3);
@@ -100,7 +107,35 @@ describe('resume after a disconnect (one gateway, in-memory log)', () => {
     resumed.close();
   });
 
+  it('over WebSocket (graphql-ws) too: a new connection with `after` gets the 3 missed, in order, then live', async () => {
+    const card = C.sophiaUsdSingle;
+    const variables = { cardId: card };
+    const base = await deliveredCount(h);
+    const first = wsClient(h.gateway.url);
+    const live = collect<CardEvent>(first, { query: CARD_EVENTS, variables });
+    await sleep(100);
+    await recharge(h, card, '1.10');
+    await live.waitFor(1);
+    const last = live.results[0]!.data!.cardEvents.cursor;
+    live.stop();
+    await first.dispose();
+
+    for (const amount of ['2.10', '3.10', '4.10']) await recharge(h, card, amount);
+    await delivered(h, base + 4);
+
+    const second = wsClient(h.gateway.url);
+    const resumed = collect<CardEvent>(second, { query: CARD_EVENTS, variables: { ...variables, after: last } });
+    await resumed.waitFor(3);
+    await recharge(h, card, '5.10');
+    await resumed.waitFor(4);
+    await sleep(QUIET_MS);
+    expect(amounts(resumed.results)).toEqual(['2.10', '3.10', '4.10', '5.10']);
+    resumed.stop();
+    await second.dispose();
+  });
+
   it('replays only what matches the subscription: another card’s events are passed over', async () => {
+    const base = await deliveredCount(h);
     const s = follow<CardEvent>(h.gateway.url, CARD_EVENTS, { cardId: C.liamSgdSingle });
     await sleep(100);
     await recharge(h, C.liamSgdSingle, '1.50');
@@ -109,7 +144,7 @@ describe('resume after a disconnect (one gateway, in-memory log)', () => {
     s.close();
     await recharge(h, C.sophiaUsdSingle, '9.00'); // not this card
     await recharge(h, C.liamSgdSingle, '2.50');
-    await delivered(h, 8);
+    await delivered(h, base + 3);
     const resumed = follow<CardEvent>(h.gateway.url, CARD_EVENTS, { cardId: C.liamSgdSingle, after: last });
     await resumed.waitFor(1);
     await sleep(QUIET_MS);

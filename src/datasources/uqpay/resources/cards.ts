@@ -14,6 +14,8 @@ import type {
   CardStatusBody,
   CardStatusResult,
   CreateCardBody,
+  ElevateLimitBody,
+  ElevateLimitResult,
   ListCardsQuery,
   Page,
   UpdateCardBody,
@@ -32,6 +34,7 @@ export const CARD_ROUTES = {
   withdraw: 'POST /v1/issuing/cards/{id}/withdraw',
   order: 'GET /v1/issuing/cards/{card_order_id}/order',
   detailsToken: 'POST /v1/issuing/cards/{id}/token',
+  elevateLimit: 'POST /v1/issuing/cards/{id}/elevate_limit',
 } as const;
 
 const CARD_AMOUNTS = ['card_limit', 'available_balance', 'consumed_amount'] as const;
@@ -40,6 +43,7 @@ const CARD_AMOUNTS = ['card_limit', 'available_balance', 'consumed_amount'] as c
 const CREATE_WIRE = { amounts: amountSpec(['card_limit', 'spending_controls[].amount']) };
 const UPDATE_WIRE = { amounts: amountSpec(['card_limit', 'no_pin_payment_amount', 'spending_controls[].amount']) };
 const ORDER_WIRE = { amounts: amountSpec(['amount']) };
+const ELEVATE_WIRE = { amounts: amountSpec(['limit_amount']) };
 const ORDER_AMOUNTS = ['amount'] as const;
 
 export function normaliseCard(card: unknown): void {
@@ -65,6 +69,13 @@ export interface CardsApi {
   order(scope: RequestScope, cardOrderId: string): Promise<CardOrder>;
   /** A single-use token for UQPAY's card-details iframe. There is deliberately no `/secure` call: PCI data. */
   detailsToken(scope: RequestScope, cardId: string, opts?: WriteOptions): Promise<CardDetailsToken>;
+  /** Raises the card's per-transaction limit for a while; UQPAY answers with a card order. */
+  elevateLimit(
+    scope: RequestScope,
+    cardId: string,
+    body: ElevateLimitBody,
+    opts?: WriteOptions,
+  ): Promise<ElevateLimitResult>;
 }
 
 export function cardsApi(c: Caller): CardsApi {
@@ -84,5 +95,7 @@ export function cardsApi(c: Caller): CardsApi {
     order: (scope, orderId) => c.get(scope, R.order, `${BASE}/${seg(orderId)}/order`, normaliseCardOrder),
     // An empty body, as UQPAY's SDKs send (Node createPanToken posts {}).
     detailsToken: (scope, id, opts) => c.post(scope, R.detailsToken, `${BASE}/${seg(id)}/token`, {}, opts),
+    elevateLimit: (scope, id, body, opts) =>
+      c.post(scope, R.elevateLimit, `${BASE}/${seg(id)}/elevate_limit`, body, opts, undefined, ELEVATE_WIRE),
   };
 }

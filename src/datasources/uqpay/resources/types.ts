@@ -212,6 +212,21 @@ export interface CardStatusResult {
   update_reason?: string | null;
 }
 
+/** `POST /v1/issuing/cards/{id}/elevate_limit` (Go SDK ElevateLimitRequest): the card's per-transaction limit, raised. */
+export interface ElevateLimitBody {
+  /** The raised limit; sent as a JSON number written from the decimal string's own digits. */
+  limit_amount: Decimal;
+  /** How long the raised limit lasts; optional upstream (UQPAY's default is not documented). */
+  duration_in_days?: number;
+}
+
+/** UQPAY answers an elevation with a card order (Go SDK ElevateLimitResponse). */
+export interface ElevateLimitResult {
+  card_id: string;
+  card_order_id: string;
+  order_status: OrderStatus;
+}
+
 export interface CardOrder {
   card_id: string;
   card_order_id: string;
@@ -251,7 +266,7 @@ export interface Product {
   max_card_quota?: number;
   card_scheme?: string;
   card_currency?: string[];
-  product_status?: 'ENABLED' | 'DISABLED' | string;
+  product_status?: string; // ENABLED or DISABLED as documented; kept open for values UQPAY adds
   no_pin_payment_amount?: { amount: Decimal; currency: string }[];
   kyc_level?: string;
   /** Objects (Node SDK `ProductRequiredField`); older docs showed plain names. */

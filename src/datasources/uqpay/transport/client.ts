@@ -75,10 +75,10 @@ export interface Upstream {
   /** Runs one logical call: call middleware, deadline, retries, tokens, attempt middleware, one HTTP pool. */
   handle: CallHandler;
   /** The master account id, read from the token's JWT payload. */
-  masterAccountId(): Promise<string>;
+  masterAccountId: () => Promise<string>;
   /** Obtains a token (for /ready): proves credentials and reachability. */
-  ready(): Promise<void>;
-  close(): Promise<void>;
+  ready: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 const TIMEOUT_REASONS: Record<string, UnavailableReason> = {
@@ -110,6 +110,8 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
       if (s.requestId) headers['x-request-id'] = s.requestId;
       if (a.bodyText !== undefined) headers['content-type'] = 'application/json';
     }
+    // Only a traced exchange has any (trace context); they never replace the gateway's own headers.
+    if (a.headers !== undefined) headers = { ...a.headers, ...headers };
     circuit.enter(call.route);
     a.onSend?.();
     const started = performance.now();

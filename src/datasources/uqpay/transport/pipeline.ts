@@ -67,6 +67,8 @@ export interface Attempt {
   readonly bodyText?: string;
   /** Called by the innermost handler just before the request is handed to the socket (it may reach UQPAY). */
   readonly onSend?: () => void;
+  /** Extra request headers for this exchange (an attempt middleware's: the trace context, `traceparent`). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type CallHandler = (call: UqpayCall) => Promise<unknown>;

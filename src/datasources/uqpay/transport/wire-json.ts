@@ -63,7 +63,7 @@ function withNumbers(value: unknown, spec: AmountSpec): unknown {
     let next: unknown;
     if (s === true) next = typeof v === 'string' ? new LosslessNumber(numberLiteral(v)) : v;
     else if ('each' in s) next = Array.isArray(v) ? v.map((item) => withNumbers(item, s.each as AmountSpec)) : v;
-    else next = withNumbers(v, s as AmountSpec);
+    else next = withNumbers(v, s);
     if (next !== v) (out ??= { ...(value as Record<string, unknown>) })[key] = next;
   }
   return out ?? value;
@@ -91,7 +91,7 @@ export function parseExact(text: string): unknown {
 
 /** After the amounts took their text: any other long literal becomes a plain number, as JSON.parse makes it. */
 export function settleNumbers(value: unknown): unknown {
-  if (isLosslessNumber(value)) return Number((value as LosslessNumber).value);
+  if (isLosslessNumber(value)) return Number(value.value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = settleNumbers(value[i]);
   } else if (value !== null && typeof value === 'object') {
