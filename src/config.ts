@@ -103,6 +103,9 @@ export const EnvSchema = z.object({
   // Repeated selections of one field in one selection set (quadratic work for the validator's overlap check).
   GATEWAY_MAX_REPEATED_FIELDS: positiveInt(20),
   GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT: positiveInt(100),
+  // The event log behind subscriptions and the `events` query: how long and how many events it keeps.
+  GATEWAY_EVENT_RETENTION_MS: positiveInt(24 * 60 * 60_000),
+  GATEWAY_EVENT_RETENTION_COUNT: positiveInt(10_000),
   // Operations in one batched request (a JSON array, as Apollo's BatchHttpLink sends).
   GATEWAY_MAX_BATCH_SIZE: positiveInt(10),
   // The HTTP edge: the node:http server's bounds and cross-origin access.
@@ -184,6 +187,8 @@ export interface GatewayConfig {
   idempotency?: IdempotencyConfig;
   /** The node:http server's bounds and cross-origin access; defaults apply when absent. */
   http?: GatewayHttpConfig;
+  /** How long and how many webhook events the event log keeps (all accounts together); defaults when absent. */
+  eventRetention?: { maxAgeMs: number; maxCount: number };
   /** Automatic persisted queries; defaults apply when absent. */
   apq?: ApqConfig;
   /** Distributed tracing over OTLP/HTTP; absent = off (no span is made, nothing is loaded). */
@@ -341,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
       required: ['true', '1', 'on'].includes(e.GATEWAY_REQUIRE_IDEMPOTENCY_KEY),
       secret: e.GATEWAY_IDEMPOTENCY_SECRET,
     },
+    eventRetention: { maxAgeMs: e.GATEWAY_EVENT_RETENTION_MS, maxCount: e.GATEWAY_EVENT_RETENTION_COUNT },
     apq: {
       maxDocuments: e.GATEWAY_APQ_MAX_DOCUMENTS,
       maxDocumentBytes: Math.min(e.GATEWAY_APQ_MAX_DOCUMENT_BYTES, e.GATEWAY_MAX_BODY_BYTES),

@@ -10,7 +10,7 @@ import { badUserInput, gatewayError } from './errors/graphql';
 import { requestSignalOf } from './execution/timeout';
 import type { Logger } from './logger';
 import { createEventAudience, type EventAudience } from './events/audience';
-import type { EventBus } from './events/pubsub';
+import type { EventLog } from './events/log';
 import { requestIdOf } from './observability/request-id';
 
 export type { Caller, UqpayLoaders };
@@ -38,8 +38,8 @@ export interface GatewayContext {
   adopt<T extends object>(view: AccountView, value: T): T;
   /** The account an object was read for; the request's account when it was never adopted elsewhere. */
   viewOf(value: object): AccountView;
-  /** Verified UQPAY webhook events, for subscriptions (the event bus). */
-  pubsub: EventBus;
+  /** Verified UQPAY webhook events, for subscriptions and the `events` query (the event log). */
+  eventLog: EventLog;
   /** For master-level calls that name no acting account (connected accounts): metered and attributed like the rest. */
   masterScope: RequestScope;
   /** This operation's upstream calls, limited once execution starts (the per-operation call limit). */
@@ -57,7 +57,7 @@ export interface ContextFactoryDeps {
   api: UqpayApi;
   logger: Logger;
   loaderConcurrency: number;
-  pubsub: EventBus;
+  eventLog: EventLog;
   /** Shared by every subscription this factory serves; one is created when not given. */
   audience?: EventAudience;
   /** Each loader batch's size (the batch-size metric). */
@@ -152,7 +152,7 @@ export function createContextFactory(deps: ContextFactoryDeps) {
       caller,
       api: deps.api,
       logger: deps.logger,
-      pubsub: deps.pubsub,
+      eventLog: deps.eventLog,
       masterScope,
       upstreamCalls: meter,
       idempotency,

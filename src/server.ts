@@ -1,6 +1,6 @@
 // The gateway: a graphql-yoga instance over the Pothos schema, composed from the pieces each area builds from
 // the config (observability, the edge, access, execution, the UQPAY client and its economy, webhooks and the
-// event bus), behind the HTTP edge. This file only wires them: behaviour lives in the areas.
+// event log), behind the HTTP edge. This file only wires them: behaviour lives in the areas.
 import type { Server } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import type { AddressInfo } from 'node:net';
@@ -33,7 +33,7 @@ export interface GatewayDeps {
   client?: UqpayClient;
   /** Extra yoga plugins, mounted before the GraphQL ones in the order given. */
   plugins?: Plugin[];
-  /** Webhook receiver + event bus (tests pass one with their own Redis prefix); otherwise built from config. */
+  /** Webhook receiver + event log (tests pass one with their own Redis prefix); otherwise built from config. */
   events?: GatewayEvents;
   /**
    * Tracing (startGateway loads it when config.tracing is set: the SDK is imported asynchronously). The gateway
@@ -50,7 +50,7 @@ export interface Gateway {
   access: Access;
   /** Metrics registry and upstream observer. */
   observability: Observability;
-  /** `POST /webhooks/uqpay` and the event bus behind subscriptions. */
+  /** `POST /webhooks/uqpay` and the event log behind subscriptions and the `events` query. */
   events: GatewayEvents;
   /** From now on /ready answers 503 (shutdown began). */
   markDraining(): void;
@@ -124,14 +124,20 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     });
   const events =
     deps.events ??
-    createGatewayEvents({ webhookSecret: config.webhookSecret, redisUrl: config.redisUrl, redis, logger });
+    createGatewayEvents({
+      webhookSecret: config.webhookSecret,
+      redisUrl: config.redisUrl,
+      redis,
+      retention: config.eventRetention,
+      logger,
+    });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
   const edge = edgeYoga(config, GRAPHQL_PATH);
   const context = createContextFactory({
     api: client.api,
     logger,
     loaderConcurrency: config.uqpay.loaderConcurrency,
-    pubsub: events.bus,
+    eventLog: events.log,
     onBatch: observability.onBatch,
     idempotency: access.idempotency,
   });
@@ -153,15 +159,16 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     cors: edge.cors,
     // Observability first (times and logs refusals too), then CSRF prevention and error redaction, then keys,
     // persisted documents and limits, then the request timeout. The webhook route answers before access: UQPAY
-    // authenticates by signature, not by API key. graphql-jit first: later plugins (the request timeout) wrap the
-    // execute function it installs. @defer and @stream: yoga's plugin adds the directives (and their validation);
-    // such operations run on graphql-js's executor (useJit leaves them alone).
+    // authenticates by signature, not by API key (the events plugins also write SSE events with their cursor).
+    // graphql-jit first: later plugins (the request timeout) wrap the execute function it installs. @defer and
+    // @stream: yoga's plugin adds the directives (and their validation); such operations run on graphql-js's
+    // executor (useJit leaves them alone).
     plugins: [
       useDeferStream(),
       useJit(),
       ...observability.plugins,
       ...edge.plugins,
-      events.plugin,
+      ...events.plugins,
       // Variables of the wrong type are refused before the access plugins' execution hooks (the upstream-call
       // estimate reads them) and before either executor coerces them its own way.
       useVariableCoercion(),

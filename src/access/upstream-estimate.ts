@@ -24,8 +24,11 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-/** `each`: one call per instance of the parent object; `once`: at most one per operation (a shared list). */
-type Cost = 'each' | 'once';
+/**
+ * `each`: one call per instance of the parent object; `once`: at most one per operation (a shared list); `page`:
+ * up to one call per item of the page the field returns (its `first`), e.g. the ownership reads of `events`.
+ */
+type Cost = 'each' | 'once' | 'page';
 
 /**
  * Fields that call UQPAY. Root query fields not listed cost one call each; mutations cost one call each, and
@@ -35,6 +38,11 @@ export const FIELD_CALLS: Readonly<Record<string, Cost | 0>> = {
   'Query.account': 0, // the acting account itself; its fields below call
   'Query.balance': 'once',
   'Query.balances': 'once',
+  // The event history reads no UQPAY list: it pages the gateway's event log. Deciding which events the account
+  // may see reads each subject nobody has asked about yet, at most `first` per page (src/resolvers/event-history.ts).
+  'Query.events': 'page',
+  'IssuingEvent.card': 'each',
+  'IssuingEvent.cardholder': 'each',
   'Query.cardProduct': 'once',
   'Query.cardProducts': 'once',
   'Account.balances': 'each',
@@ -118,6 +126,7 @@ export function estimateUpstreamCalls(
       return 1;
     }
     if (listed === 'each') return multiplier;
+    if (listed === 'page') return multiplier * pageSize(field, vars);
     if (listed === 0) return 0;
     if (parent === root) return multiplier;
     // A payload's re-read of the object it changed.

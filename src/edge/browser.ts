@@ -16,7 +16,10 @@ export const CSRF_HEADERS = [
 ] as const;
 
 /** The headers a cross-origin page may send, and the ones it may read back. */
-const ALLOWED_HEADERS = [...new Set(['content-type', 'accept', 'x-on-behalf-of', 'x-request-id', ...CSRF_HEADERS])];
+// last-event-id: an EventSource resuming a subscription after its last event (src/events/sse.ts).
+const ALLOWED_HEADERS = [
+  ...new Set(['content-type', 'accept', 'x-on-behalf-of', 'x-request-id', 'last-event-id', ...CSRF_HEADERS]),
+];
 const EXPOSED_HEADERS = ['x-request-id', 'www-authenticate'];
 
 /**

@@ -117,6 +117,16 @@ export const TOP_LEVEL_CODES = {
       'of the wrong type (`extensions.variable` names it, `extensions.field` is the path into `variables`; 200 ' +
       'under `accept: application/json`, as GraphQL over HTTP says).',
   },
+  CURSOR_EXPIRED: {
+    status: 410,
+    meaning:
+      'An event cursor (`after`, Last-Event-ID) is older than the event log retains (GATEWAY_EVENT_RETENTION_MS / ' +
+      '_COUNT), or the log it came from was lost: events after it may be gone, so none are replayed.',
+  },
+  EVENT_LOG_UNAVAILABLE: {
+    status: 503,
+    meaning: 'The event log (Redis) could not be read to start a subscription or page the `events` history: retry.',
+  },
   ACCOUNT_NOT_FOUND: {
     status: 400,
     meaning: 'The account x-on-behalf-of names does not exist for these credentials, or is not active (UQPAY).',

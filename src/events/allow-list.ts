@@ -2,7 +2,7 @@
 // events embed the cardholder (email, phone, date of birth), card.activation.code carries the activation code,
 // transaction events carry card numbers (Go SDK webhook/issuing.go; Node SDK CardholderUpdatedPayload). So nothing
 // is forwarded by default: each event family names the keys it keeps, nested shapes included, and everything
-// else is dropped before the event reaches the bus (and so Redis, and every subscriber). Kept values are bounded,
+// else is dropped before the event reaches the log (and so Redis, and every subscriber). Kept values are bounded,
 // card numbers re-masked, and free text (descriptions, remarks, reasons, merchant names) scrubbed: card numbers
 // masked, and any run of 6 or more digits (a code, an OTP, a phone number) starred out.
 import { maskPan, redactText } from '../redact';

@@ -25,6 +25,8 @@ export interface EventAudience {
    * A found object is remembered as `eventId`'s fresh copy for that account.
    */
   owns<T>(account: string, subject: string, eventId: string, read: () => Promise<T | null>): Promise<boolean>;
+  /** What `owns` would answer without a read: the remembered answer, or undefined when there is none yet. */
+  known(account: string, subject: string): boolean | undefined;
   /** The subject as one event shows it to `account`'s subscribers: read once, shared by all of them. */
   freshFor<T>(account: string, subject: string, eventId: string, read: () => Promise<T | null>): Promise<T | null>;
   size(): number;
@@ -33,6 +35,8 @@ export interface EventAudience {
 interface Entry {
   value: Promise<unknown>;
   expiresAt: number;
+  /** The value once the read settled successfully. */
+  settled?: { value: unknown };
 }
 
 export function createEventAudience(opts: EventAudienceOptions = {}): EventAudience {
@@ -66,9 +70,15 @@ export function createEventAudience(opts: EventAudienceOptions = {}): EventAudie
     if (hit) return hit;
     const value = read();
     put(key, value, ttlMs);
-    value.catch(() => {
-      if (entries.get(key)?.value === value) entries.delete(key);
-    });
+    value.then(
+      (v) => {
+        const e = entries.get(key);
+        if (e?.value === value) e.settled = { value: v };
+      },
+      () => {
+        if (entries.get(key)?.value === value) entries.delete(key);
+      },
+    );
     return value;
   }
 
@@ -87,6 +97,12 @@ export function createEventAudience(opts: EventAudienceOptions = {}): EventAudie
         }
         return owned;
       });
+    },
+    known(account, subject) {
+      const key = ownKey(account, subject);
+      if (!get(key)) return undefined;
+      const settled = entries.get(key)?.settled;
+      return settled ? (settled.value as boolean) : undefined;
     },
     freshFor(account, subject, eventId, read) {
       return share(eventKey(account, subject, eventId), eventTtl, read);

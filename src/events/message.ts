@@ -1,7 +1,7 @@
-// UQPAY webhook envelopes parsed (zod) and normalised into the message the gateway publishes to subscribers.
-// The message is plain JSON: with REDIS_URL it crosses replicas through Redis pub/sub. It carries only what the
-// allow-list (allow-list.ts) keeps of UQPAY's `data`: never an activation code, an OTP, a full card number or a
-// cardholder's personal data, on the bus or to a subscriber.
+// UQPAY webhook envelopes parsed (zod) and normalised into the message the gateway stores in its event log.
+// The message is plain JSON: with REDIS_URL it is stored in a Redis stream every replica reads. It carries only
+// what the allow-list (allow-list.ts) keeps of UQPAY's `data`: never an activation code, an OTP, a full card
+// number or a cardholder's personal data, in the log or to a subscriber.
 import { z } from 'zod';
 import { maskPan } from '../redact';
 import { allowListed, eventFamily, type EventFamily } from './allow-list';
@@ -29,7 +29,7 @@ export interface MerchantMessage {
   categoryCode: string | null;
 }
 
-/** What the receiver hands to the event bus; what subscription resolvers read. */
+/** What the receiver appends to the event log; what subscription and history resolvers read. */
 export interface IssuingEventMessage {
   eventId: string;
   /** UQPAY `event_type`, e.g. `card.recharge.succeeded`. */

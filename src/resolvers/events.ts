@@ -1,11 +1,18 @@
-// Subscriptions fed by UQPAY webhooks: which events a subscriber sees, and how each payload field resolves.
-// Visibility: a subscriber sees only events about objects its acting account may read. UQPAY's envelope names no
-// account, so the subject is read in the subscriber's account and the event is dropped unless UQPAY returns it;
-// the audience (src/events/audience.ts) makes that one read per account, not per subscriber. A sender that does
-// name the account (`account_id`, the emulator's optional extra) is trusted instead.
+// Subscriptions fed by UQPAY webhooks, and their history: which events a subscriber sees, and how each payload
+// field resolves. Every event comes from the event log (src/events/log.ts): a subscription follows it live and,
+// given a cursor (`after`, or the `Last-Event-ID` an SSE client sends when it reconnects), first replays what it
+// missed (src/events/feed.ts). Visibility: a subscriber sees only events about objects its acting account may
+// read. UQPAY's envelope names no account, so the subject is read in the subscriber's account and the event is
+// dropped unless UQPAY returns it; the audience (src/events/audience.ts) makes that one read per account, not
+// per subscriber. A sender that does name the account (`account_id`, the emulator's optional extra) is trusted.
 import type { GatewayContext } from '../context';
 import { type Card, type Cardholder, UqpayError } from '../datasources/uqpay';
+import { badUserInput, gatewayError } from '../errors/graphql';
+import { decodeCursor, type LogPosition } from '../events/cursor';
+import { openFeed } from '../events/feed';
+import { CursorExpiredError, CursorInvalidError, type LoggedEvent } from '../events/log';
 import type { IssuingEventMessage } from '../events/message';
+import { expectCursors, lastEventId, noteCursor } from '../events/sse';
 import { money } from './money';
 
 export type EventFilter = (event: IssuingEventMessage) => boolean;
@@ -14,21 +21,34 @@ export type EventFilter = (event: IssuingEventMessage) => boolean;
 export const isCardEvent = (e: IssuingEventMessage) =>
   e.family === 'card' || (e.family === 'transaction' && e.cardId !== null);
 
-export function cardEvents(_root: unknown, args: { cardId?: string | null }, ctx: GatewayContext) {
+export function cardEvents(
+  _root: unknown,
+  args: { cardId?: string | null; after?: string | null },
+  ctx: GatewayContext,
+) {
   const cardId = args.cardId?.toLowerCase();
-  return eventStream(ctx, (e) => isCardEvent(e) && (!cardId || e.cardId?.toLowerCase() === cardId));
+  return eventStream(ctx, args.after, (e) => isCardEvent(e) && (!cardId || e.cardId?.toLowerCase() === cardId));
 }
 
-export function cardholderEvents(_root: unknown, args: { cardholderId?: string | null }, ctx: GatewayContext) {
+export function cardholderEvents(
+  _root: unknown,
+  args: { cardholderId?: string | null; after?: string | null },
+  ctx: GatewayContext,
+) {
   const cardholderId = args.cardholderId?.toLowerCase();
   return eventStream(
     ctx,
+    args.after,
     (e) => e.family === 'cardholder' && (!cardholderId || e.cardholderId?.toLowerCase() === cardholderId),
   );
 }
 
-export function issuingEvents(_root: unknown, args: { types?: readonly string[] | null }, ctx: GatewayContext) {
-  return eventStream(ctx, typeMatcher(args.types));
+export function issuingEvents(
+  _root: unknown,
+  args: { types?: readonly string[] | null; after?: string | null },
+  ctx: GatewayContext,
+) {
+  return eventStream(ctx, args.after, typeMatcher(args.types));
 }
 
 /** Exact event types, or prefixes ending in `*` (`card.*`); null or empty means every type. */
@@ -39,35 +59,96 @@ export function typeMatcher(types: readonly string[] | null | undefined): EventF
   return (e) => exact.has(e.type) || prefixes.some((p) => e.type.startsWith(p));
 }
 
+/** The request behind a context (graphql-yoga puts it there; a WebSocket transport may not). */
+export const requestOf = (ctx: GatewayContext): Request | undefined => (ctx as { request?: Request }).request;
+
+/** An event cursor from a client, or BAD_USER_INPUT. */
+export function positionOf(cursor: string, what: string): LogPosition {
+  const position = decodeCursor(cursor);
+  if (!position) {
+    throw badUserInput(`${what} is not an event cursor from this API; pass an event's \`cursor\` unchanged.`);
+  }
+  return position;
+}
+
+/** The event log's refusals as GraphQL errors; anything else means the log could not be read. */
+export function logError(err: unknown): unknown {
+  if (err instanceof CursorExpiredError) {
+    return gatewayError(
+      'CURSOR_EXPIRED',
+      `The cursor is too old: ${err.message}. Read the current state (and \`events\` for what is still retained), ` +
+        'then subscribe without a cursor or with a recent one.',
+    );
+  }
+  if (err instanceof CursorInvalidError) return badUserInput(`The cursor is not one this API issued: ${err.message}.`);
+  if (err instanceof Error && 'extensions' in err) return err; // already a GraphQL error
+  return gatewayError('EVENT_LOG_UNAVAILABLE', 'The event log cannot be read right now; retry shortly.');
+}
+
+/** How long a new subscription waits for the event log to become readable before it is refused. */
+const LOG_READY_TIMEOUT_MS = 5_000;
+
 /**
- * The subscriber's stream: attached to the bus now (so nothing published after the subscription starts is
- * missed), filtered by `matches` and by visibility. Ending it (client gone) detaches from the bus.
+ * The subscriber's stream: the log followed live from now (so nothing appended after the subscription starts is
+ * missed), first replaying what the log retains after the resume cursor; filtered by `matches` and by visibility.
+ * Each event's cursor is noted for the SSE writer's `id:`. Ending it (client gone) stops following the log.
  */
-function eventStream(ctx: GatewayContext, matches: EventFilter): AsyncIterableIterator<IssuingEventMessage> {
-  const source = ctx.pubsub.subscribe();
-  const iterator: AsyncIterableIterator<IssuingEventMessage> = {
+async function eventStream(
+  ctx: GatewayContext,
+  after: string | null | undefined,
+  matches: EventFilter,
+): Promise<AsyncIterableIterator<LoggedEvent>> {
+  const request = requestOf(ctx);
+  // A reconnecting EventSource sends the last id it saw; it is newer than the `after` it first subscribed with.
+  const resume = lastEventId(request) ?? after ?? undefined;
+  const position = resume === undefined ? null : positionOf(resume, lastEventId(request) ? 'Last-Event-ID' : '`after`');
+  const feed = openFeed(ctx.eventLog, {
+    after: position,
+    accept: async (e) => matches(e) && (await visibleTo(ctx, e)),
+    logger: ctx.logger,
+  });
+  try {
+    await withTimeout(feed.start(), LOG_READY_TIMEOUT_MS);
+  } catch (err) {
+    await feed.return!();
+    throw logError(err);
+  }
+  expectCursors(request);
+  const iterator: AsyncIterableIterator<LoggedEvent> = {
     async next() {
-      for (;;) {
-        const r = await source.next();
-        if (r.done) return r;
-        if (matches(r.value) && (await visibleTo(ctx, r.value))) return r;
+      let r: IteratorResult<LoggedEvent>;
+      try {
+        r = await feed.next();
+      } catch (err) {
+        await feed.return!();
+        throw logError(err);
       }
+      if (!r.done) noteCursor(request, r.value.cursor);
+      return r;
     },
-    return: () => source.return(),
+    return: () => feed.return!(),
     [Symbol.asyncIterator]: () => iterator,
   };
   return iterator;
 }
 
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('event log not ready')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** The acting account's UQPAY id: `x-on-behalf-of` (or a partner key's account), else the master account. */
-function actingAccountId(ctx: GatewayContext): Promise<string> {
+export function actingAccountId(ctx: GatewayContext): Promise<string> {
   const view = ctx.account;
   if (view.accountId) return Promise.resolve(view.accountId);
   return view.once('events:masterAccountId', () => ctx.api.masterAccountId(view.scope));
 }
 
 /** The key the audience remembers answers under: the account a subscriber's reads act for. */
-const audienceAccount = (ctx: GatewayContext) => ctx.account.accountId ?? 'master';
+export const audienceAccount = (ctx: GatewayContext) => ctx.account.accountId ?? 'master';
 
 /**
  * Reads for events go through the audience (one read per account, shared by its subscribers), with a scope of
@@ -79,7 +160,7 @@ function sharedScope(ctx: GatewayContext) {
 
 type Subject = { key: string; read: () => Promise<unknown> };
 
-function subjectOf(ctx: GatewayContext, event: IssuingEventMessage): Subject | null {
+export function subjectOf(ctx: GatewayContext, event: IssuingEventMessage): Subject | null {
   const scope = sharedScope(ctx);
   if (event.cardId) {
     const id = event.cardId;

@@ -1,8 +1,10 @@
 // Subscriptions fed by UQPAY webhooks (over SSE): card events, cardholder events and every issuing event, each
-// with the event's own data typed and the entity it concerns re-read fresh for the subscriber's account.
+// with the event's own data typed, its cursor in the event log, and the entity it concerns re-read fresh for the
+// subscriber's account; and `events`, the same events as a history.
 import type { ObjectFieldBuilder } from '@pothos/core';
+import type { LoggedEvent } from '../events/log';
+import { eventHistory } from '../resolvers/event-history';
 import * as r from '../resolvers/events';
-import type { IssuingEventMessage } from '../events/message';
 import { builder, type PothosTypes } from './builder';
 import { SpendingControlRef } from './card';
 import {
@@ -16,7 +18,7 @@ import {
 import { CardholderRef, CardRef, MoneyRef } from './refs';
 import { MerchantRef } from './transaction';
 
-type EventFields = ObjectFieldBuilder<PothosTypes, IssuingEventMessage>;
+type EventFields = ObjectFieldBuilder<PothosTypes, LoggedEvent>;
 
 const EventCategoryEnum = builder.enumType('IssuingEventCategory', {
   description:
@@ -34,7 +36,7 @@ const EventCategoryEnum = builder.enumType('IssuingEventCategory', {
 });
 
 const CardEventRiskControlRef = builder
-  .objectRef<NonNullable<IssuingEventMessage['riskControl']>>('CardEventRiskControl')
+  .objectRef<NonNullable<LoggedEvent['riskControl']>>('CardEventRiskControl')
   .implement({
     description:
       "The card's transaction rules as a card event reports them (UQPAY's `risk_control`); null flags were not " +
@@ -69,6 +71,13 @@ function commonFields(t: EventFields) {
     eventId: t.string({
       description: "UQPAY's `event_id`. Redeliveries of one event share it; subscribers receive each event once.",
       resolve: (e) => e.eventId,
+    }),
+    cursor: t.string({
+      description:
+        "The event's place in the gateway's event log: opaque, ordered (a later event of the account has a later " +
+        'cursor). Pass it as `after` to a subscription to resume after this event (over SSE it is also the ' +
+        "message's `id:`, which EventSource sends back as `Last-Event-ID`), or to `events` to page on.",
+      resolve: (e) => e.cursor,
     }),
     type: t.string({ description: "UQPAY's `event_type`, e.g. `card.recharge.succeeded`.", resolve: (e) => e.type }),
     category: t.field({
@@ -108,7 +117,7 @@ const dataField = (t: EventFields) =>
     resolve: (e) => e.data,
   });
 
-export const CardEventRef = builder.objectRef<IssuingEventMessage>('CardEvent');
+export const CardEventRef = builder.objectRef<LoggedEvent>('CardEvent');
 CardEventRef.implement({
   description:
     'Something happened to a card: created, updated, status changed, recharged or withdrawn (`card.*` webhooks), ' +
@@ -263,7 +272,7 @@ CardEventRef.implement({
   }),
 });
 
-export const CardholderEventRef = builder.objectRef<IssuingEventMessage>('CardholderEvent');
+export const CardholderEventRef = builder.objectRef<LoggedEvent>('CardholderEvent');
 CardholderEventRef.implement({
   description:
     'Something happened to a cardholder: KYC status changed or details updated (`cardholder.*` webhooks). UQPAY ' +
@@ -303,7 +312,7 @@ CardholderEventRef.implement({
   }),
 });
 
-export const IssuingEventRef = builder.objectRef<IssuingEventMessage>('IssuingEvent');
+export const IssuingEventRef = builder.objectRef<LoggedEvent>('IssuingEvent');
 IssuingEventRef.implement({
   description:
     'Any verified UQPAY issuing webhook: card, cardholder, transaction and fee events alike, and types this API ' +
@@ -364,10 +373,17 @@ IssuingEventRef.implement({
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const asUuid = (v: string | null) => (v && UUID_RE.test(v) ? v : null);
 
+const AFTER_DESCRIPTION =
+  "Resume: first replay, in order, the retained events after this cursor (an event's `cursor`) that this " +
+  'subscription would have delivered, then continue live, with no gap and no duplicate. A cursor older than the ' +
+  'retention is refused with CURSOR_EXPIRED. Over SSE a `Last-Event-ID` header does the same (and wins).';
+
 builder.subscriptionType({
   description:
-    'Live UQPAY events, fed by its webhooks (over SSE at `/graphql` with `Accept: text/event-stream`). A ' +
-    'subscriber receives only events about objects its acting account may read.',
+    'Live UQPAY events, fed by its webhooks (over SSE at `/graphql` with `Accept: text/event-stream`; each SSE ' +
+    "message's `id:` is the event's cursor). A subscriber receives only events about objects its acting account " +
+    'may read, in the order the gateway stored them, each once; `after` (or `Last-Event-ID`) replays what it ' +
+    'missed first.',
 });
 
 builder.subscriptionFields((t) => ({
@@ -376,7 +392,10 @@ builder.subscriptionFields((t) => ({
     description:
       'Card events (`card.*`: create, update, status, recharge, withdraw, activation) and the money moving on cards ' +
       '(`issuing.transaction.*`, `issuing.fee.*`), for one card or every card of the acting account.',
-    args: { cardId: t.arg({ type: 'UUID', description: "Only this card's events; omit for all cards." }) },
+    args: {
+      cardId: t.arg({ type: 'UUID', description: "Only this card's events; omit for all cards." }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
+    },
     subscribe: r.cardEvents,
     resolve: (e) => e,
   }),
@@ -384,7 +403,10 @@ builder.subscriptionFields((t) => ({
     type: CardholderEventRef,
     description:
       'Cardholder events (`cardholder.*`: KYC status, updates), for one cardholder or all of the acting account.',
-    args: { cardholderId: t.arg({ type: 'UUID', description: "Only this cardholder's events; omit for all." }) },
+    args: {
+      cardholderId: t.arg({ type: 'UUID', description: "Only this cardholder's events; omit for all." }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
+    },
     subscribe: r.cardholderEvents,
     resolve: (e) => e,
   }),
@@ -397,8 +419,62 @@ builder.subscriptionFields((t) => ({
           'Event types to receive, exact (`card.recharge.succeeded`) or a prefix ending in `*` ' +
           '(`issuing.transaction.*`); omit for all.',
       }),
+      after: t.arg.string({ description: AFTER_DESCRIPTION }),
     },
     subscribe: r.issuingEvents,
     resolve: (e) => e,
+  }),
+}));
+
+const IssuingEventEdgeRef = builder.objectRef<{ cursor: string; node: LoggedEvent }>('IssuingEventEdge').implement({
+  description: 'One event in a page of history, with its cursor.',
+  fields: (t) => ({
+    cursor: t.exposeString('cursor', {
+      description: "The event's cursor: `after` for the next page, or for a subscription to continue after it.",
+    }),
+    node: t.field({ type: IssuingEventRef, description: 'The event.', resolve: (edge) => edge.node }),
+  }),
+});
+
+const IssuingEventConnectionRef = builder
+  .objectRef<Awaited<ReturnType<typeof eventHistory>>>('IssuingEventConnection')
+  .implement({
+    description:
+      "A page of the acting account's retained events, newest first. No totalCount: counting an account's events " +
+      "would mean checking the owner of every retained event's card, cardholder or transaction.",
+    fields: (t) => ({
+      edges: t.field({
+        type: [IssuingEventEdgeRef],
+        description: 'The events of this page, newest first, each with its cursor.',
+        resolve: (c) => c.edges,
+      }),
+      pageInfo: t.field({
+        type: builder.pageInfoRef(),
+        description:
+          'Where this page sits. A page may hold fewer than `first` events and still have a next page (it stops ' +
+          'after a bounded amount of work): continue from `endCursor` while `hasNextPage`.',
+        resolve: (c) => c.pageInfo,
+      }),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  events: t.field({
+    type: IssuingEventConnectionRef,
+    description:
+      "The acting account's recent events as the gateway stored them (the same events, visibility and data as " +
+      "the subscriptions), newest first, for as long as the event log retains them. The newest edge's cursor " +
+      'is the `after` of a subscription that carries on from here with no gap.',
+    args: {
+      first: t.arg.int({ description: 'How many events to return, 1–100 (default 20).' }),
+      after: t.arg.string({
+        description: 'Return the events older than this cursor (an edge `cursor` or `endCursor`).',
+      }),
+      types: t.arg.stringList({
+        description: 'Only these event types: exact (`card.recharge.succeeded`) or a prefix ending in `*`.',
+      }),
+      cardId: t.arg({ type: 'UUID', description: "Only this card's events (card, transaction and fee events)." }),
+    },
+    resolve: eventHistory,
   }),
 }));

@@ -1,12 +1,14 @@
-// `POST /webhooks/uqpay`: authenticate over the raw bytes, acknowledge at once, then parse, deduplicate and publish
-// off the request path. UQPAY only needs the 200; slow subscribers or Redis must never make it retry.
+// `POST /webhooks/uqpay`: authenticate over the raw bytes, parse, deduplicate and append the event to the event
+// log, and only then acknowledge. A 2xx promises UQPAY the event is stored: when it cannot be (Redis down), the
+// answer is 503 and UQPAY redelivers later; the log's dedupe makes any redelivery of a stored event harmless.
 //
-//   401  missing/bad signature or stale timestamp (nothing is read further, nothing published)
+//   401  missing/bad signature or stale timestamp (nothing is read further, nothing stored)
 //   400  signed, but not JSON or not a UQPAY envelope
-//   200  accepted; events whose `data` is malformed are logged and dropped after the ack
+//   503  no webhook secret configured, or the event log could not store the event (UQPAY retries)
+//   200  stored (or already stored: a redelivery); events whose `data` is malformed are logged and dropped
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../logger';
-import type { DedupeStore } from './dedupe';
+import type { AppendResult } from '../events/log';
 import { MalformedEventError, type IssuingEventMessage, toEventMessage, WebhookEnvelope } from '../events/message';
 import { DEFAULT_TOLERANCE_SECONDS, verifyWebhook } from './signature';
 
@@ -17,8 +19,8 @@ export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 export interface WebhookReceiverOptions {
   /** UQPAY_WEBHOOK_SECRET; without it every delivery is refused (503), since none can be authenticated. */
   secret: string | undefined;
-  bus: { publish(event: IssuingEventMessage): void };
-  dedupe: DedupeStore;
+  /** Where accepted events go: the event log (dedupe and append in one step). */
+  log: { append(event: IssuingEventMessage): Promise<AppendResult> };
   logger: Logger;
   toleranceSeconds?: number;
   maxBodyBytes?: number;
@@ -29,9 +31,9 @@ export interface WebhookReceiver {
   /** Bodies over this are refused (413); the HTTP edge applies the same bound while the body streams. */
   readonly maxBodyBytes: number;
   handle(request: Request, fetchAPI?: { Response: typeof Response }): Promise<Response>;
-  /** Resolves when every acknowledged event has been processed (tests, graceful shutdown). */
+  /** Resolves when every delivery being handled has been answered (graceful shutdown, tests). */
   drain(): Promise<void>;
-  /** Awaited for each new event before it is published (the read cache drops what the event makes stale). */
+  /** Awaited for each event before it is appended (the read cache drops what the event makes stale). */
   beforePublish(hook: (event: IssuingEventMessage) => Promise<void>): void;
 }
 
@@ -40,94 +42,106 @@ export function createWebhookReceiver(opts: WebhookReceiverOptions): WebhookRece
   const now = opts.now ?? Date.now;
   const maxBodyBytes = opts.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   const tolerance = opts.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
-  const pending = new Set<Promise<void>>();
+  const pending = new Set<Promise<Response>>();
   const hooks: ((event: IssuingEventMessage) => Promise<void>)[] = [];
   if (!opts.secret) log.warn('UQPAY_WEBHOOK_SECRET is not set: webhook deliveries will be refused');
 
-  async function process(envelope: WebhookEnvelope, receivedAt: Date): Promise<void> {
+  /** Stores the event; true when it is safely in the log (new or already there), false when it cannot be. */
+  async function store(envelope: WebhookEnvelope, receivedAt: Date): Promise<boolean> {
     let event: IssuingEventMessage;
     try {
       event = toEventMessage(envelope, receivedAt);
     } catch (err) {
       if (!(err instanceof MalformedEventError)) throw err;
+      // Acknowledged: UQPAY sending the same malformed data again would not help.
       log.warn(
         { eventId: envelope.event_id, eventType: envelope.event_type, reason: err.message },
         'malformed webhook event dropped',
       );
-      return;
+      return true;
     }
-    if (!(await opts.dedupe.claim(event.eventId))) {
-      log.debug({ eventId: event.eventId, eventType: event.type }, 'duplicate webhook event dropped');
-      return;
-    }
+    // Before the append, so no subscriber re-reads a stale cached object for this event.
     for (const hook of hooks)
       await hook(event).catch((err: unknown) =>
         log.warn({ err, eventId: event.eventId }, 'webhook pre-publish hook failed'),
       );
+    let result: AppendResult;
     try {
-      opts.bus.publish(event);
+      result = await opts.log.append(event);
     } catch (err) {
-      // Let a redelivery try again rather than losing the event to a transient failure.
-      await opts.dedupe.release(event.eventId).catch(() => undefined);
-      throw err;
+      log.error(
+        { err: (err as Error).message, eventId: event.eventId, eventType: event.type },
+        'webhook event could not be stored; answering 503 so UQPAY redelivers it',
+      );
+      return false;
     }
-    log.info({ eventId: event.eventId, eventType: event.type, sourceId: event.sourceId }, 'webhook event published');
+    if (!result.appended) {
+      log.debug({ eventId: event.eventId, eventType: event.type }, 'duplicate webhook event acknowledged');
+      return true;
+    }
+    log.info(
+      { eventId: event.eventId, eventType: event.type, sourceId: event.sourceId, logId: result.id },
+      'webhook event stored',
+    );
+    return true;
+  }
+
+  async function handle(request: Request, fetchAPI: { Response: typeof Response }): Promise<Response> {
+    const reply = (status: number, body: Record<string, unknown>) =>
+      new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+    if (request.method !== 'POST') return reply(405, { error: 'method_not_allowed' });
+    if (!opts.secret) return reply(503, { error: 'webhook_secret_not_configured' });
+    const declared = Number(request.headers.get('content-length') ?? '0');
+    if (declared > maxBodyBytes) return reply(413, { error: 'payload_too_large' });
+    let rawBody: Uint8Array | undefined;
+    try {
+      rawBody = await readAtMost(request, maxBodyBytes);
+    } catch {
+      return reply(400, { error: 'unreadable_body' }); // the sender went away mid-body
+    }
+    if (rawBody === undefined) return reply(413, { error: 'payload_too_large' });
+
+    const verdict = verifyWebhook({
+      secret: opts.secret,
+      rawBody,
+      timestamp: request.headers.get('x-wk-timestamp'),
+      signature: request.headers.get('x-wk-signature'),
+      nowMs: now(),
+      toleranceSeconds: tolerance,
+    });
+    if (!verdict.ok) {
+      log.warn({ reason: verdict.reason }, 'webhook rejected');
+      return reply(401, { error: verdict.reason });
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
+    } catch {
+      log.warn({ bytes: rawBody.byteLength }, 'signed webhook is not JSON');
+      return reply(400, { error: 'invalid_json' });
+    }
+    const envelope = WebhookEnvelope.safeParse(json);
+    if (!envelope.success) {
+      log.warn(
+        { issues: envelope.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+        'signed webhook is not an event envelope',
+      );
+      return reply(400, { error: 'invalid_event' });
+    }
+
+    const stored = await store(envelope.data, new Date(now()));
+    return stored ? reply(200, { received: true }) : reply(503, { error: 'event_log_unavailable' });
   }
 
   return {
     maxBodyBytes,
-    async handle(request, fetchAPI = globalThis) {
-      const reply = (status: number, body: Record<string, unknown>) =>
-        new fetchAPI.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-
-      if (request.method !== 'POST') return reply(405, { error: 'method_not_allowed' });
-      if (!opts.secret) return reply(503, { error: 'webhook_secret_not_configured' });
-      const declared = Number(request.headers.get('content-length') ?? '0');
-      if (declared > maxBodyBytes) return reply(413, { error: 'payload_too_large' });
-      let rawBody: Uint8Array | undefined;
-      try {
-        rawBody = await readAtMost(request, maxBodyBytes);
-      } catch {
-        return reply(400, { error: 'unreadable_body' }); // the sender went away mid-body
-      }
-      if (rawBody === undefined) return reply(413, { error: 'payload_too_large' });
-
-      const verdict = verifyWebhook({
-        secret: opts.secret,
-        rawBody,
-        timestamp: request.headers.get('x-wk-timestamp'),
-        signature: request.headers.get('x-wk-signature'),
-        nowMs: now(),
-        toleranceSeconds: tolerance,
-      });
-      if (!verdict.ok) {
-        log.warn({ reason: verdict.reason }, 'webhook rejected');
-        return reply(401, { error: verdict.reason });
-      }
-
-      let json: unknown;
-      try {
-        json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
-      } catch {
-        log.warn({ bytes: rawBody.byteLength }, 'signed webhook is not JSON');
-        return reply(400, { error: 'invalid_json' });
-      }
-      const envelope = WebhookEnvelope.safeParse(json);
-      if (!envelope.success) {
-        log.warn(
-          { issues: envelope.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
-          'signed webhook is not an event envelope',
-        );
-        return reply(400, { error: 'invalid_event' });
-      }
-
-      const receivedAt = new Date(now());
-      const job: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => process(envelope.data, receivedAt))
-        .catch((err: unknown) => log.error({ err, eventId: envelope.data.event_id }, 'webhook processing failed'))
-        .finally(() => pending.delete(job));
-      pending.add(job);
-      return reply(200, { received: true });
+    handle(request, fetchAPI = globalThis) {
+      const answer = handle(request, fetchAPI);
+      pending.add(answer);
+      void answer.finally(() => pending.delete(answer)).catch(() => undefined);
+      return answer;
     },
     async drain() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

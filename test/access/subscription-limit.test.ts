@@ -1,6 +1,6 @@
 // Each API client holds at most N concurrent subscriptions (keys file `maxSubscriptions`, else
 // GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT): one more is refused with SUBSCRIPTION_LIMIT_EXCEEDED and attaches nothing
-// to the event bus; closing one frees its slot; other clients are unaffected.
+// to the event log; closing one frees its slot; other clients are unaffected.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ beforeAll(async () => {
       ],
     }),
   );
-  // Our own event bus, so the test can count who is attached to it.
+  // Our own event log, so the test can count who follows it.
   events = createGatewayEvents({ logger: createLogger({ level: 'silent' }) });
   h = await startHarness({
     env: { GATEWAY_KEYS_FILE: keysFile, GATEWAY_MAX_SUBSCRIPTIONS_PER_CLIENT: '5' },
@@ -71,8 +71,8 @@ it('refuses the 4th concurrent subscription of a client capped at 3, and frees a
   const sixth = await sub(OTHER_KEY);
   await sixth.waitFor(1);
   expect(refused(sixth)).toBe('SUBSCRIPTION_LIMIT_EXCEEDED');
-  // The refused ones never attached to the bus.
-  expect(events.bus.subscriberCount()).toBe(3 + 5);
+  // The refused ones never followed the event log.
+  expect(events.log.followers()).toBe(3 + 5);
 
   // Closing one frees its slot (the server notices the closed stream).
   first[0].close();
@@ -85,7 +85,7 @@ it('refuses the 4th concurrent subscription of a client capped at 3, and frees a
     again.close();
   }
   expect(again?.results.length ?? 1).toBe(0);
-  expect(events.bus.subscriberCount()).toBe(3 + 5);
+  expect(events.log.followers()).toBe(3 + 5);
 });
 
 it('counts per key, never below zero, and releases each slot once', () => {

@@ -48,5 +48,10 @@ describe('estimateUpstreamCalls', () => {
     const mutation = `mutation($i: CardAmountInput!) { rechargeCard(input: $i) { order { orderId } card { cardId } } }`;
     expect(estimate(mutation, { i: {} }).calls).toBe(2);
     expect(estimate('subscription { cardEvents { eventId } }').calls).toBe(0);
+    // The event history: up to `first` ownership reads, and each event's fresh card one more.
+    expect(estimate('{ events { edges { node { eventId } } } }').calls).toBe(20);
+    expect(estimate('{ events(first: 30) { edges { node { card { cardId } cardholder { email } } } } }').calls).toBe(
+      90,
+    );
   });
 });

@@ -40,14 +40,14 @@ afterAll(async () => {
 });
 
 async function attached(n: number): Promise<void> {
-  for (let i = 0; i < 200 && events.bus.subscriberCount() !== n; i++) await sleep(10);
-  expect(events.bus.subscriberCount()).toBe(n);
+  for (let i = 0; i < 200 && events.log.followers() !== n; i++) await sleep(10);
+  expect(events.log.followers()).toBe(n);
 }
 
 /** Subscribes with `start`, delivers a recharge of `cardId`, and returns what the subscriber got. */
 async function firstEvent(cardId: string, start: (onEvent: (d: unknown) => void) => () => unknown) {
   const seen: unknown[] = [];
-  const before = events.bus.subscriberCount();
+  const before = events.log.followers();
   const stop = start((d) => seen.push(d));
   cleanups.push(stop);
   await attached(before + 1);

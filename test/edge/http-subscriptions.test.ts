@@ -31,8 +31,8 @@ afterAll(async () => {
 });
 
 async function attached(n: number): Promise<void> {
-  for (let i = 0; i < 200 && events.bus.subscriberCount() !== n; i++) await sleep(10);
-  expect(events.bus.subscriberCount()).toBe(n);
+  for (let i = 0; i < 200 && events.log.followers() !== n; i++) await sleep(10);
+  expect(events.log.followers()).toBe(n);
 }
 const recharge = (cardId: string) => deliverRecharge(h.gateway.url, SECRET, cardId);
 
@@ -40,7 +40,7 @@ describe('graphql-sse', () => {
   it('distinct connections mode (the default) delivers events', async () => {
     const client = createSseClient({ url: h.gateway.url, retryAttempts: 0 });
     cleanups.push(() => client.dispose());
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const seen: unknown[] = [];
     const stop = client.subscribe(
       { query: CARD_EVENTS, variables: { cardId: C.sophiaUsdSingle } },
@@ -91,7 +91,7 @@ describe('Apollo Client HttpLink (multipart subscriptions)', () => {
     const apollo = new ApolloClient({ link: new HttpLink({ uri: h.gateway.url }), cache: new InMemoryCache() });
     cleanups.push(() => apollo.stop());
     const seen: { data?: unknown; error?: unknown }[] = [];
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const sub = apollo
       .subscribe({
         query: gql`
@@ -123,7 +123,7 @@ describe('Apollo Client HttpLink (multipart subscriptions)', () => {
   it('frames each event as Apollo multipart subscription payloads, with heartbeats', async () => {
     const abort = new AbortController();
     cleanups.push(() => abort.abort());
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const res = await fetch(h.gateway.url, {
       method: 'POST',
       signal: abort.signal,
@@ -159,7 +159,7 @@ describe('Apollo Client HttpLink (multipart subscriptions)', () => {
   });
 
   it('answers a stream nobody asked to stream with a 406 that says which Accept to send', async () => {
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const res = await fetch(h.gateway.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -44,7 +44,7 @@ beforeAll(async () => {
     [PARTNER_EVENTS],
     [{ name: 'capped-dashboard', kind: 'frontend', keySha256: hashKey(CAPPED_KEY), maxSubscriptions: 3 }],
   );
-  // Our own event bus, so the test can count who is attached to it.
+  // Our own event log, so the test can count who follows it.
   events = createGatewayEvents({ logger: createLogger({ level: 'silent' }), webhookSecret: 'ws-test-secret' });
   h = await startHarness({
     env: {
@@ -69,15 +69,15 @@ const frontend = () =>
   track(wsClient(h.gateway.url, { connectionParams: { authorization: `Bearer ${FRONTEND_KEY}` } }));
 const recharge = (cardId: string) => deliverRecharge(h.gateway.url, 'ws-test-secret', cardId);
 
-/** Waits until the bus has `n` subscribers: the subscription is attached, so an event published now reaches it. */
+/** Waits until the log has `n` followers: the subscription is attached, so an event appended now reaches it. */
 async function attached(n: number): Promise<void> {
-  for (let i = 0; i < 200 && events.bus.subscriberCount() !== n; i++) await sleep(10);
-  expect(events.bus.subscriberCount()).toBe(n);
+  for (let i = 0; i < 200 && events.log.followers() !== n; i++) await sleep(10);
+  expect(events.log.followers()).toBe(n);
 }
 
 describe('graphql-transport-ws with graphql-ws createClient', () => {
   it('delivers a card event to a frontend key subscribed over WebSocket', async () => {
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const client = frontend();
     const sub = collect(client, { query: CARD_EVENTS, variables: { cardId: C.sophiaUsdSingle } });
     await attached(before + 1);
@@ -163,7 +163,7 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
     expect((arbitrary.error as { extensions?: { code?: string } }[])[0]?.extensions?.code).toBe('PERSISTED_QUERY_ONLY');
 
     // graphql-ws needs `query` to be a string: a partner sends an empty one beside the persisted id, in either form.
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const byId = collect(partner, { query: '', documentId: `sha256:${files.ids.PartnerWsEvents}` });
     const byHash = collect(partner, {
       query: '',
@@ -202,7 +202,7 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
     await account.ended();
     expect(account.results[0]?.data).toEqual({ account: { accountId: ACME } });
 
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const sub = collect(client, { query: CARD_EVENTS });
     await attached(before + 1);
     await recharge(C.oliviaUsdShare); // the master's
@@ -234,7 +234,7 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
 
   it('shares the per-client subscription cap with SSE, and frees a slot when a subscription completes', async () => {
     const capped = { authorization: `Bearer ${CAPPED_KEY}` };
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const sse = await Promise.all([1, 2].map(() => sseSubscribe(h.gateway.url, CARD_EVENTS, {}, capped)));
     sse.forEach(track);
     const client = track(wsClient(h.gateway.url, { connectionParams: capped }));
@@ -246,7 +246,7 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
       extensions: { code: 'SUBSCRIPTION_LIMIT_EXCEEDED' },
       message: expect.stringMatching(/at most 3 concurrent subscriptions/),
     });
-    expect(events.bus.subscriberCount()).toBe(before + 3);
+    expect(events.log.followers()).toBe(before + 3);
 
     third.stop();
     await attached(before + 2);
@@ -281,7 +281,7 @@ describe('graphql-transport-ws with graphql-ws createClient', () => {
   });
 
   it('frees the subscriptions of a connection that drops without a word', async () => {
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const socket = new WebSocket(wsUrl(h.gateway.url), 'graphql-transport-ws');
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${FRONTEND_KEY}` } }));
@@ -372,7 +372,7 @@ describe('Apollo Client GraphQLWsLink', () => {
     const apollo = new ApolloClient({ link: wsLink, cache: new InMemoryCache() });
     cleanups.push(() => apollo.stop());
     const seen: unknown[] = [];
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const sub = apollo
       .subscribe({
         query: gql`
@@ -398,7 +398,7 @@ describe('Apollo Client GraphQLWsLink', () => {
 describe('shutdown', () => {
   // Last: it closes this file's gateway.
   it('closes open WebSockets with 1001 (reconnect elsewhere) and lets the server stop', async () => {
-    const before = events.bus.subscriberCount();
+    const before = events.log.followers();
     const client = frontend();
     const sub = collect(client, { query: CARD_EVENTS });
     await attached(before + 1);

@@ -160,12 +160,19 @@ describe('full-schema smoke test', () => {
     );
     expect(transfer.data?.createTransfer.userErrors).toEqual([]);
     ids.transferId = transfer.data.createTransfer.transfer.transferId;
+    // The recharge's webhook puts an event in the gateway's event log, for `events`.
+    h.emulator.setWebhookUrl(h.gateway.url.replace(/\/graphql$/, '/webhooks/uqpay'));
     const order = await h.gql(
       'mutation ($input: CardAmountInput!) { rechargeCard(input: $input) { order { orderId } userErrors { code message } } }',
       { input: { cardId: C.sophiaUsdSingle, amount: '1.00', idempotencyKey: randomUUID() } },
     );
     expect(order.data?.rechargeCard.userErrors).toEqual([]);
     ids.orderId = order.data.rechargeCard.order.orderId;
+    for (let i = 0; i < 100; i++) {
+      const events = await h.gql('{ events(first: 1) { edges { cursor } } }');
+      if (events.data?.events.edges.length) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const globals = await h.gql(`{ card(cardId: "${C.sophiaUsdSingle}") { id cardholder { id } } }`);
     ids.cardGlobalId = globals.data.card.id;
     ids.cardholderGlobalId = globals.data.card.cardholder.id;

@@ -1,8 +1,8 @@
 // Attack: webhook data carrying secrets and personal data (a full card number, also nested; an activation code; a
-// date of birth; a phone number; an OTP) must reach no subscriber and not the Redis bus. UQPAY's real events do
-// carry such data: card.create/update embed the cardholder (Go SDK webhook/issuing.go CardData, webhook/issuing_test.go),
-// card.activation.code carries activation_code (Go CardActivationCodeData), cardholder events carry the whole
-// profile (Node SDK src/resources/issuing/types.ts CardholderUpdatedPayload).
+// date of birth; a phone number; an OTP) must reach no subscriber and not the event log in Redis. UQPAY's real
+// events do carry such data: card.create/update embed the cardholder (Go SDK webhook/issuing.go CardData,
+// webhook/issuing_test.go), card.activation.code carries activation_code (Go CardActivationCodeData), cardholder
+// events carry the whole profile (Node SDK src/resources/issuing/types.ts CardholderUpdatedPayload).
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,10 +124,8 @@ describe('event data is allow-listed before it leaves the receiver', () => {
     const webhookSecret = `allow-list-${randomUUID()}`;
     events = createGatewayEvents({ redisUrl: REDIS_URL, redisPrefix: prefix, webhookSecret, logger });
     h = await startHarness({ emulator: { webhookSecret }, env: { REDIS_URL }, deps: { events } });
-    await events.bus.ready;
+    await events.log.ready;
     raw = new Redis(REDIS_URL);
-    raw.on('message', (_channel: string, message: string) => onRedis.push(message));
-    await raw.subscribe(`${prefix}uqpay:issuing`);
   });
   afterAll(async () => {
     open.forEach((s) => s.close());
@@ -158,6 +156,9 @@ describe('event data is allow-listed before it leaves the receiver', () => {
     await all.waitFor(EVENTS.length);
     await Promise.all([cards.waitFor(4), holders.waitFor(1)]);
     await sleep(200);
+    // What the event log holds in Redis: every entry, as stored.
+    const stored = (await raw.xrange(`${prefix}events:log`, '-', '+')) as [string, string[]][];
+    onRedis.push(...stored.map(([, fields]) => fields.join(' ')));
 
     const seen = [all, cards, holders].map((x) => JSON.stringify(x.results)).join('\n') + onRedis.join('\n');
     expect(onRedis.length).toBe(EVENTS.length);

@@ -1,15 +1,16 @@
-// The receiver on its own, behind a real yoga server on loopback: authentication, parsing, dedupe, publishing.
+// The receiver on its own, behind a real yoga server on loopback: authentication, parsing, dedupe, and the
+// event in the log before the 2xx.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus, type EventBus } from '../../src/events/pubsub';
+import type { EventLog } from '../../src/events/log';
+import { createMemoryEventLog } from '../../src/events/log-memory';
 import { createLogger } from '../../src/logger';
-import { createMemoryDedupeStore } from '../../src/webhooks/dedupe';
 import { toEventMessage, WebhookEnvelope } from '../../src/events/message';
 import { createWebhookReceiver, useUqpayWebhooks, type WebhookReceiver } from '../../src/webhooks/receiver';
 import { computeSignature, timestampIsFresh, verifyWebhook } from '../../src/webhooks/signature';
-import { collect, deliver, envelope, rechargeEvent } from './helpers';
+import { deliver, envelope, rechargeEvent } from './helpers';
 
 const SECRET = 'test-webhook-secret-0123456789';
 const CARD = '7c4ff2cd-1c2c-4c1b-a3a8-4bd5c1c5e0a1';
@@ -121,31 +122,58 @@ describe('event parsing', () => {
   });
 });
 
-describe('memory dedupe store', () => {
-  it('claims once per TTL and stays bounded', async () => {
-    let t = 0;
-    const store = createMemoryDedupeStore({ ttlSeconds: 10, maxEntries: 3, now: () => t });
-    expect(await store.claim('a')).toBe(true);
-    expect(await store.claim('a')).toBe(false);
-    t = 10_001;
-    expect(await store.claim('a')).toBe(true); // expired: claimable again
-    for (const id of ['b', 'c', 'd', 'e']) await store.claim(id);
-    expect(store.size()).toBe(3);
-    expect(await store.claim('e')).toBe(false);
-    await store.release('e');
-    expect(await store.claim('e')).toBe(true);
+describe('memory event log', () => {
+  const message = (id: string = crypto.randomUUID()) =>
+    toEventMessage(WebhookEnvelope.parse({ ...rechargeEvent(CARD), event_id: id }), new Date());
+
+  it('appends an event_id once within the dedupe TTL, and stays bounded by the retention count', async () => {
+    let t = 1_000;
+    const log = createMemoryEventLog({
+      retention: { maxAgeMs: 60_000, maxCount: 3 },
+      dedupeTtlSeconds: 10,
+      maxDedupeEntries: 3,
+      now: () => t,
+    });
+    const a = await log.append(message('a'));
+    expect(a.appended).toBe(true);
+    expect(await log.append(message('a'))).toEqual({ appended: false, id: a.id });
+    t += 10_001;
+    expect((await log.append(message('a'))).appended).toBe(true); // the dedupe record expired
+    for (const id of ['b', 'c', 'd', 'e']) await log.append(message(id));
+    expect(log.size()).toBe(3);
+    expect((await log.readAfter(null, 10)).map((e) => e.eventId)).toEqual(['c', 'd', 'e']);
+    expect((await log.append(message('e'))).appended).toBe(false);
+  });
+
+  it('trims by age, and orders ids within one millisecond', async () => {
+    let t = 5_000;
+    const log = createMemoryEventLog({ retention: { maxAgeMs: 1_000, maxCount: 100 }, now: () => t });
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push((await log.append(message())).id);
+    expect(ids).toEqual(['5000-0', '5000-1', '5000-2']);
+    t += 1_001;
+    await log.append(message());
+    expect(log.size()).toBe(1);
   });
 });
 
 describe('receiver over HTTP', () => {
   let server: Server;
   let url: string;
-  let bus: EventBus;
+  let log: EventLog;
   let receiver: WebhookReceiver;
+  /** What the log received since the last call. */
+  let seen = 0;
+  const appended = async () => {
+    const all = await log.readAfter(null, 1_000);
+    const fresh = all.slice(seen);
+    seen = all.length;
+    return fresh.map((e) => e.eventId);
+  };
 
   beforeAll(async () => {
-    bus = createEventBus();
-    receiver = createWebhookReceiver({ secret: SECRET, bus, dedupe: createMemoryDedupeStore(), logger });
+    log = createMemoryEventLog();
+    receiver = createWebhookReceiver({ secret: SECRET, log, logger });
     const yoga = createYoga({
       schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }),
       plugins: [useUqpayWebhooks(receiver)],
@@ -156,34 +184,58 @@ describe('receiver over HTTP', () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/uqpay`;
   });
   afterAll(async () => {
-    await bus.close();
+    await log.close();
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('acknowledges a signed event and publishes it once, however often it is delivered', async () => {
-    const sub = bus.subscribe();
+  it('acknowledges a signed event once it is in the log; stores it once however often delivered', async () => {
     const event = rechargeEvent(CARD, 'acct-1');
     for (let i = 0; i < 3; i++) {
       const res = await deliver(url, SECRET, event);
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ received: true });
+      // Stored before the answer: no waiting for background work.
+      expect(await appended()).toEqual(i === 0 ? [event.event_id] : []);
     }
-    await receiver.drain();
-    const got = await collect(sub, { ms: 200 });
-    expect(got.map((e) => e.eventId)).toEqual([event.event_id]);
+  });
+
+  it('answers 503 when the event cannot be stored (the sender redelivers); the redelivery is stored once', async () => {
+    let failing = true;
+    const flaky = createWebhookReceiver({
+      secret: SECRET,
+      log: { append: (e) => (failing ? Promise.reject(new Error('redis down')) : log.append(e)) },
+      logger,
+    });
+    const event = rechargeEvent(CARD);
+    const signed = async () => {
+      const raw = JSON.stringify(event);
+      const timestamp = String(Date.now());
+      return flaky.handle(
+        new Request('http://gateway/webhooks/uqpay', {
+          method: 'POST',
+          body: raw,
+          headers: { 'x-wk-timestamp': timestamp, 'x-wk-signature': computeSignature(SECRET, raw, timestamp) },
+        }),
+      );
+    };
+    const refused = await signed();
+    expect(refused.status).toBe(503);
+    expect(await refused.json()).toEqual({ error: 'event_log_unavailable' });
+    expect(await appended()).toEqual([]);
+    failing = false;
+    expect((await signed()).status).toBe(200);
+    expect((await signed()).status).toBe(200);
+    expect(await appended()).toEqual([event.event_id]);
   });
 
   it('verifies the raw bytes, not a re-serialisation', async () => {
-    const sub = bus.subscribe();
     const event = rechargeEvent(CARD);
     const res = await deliver(url, SECRET, null, { rawBody: JSON.stringify(event, null, 2) });
     expect(res.status).toBe(200);
-    await receiver.drain();
-    expect((await collect(sub, { count: 1, ms: 1000 }))[0]?.eventId).toBe(event.event_id);
+    expect(await appended()).toEqual([event.event_id]);
   });
 
-  it('rejects bad signatures, stale timestamps and malformed JSON, publishing nothing', async () => {
-    const sub = bus.subscribe();
+  it('rejects bad signatures, stale timestamps and malformed JSON, storing nothing', async () => {
     const event = rechargeEvent(CARD);
     const stale = String(Math.floor(Date.now() / 1000) - 301);
     const cases: [Promise<Response>, number][] = [
@@ -196,17 +248,15 @@ describe('receiver over HTTP', () => {
     ];
     for (const [res, status] of cases) expect((await res).status).toBe(status);
     await receiver.drain();
-    expect(await collect(sub, { ms: 200 })).toEqual([]);
+    expect(await appended()).toEqual([]);
   });
 
   it('acknowledges but drops a signed event whose data is malformed, and keeps serving', async () => {
-    const sub = bus.subscribe();
     const bad = envelope('card.recharge.succeeded', { amount: 'lots' });
     expect((await deliver(url, SECRET, bad)).status).toBe(200);
     const good = rechargeEvent(CARD);
     expect((await deliver(url, SECRET, good)).status).toBe(200);
-    await receiver.drain();
-    expect((await collect(sub, { ms: 200 })).map((e) => e.eventId)).toEqual([good.event_id]);
+    expect(await appended()).toEqual([good.event_id]);
   });
 
   it('leaves GraphQL and other paths alone', async () => {

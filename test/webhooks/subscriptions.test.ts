@@ -303,7 +303,7 @@ describe('two gateway replicas on Redis', () => {
   const open: SseSubscription[] = [];
 
   beforeAll(async () => {
-    // Both replicas share the Redis channel and dedupe keys (unique to this run) and the emulator's secret.
+    // Both replicas share the event log stream and dedupe keys (unique to this run) and the emulator's secret.
     const redisPrefix = testRedisPrefix('replicas');
     const webhookSecret = `replica-secret-${randomUUID()}`;
     const make = () => createGatewayEvents({ redisUrl: REDIS_URL, redisPrefix, webhookSecret, logger });
@@ -311,7 +311,7 @@ describe('two gateway replicas on Redis', () => {
     eventsB = make();
     h = await startHarness({ emulator: { webhookSecret }, env: { REDIS_URL }, deps: { events: eventsA } });
     b = await startGateway(h.config, { logger, events: eventsB });
-    await Promise.all([eventsA.bus.ready, eventsB.bus.ready]);
+    await Promise.all([eventsA.log.ready, eventsB.log.ready]);
     // Webhooks go to replica A only.
     h.emulator.setWebhookUrl(origin(h.gateway) + WEBHOOK_PATH);
   });
