@@ -1,6 +1,6 @@
 // One scenario measured against one running target: a probe, the exact UQPAY calls per operation over sequential
 // requests, a warm-up, then a fixed-concurrency load during which the target's CPU (utime+stime from /proc),
-// the emulator's CPU and the target's RSS are read. Used by `npm run bench`.
+// the emulator's CPU and the target's RSS are read. Shared by `npm run bench` and `npm run bench:breakdown`.
 import { runLoad, type LoadResult } from './load';
 import type { EmulatorProcess, NodeProcess } from './processes';
 import { cpuMicros, sampleRss } from './procstat';
@@ -55,7 +55,8 @@ export async function measure(
   // One request first: a scenario that fails outright is reported, not benchmarked.
   const probe = await send(url, s);
   const probeBody = await probe.text();
-  if (!probe.ok || s.request.isFailure?.(probeBody)) {
+  const expected = s.request.status === undefined ? probe.ok : probe.status === s.request.status;
+  if (!expected || s.request.isFailure?.(probeBody)) {
     throw new Error(`probe failed: ${probe.status} ${probeBody.slice(0, 600)}`);
   }
   // Calls per operation, exactly: sequential requests, so nothing is cut off mid-flight and nothing coalesces.
