@@ -4,8 +4,12 @@
 // (bench/breakdown-figures.ts). Rounds interleave every request, and each figure is the median over the rounds.
 // Writes bench/breakdown.json and prints two markdown tables.
 //
-//   npm run bench:breakdown -- --duration 5 --warmup 1 --rounds 3 --calls 1,4,12
+//   npm run bench:breakdown -- --duration 6 --warmup 2 --rounds 3 --calls 1,4,12   (the defaults; ~5 min)
 //   (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_CALLS)
+// Windows are longer and rounds several because short ones are noisy for the gateway: 3 s windows on a loaded box
+// gave rounds up to 3× apart for it (±15% for the floor). A likely cause is a full GC of the gateway's old space
+// falling inside or outside a short window; the warm-up also lets the garbage of the request measured before (on
+// the same gateway) be collected outside the window.
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -30,8 +34,8 @@ const { values: flags } = parseArgs({
 });
 
 const config = {
-  durationS: Number(flags.duration ?? process.env.BENCH_DURATION ?? 5),
-  warmupS: Number(flags.warmup ?? process.env.BENCH_WARMUP ?? 1),
+  durationS: Number(flags.duration ?? process.env.BENCH_DURATION ?? 6),
+  warmupS: Number(flags.warmup ?? process.env.BENCH_WARMUP ?? 2),
   connections: Number(flags.connections ?? process.env.BENCH_CONNECTIONS ?? 16),
   rounds: Number(flags.rounds ?? process.env.BENCH_ROUNDS ?? 3),
   calls: (flags.calls ?? process.env.BENCH_CALLS ?? '1,4,12').split(',').filter(Boolean).map(Number),
