@@ -27,7 +27,13 @@ const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function ensureBenchData(client: EmulatorClient): Promise<BenchIds & { cardCount: number }> {
+export interface BenchData extends BenchIds {
+  cardCount: number;
+  /** Distinct ACTIVE cards (up to 15, the gateway's alias limit): one UQPAY call each in the breakdown's N-call queries. */
+  cardIds: string[];
+}
+
+export async function ensureBenchData(client: EmulatorClient): Promise<BenchData> {
   let holders = await client.listAll<WireCardholder>('/v1/issuing/cardholders');
   let cards = await client.listAll<WireCard>('/v1/issuing/cards');
   const products = (await client.get<{ data: WireProduct[] }>('/v1/issuing/products?page_size=100')).data;
@@ -88,5 +94,6 @@ export async function ensureBenchData(client: EmulatorClient): Promise<BenchIds 
     token: await client.authToken(),
     cardholderCount: holders.length,
     cardCount: cards.length,
+    cardIds: active.slice(0, 15).map((c) => c.card_id),
   };
 }

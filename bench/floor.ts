@@ -63,16 +63,23 @@ const money = (amount: string | number, currency: string) => ({
   currency,
 });
 
+/** S1's selection on one card: `status availableBalance { amount currency } cardholder { email }`. */
+const cardView = (c: WireCard) => ({
+  status: c.card_status,
+  availableBalance: money(c.available_balance, c.card_currency),
+  cardholder: { email: c.cardholder.email },
+});
+
 const scenarios: Record<string, (vars: Record<string, unknown>) => Promise<unknown>> = {
   async '/s1'(vars) {
     const c = await get<WireCard>(`/v1/issuing/cards/${encodeURIComponent(String(vars.cardId))}`);
-    return {
-      card: {
-        status: c.card_status,
-        availableBalance: money(c.available_balance, c.card_currency),
-        cardholder: { email: c.cardholder.email },
-      },
-    };
+    return { card: cardView(c) };
+  },
+  // N cards by id, each its own GET, answered under aliases c0…: the breakdown's per-call slope.
+  async '/cards'(vars) {
+    const ids = Array.isArray(vars.cardIds) ? (vars.cardIds as unknown[]).map(String) : [];
+    const cards = await Promise.all(ids.map((id) => get<WireCard>(`/v1/issuing/cards/${encodeURIComponent(id)}`)));
+    return Object.fromEntries(cards.map((c, i) => [`c${i}`, cardView(c)]));
   },
   async '/s2'() {
     const page = await get<Page<WireCard>>('/v1/issuing/cards?page_number=1&page_size=50');

@@ -11,6 +11,8 @@ export interface LoadRequest {
   vary?: () => { body?: string; headers?: Record<string, string> };
   /** True when a 2xx body is nevertheless a failure (GraphQL errors, userErrors). */
   isFailure?: (body: string) => boolean;
+  /** The status every answer should have when it is not a 2xx (a refusal measured on purpose, e.g. a 404). */
+  status?: number;
 }
 
 export interface LoadResult {
@@ -63,7 +65,7 @@ export async function runLoad(
           if (status >= 200 && status < 300 && req.isFailure?.(body)) {
             failed++;
             sampleFailure ??= body.slice(0, 500);
-          } else if (status >= 300) {
+          } else if (status >= 300 && status !== req.status) {
             sampleFailure ??= `${status} ${body.slice(0, 500)}`;
           }
         },

@@ -3,24 +3,16 @@
 //
 //   npm run bench -- --duration 10 --warmup 2 --connections 16 --only S1,S3 --cpu-prof
 //   (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ONLY, BENCH_TARGETS=gateway,floor, BENCH_CPU_PROF=1)
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBenchData } from './bench-data';
-import { runLoad, type LoadResult } from './load';
-import { cpuMicros, sampleRss } from './procstat';
-import {
-  ROOT,
-  startEmulatorProcess,
-  startFloorProcess,
-  startGatewayProcess,
-  type EmulatorProcess,
-  type NodeProcess,
-} from './processes';
-import { buildScenarios, choosePersistedDocument, type Scenario, type Target } from './scenarios';
-import { apiCalls, EmulatorClient, statsDelta } from './upstream';
+import { measure, round, type ScenarioResult } from './measure';
+import { ROOT, startEmulatorProcess, type NodeProcess } from './processes';
+import { buildScenarios, choosePersistedDocument, S4_PLAIN, type Target } from './scenarios';
+import { startTargets } from './targets';
+import { EmulatorClient } from './upstream';
 
 const { values: flags } = parseArgs({
   options: {
@@ -45,109 +37,6 @@ const config = {
   cpuProf: flags['cpu-prof'] ?? process.env.BENCH_CPU_PROF === '1',
   out: flags.out ?? resolve(ROOT, 'bench/results.json'),
 };
-
-/**
- * The gateway's V8 flags, as `npm run start:prod` passes them (BENCH_GATEWAY_NODE_FLAGS replaces them). A young
- * generation of 8 MB semi-spaces instead of 16: ~18 MB less peak RSS, no CPU cost the bench can see (3 runs each).
- * `--heap-growing-percent=150`: old space grows by 2.5× its live size between full GCs instead of V8's up to 4×
- * (old space peaked at ~130–145 MB under load, ~45 MB live): ~50 MB less peak RSS, S1 CPU within noise (2 runs).
- */
-const GATEWAY_NODE_FLAGS = (
-  process.env.BENCH_GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=8 --heap-growing-percent=150'
-)
-  .split(' ')
-  .filter(Boolean);
-
-export interface ScenarioResult extends Omit<LoadResult, 'sampleFailure'> {
-  id: string;
-  target: Target;
-  title: string;
-  connections: number;
-  /** UQPAY calls (token endpoint excluded) per request, measured over sequential requests, and by route. */
-  upstreamCallsPerOp: number;
-  upstreamRoutesPerOp: Record<string, number>;
-  /** The same under load (÷ completed responses): lower with coalescing, a little higher from calls of requests cut off at the end. */
-  upstreamCallsPerOpUnderLoad: number;
-  minCallsPerOp?: number;
-  /** CPU of the process under test (gateway, floor, or the emulator for `rest`) per request, µs. */
-  cpuUsPerReq: number;
-  /** CPU of the emulator per request, µs: the upstream's share, for context. */
-  upstreamCpuUsPerReq: number;
-  rssPeakMb: number;
-  sampleFailure?: string;
-}
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function measure(
-  s: Scenario,
-  proc: NodeProcess,
-  url: string,
-  emulator: EmulatorProcess,
-  client: EmulatorClient,
-): Promise<ScenarioResult> {
-  // One request first: a scenario that fails outright is reported, not benchmarked.
-  const probe = await fetch(`${url}${s.request.path}`, {
-    method: s.request.method,
-    headers: { 'content-type': 'application/json', ...s.request.headers, ...s.request.vary?.().headers },
-    body: s.request.vary?.().body ?? s.request.body,
-  });
-  const probeBody = await probe.text();
-  if (!probe.ok || s.request.isFailure?.(probeBody)) {
-    throw new Error(`probe failed: ${probe.status} ${probeBody.slice(0, 600)}`);
-  }
-  // Calls per operation, exactly: sequential requests, so nothing is cut off mid-flight and nothing coalesces.
-  const seqBefore = await client.stats();
-  const SEQUENTIAL = 10;
-  for (let i = 0; i < SEQUENTIAL; i++) {
-    const v = s.request.vary?.();
-    const r = await fetch(`${url}${s.request.path}`, {
-      method: s.request.method,
-      headers: { 'content-type': 'application/json', ...s.request.headers, ...v?.headers },
-      body: v?.body ?? s.request.body,
-    });
-    await r.arrayBuffer();
-  }
-  const seqDelta = statsDelta(seqBefore, await client.stats());
-  const callsPerOp = apiCalls({ requests: seqDelta }) / SEQUENTIAL;
-  const routesPerOp: Record<string, number> = {};
-  for (const [route, count] of Object.entries(seqDelta))
-    if (!/connect\/token/.test(route)) routesPerOp[route] = round(count / SEQUENTIAL, 2);
-  if (config.warmupS > 0) await runLoad(url, s.request, config.connections, config.warmupS);
-  await sleep(200);
-  const statsBefore = await client.stats();
-  const cpuBefore = cpuMicros(proc.pid);
-  const emuCpuBefore = cpuMicros(emulator.pid);
-  const rss = sampleRss(proc.pid);
-  const load = await runLoad(url, s.request, config.connections, config.durationS);
-  const rssPeakMb = rss.stop();
-  const cpu = cpuMicros(proc.pid) - cpuBefore;
-  const emuCpu = cpuMicros(emulator.pid) - emuCpuBefore;
-  await sleep(300); // let calls of requests cut off at the end land before reading the counters
-  const statsAfter = await client.stats();
-  const delta = statsDelta(statsBefore, statsAfter);
-  const calls = apiCalls({ requests: delta });
-  const n = Math.max(load.responses, 1);
-  return {
-    id: s.id,
-    target: s.target,
-    title: s.title,
-    connections: config.connections,
-    ...load,
-    reqPerSec: round(load.reqPerSec),
-    p50Ms: round(load.p50Ms, 2),
-    p99Ms: round(load.p99Ms, 2),
-    durationS: round(load.durationS, 2),
-    upstreamCallsPerOp: round(callsPerOp, 2),
-    upstreamRoutesPerOp: routesPerOp,
-    upstreamCallsPerOpUnderLoad: round(calls / n, 3),
-    minCallsPerOp: s.minCallsPerOp,
-    cpuUsPerReq: round(cpu / n),
-    upstreamCpuUsPerReq: round(emuCpu / n),
-    rssPeakMb: round(rssPeakMb),
-  };
-}
 
 function table(results: ScenarioResult[]): string {
   const lines = [
@@ -243,51 +132,7 @@ async function main(): Promise<void> {
       `emulator ${emulator.url} (pid ${emulator.pid}); ${data.cardholderCount} cardholders, ${data.cardCount} cards`,
     );
 
-    const byTarget = new Map<Target, { proc: NodeProcess; url: string }>();
-    byTarget.set('rest', { proc: emulator, url: emulator.url });
-    const skipped: string[] = [];
-    if (config.targets.includes('floor')) {
-      const floor = await startFloorProcess({ upstreamBaseUrl: emulator.baseUrl });
-      procs.push(floor);
-      byTarget.set('floor', { proc: floor, url: floor.url });
-    }
-    // Profiles are named CPU.<date>.<time>.<pid>.…: the pids are printed below.
-    const nodeArgs = [
-      ...GATEWAY_NODE_FLAGS,
-      ...(config.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${resolve(ROOT, 'bench/profiles')}`] : []),
-    ];
-    if (config.cpuProf) mkdirSync(resolve(ROOT, 'bench/profiles'), { recursive: true });
-    // The gateway runs as shipped by `npm run start:prod`: the esbuild bundle under plain node (no tsx loader
-    // thread, ~34 MB less RSS). BENCH_GATEWAY_SCRIPT overrides it (a .ts entry point runs under tsx).
-    const script = process.env.BENCH_GATEWAY_SCRIPT ? undefined : 'dist/main.js';
-    if (script && (config.targets.includes('gateway') || config.targets.includes('gateway-plain'))) {
-      execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
-    }
-    if (config.targets.includes('gateway')) {
-      try {
-        const gateway = await startGatewayProcess({ upstreamBaseUrl: emulator.baseUrl, nodeArgs, script });
-        procs.push(gateway);
-        byTarget.set('gateway', { proc: gateway, url: gateway.url });
-        console.error(`gateway ${gateway.url} (pid ${gateway.pid})`);
-      } catch (err) {
-        skipped.push(`gateway did not start: ${(err as Error).message.split('\n')[0]}`);
-      }
-    }
-    if (config.targets.includes('gateway-plain')) {
-      try {
-        const plain = await startGatewayProcess({
-          upstreamBaseUrl: emulator.baseUrl,
-          env: { UQPAY_COALESCE: 'off' },
-          nodeArgs,
-          script,
-        });
-        procs.push(plain);
-        byTarget.set('gateway-plain', { proc: plain, url: plain.url });
-        console.error(`gateway, coalescing off ${plain.url} (pid ${plain.pid})`);
-      } catch (err) {
-        skipped.push(`gateway (coalescing off) did not start: ${(err as Error).message.split('\n')[0]}`);
-      }
-    }
+    const { byTarget, skipped } = await startTargets(config.targets, emulator, procs, { cpuProf: config.cpuProf });
 
     const persisted = choosePersistedDocument(data);
     if ('missing' in persisted) skipped.push(`S5: ${persisted.missing}`);
@@ -301,7 +146,7 @@ async function main(): Promise<void> {
       if (!target) continue;
       process.stderr.write(`${s.id} ${s.target.padEnd(7)} ${s.title} … `);
       try {
-        const r = await measure(s, target.proc, target.url, emulator, client);
+        const r = await measure(s, target.proc, target.url, emulator, client, config);
         results.push(r);
         process.stderr.write(
           `${r.reqPerSec} req/s, p99 ${r.p99Ms} ms, ${r.upstreamCallsPerOp} calls/op, ${r.cpuUsPerReq} µs CPU/req\n`,
@@ -315,6 +160,7 @@ async function main(): Promise<void> {
 
     const rs = ratios(results);
     const targets = checkTargets(results, rs);
+    const notes = results.some((r) => r.id === 'S4') && byTarget.has('gateway-plain') ? [S4_PLAIN] : [];
     const report = {
       date: new Date().toISOString(),
       node: process.version,
@@ -325,6 +171,7 @@ async function main(): Promise<void> {
       results,
       ratios: rs,
       targets,
+      notes,
       skipped,
       wallClockS: round((Date.now() - started) / 1000),
     };
@@ -339,6 +186,7 @@ async function main(): Promise<void> {
       console.log('');
     }
     for (const t of targets) console.log(`- ${t.met ? 'met' : 'MISSED'}: ${t.target} (measured ${t.measured})`);
+    for (const n of notes) console.log(`- note: ${n}`);
     for (const s of skipped) console.log(`- skipped: ${s}`);
     console.log(
       `\n${config.connections} connections, ${config.durationS} s per scenario after ${config.warmupS} s warm-up; written to ${config.out}`,

@@ -34,10 +34,22 @@ const S3 = 'query S3 { cardholders(first: 20) { edges { node { cards(first: 5) {
 const S4 =
   'mutation S4($input: CardAmountInput!) { rechargeCard(input: $input) { order { orderId status } card { availableBalance { amount } } userErrors { code message field } } }';
 
-const graphqlFailed = (body: string) => body.includes('"errors"') || !body.includes('"data"');
+/** The scenarios run on `gateway-plain` too: the reads, where coalescing can share upstream calls. */
+const PLAIN_SCENARIOS = ['S1', 'S2', 'S3', 'S5'];
+
+/**
+ * Why S4 has no `gateway-plain` row: coalescing shares identical in-flight GETs only, and every POST that settles
+ * forgets the GETs in flight. Each request's recharge is its own POST (a fresh idempotency key), and with 16
+ * recharges settling all the time the card reads after them almost never share a call (2.0 calls/op under load
+ * with coalescing on): the shipped gateway is already call for call there, a plain row would duplicate it.
+ */
+export const S4_PLAIN =
+  'S4 has no gateway-plain row: coalescing shares identical in-flight GETs only and each settled POST forgets them, so S4 (fresh idempotency keys) is call for call as shipped';
+
+export const graphqlFailed = (body: string) => body.includes('"errors"') || !body.includes('"data"');
 const mutationFailed = (body: string) => graphqlFailed(body) || !body.includes('"userErrors":[]');
 
-const post = (path: string, body: unknown, isFailure = graphqlFailed): LoadRequest => ({
+export const post = (path: string, body: unknown, isFailure = graphqlFailed): LoadRequest => ({
   method: 'POST',
   path,
   body: JSON.stringify(body),
@@ -163,10 +175,6 @@ export function buildScenarios(ids: BenchIds, persisted: PersistedChoice | { mis
       },
     },
   ];
-  for (const id of ['S1', 'S3']) {
-    const g = list.find((x) => x.id === id && x.target === 'gateway')!;
-    list.splice(list.indexOf(g) + 1, 0, { ...g, target: 'gateway-plain', title: `${g.title} (coalescing off)` });
-  }
   if ('documentId' in persisted) {
     list.push({
       id: 'S5',
@@ -174,6 +182,11 @@ export function buildScenarios(ids: BenchIds, persisted: PersistedChoice | { mis
       title: `persisted document ${persisted.operationName} by id`,
       request: post('/graphql', { documentId: persisted.documentId, variables: persisted.variables }),
     });
+  }
+  // Call for call: every read scenario again on the gateway with coalescing off (S4 is left out, see S4_PLAIN).
+  for (const id of PLAIN_SCENARIOS) {
+    const g = list.find((x) => x.id === id && x.target === 'gateway');
+    if (g) list.splice(list.indexOf(g) + 1, 0, { ...g, target: 'gateway-plain', title: `${g.title} (coalescing off)` });
   }
   return list;
 }
