@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs `npm test` under another Node.js release line (`scripts/test-on-node.sh 24`): that release's binary first
 # on PATH, so npm, vitest and every worker it forks run on it. EXPECT_NODE_MAJOR makes the suite itself fail
-# (test/packaging/runtime.test.ts) if it finds any other version, so the run cannot silently fall back.
+# (test/packaging/engines.test.ts) if it finds any other version, so the run cannot silently fall back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
