@@ -21,10 +21,12 @@ describe('token lifetime', () => {
   });
 
   it('tokens expire after tokenTtlSeconds', async () => {
-    api = await boot({ tokenTtlSeconds: 1 });
+    // `exp` is whole seconds (a JWT's NumericDate): a 1 s token issued at x.95 s is already expired at x+1 s, so
+    // give it 2 s — at least one whole second of life — before reading with it.
+    api = await boot({ tokenTtlSeconds: 2 });
     await api.fetchToken();
     expect((await api.get('/v1/issuing/products')).status).toBe(200);
-    await sleep(2100);
+    await sleep(3100);
     const res = await api.get('/v1/issuing/products');
     expect(res.status).toBe(401);
     expect(res.body.message).toContain('token has expired');
