@@ -3,6 +3,7 @@
 // middleware at the level they belong to, without touching the client:
 //   - call middleware wraps a whole logical call: in-flight GET coalescing, a read cache;
 //   - attempt middleware wraps every HTTP exchange (token calls and retries included): a rate-limit budget.
+import type { CallGuard } from './deadline';
 import type { AmountSpec } from './wire-json';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -59,7 +60,9 @@ export interface Attempt {
   readonly n: number;
   /** Epoch ms: the logical call's overall deadline. */
   readonly deadline: number;
-  /** Fires on the deadline or the caller's abort; pass it to anything that waits. */
+  /** The logical call's deadline and cancellation: the transport hands it the exchange to cancel. */
+  readonly guard: CallGuard;
+  /** Fires on the deadline or the caller's abort; pass it to anything that waits. Made on first read. */
   readonly signal: AbortSignal;
   /** `Bearer <token>` for this attempt; undefined only for the token call itself. */
   readonly authHeader?: string;
