@@ -1,6 +1,7 @@
 // The gateway's CPU per UQPAY call, without GraphQL: the typed API (caller → call pipeline → undici) as the
 // gateway wires it (metrics observer, logger, no economy middleware: coalescing off), against what the floor proxy
-// does per call (pool.request + body.json + the amount reshape), in one process, alternating rounds. The emulator
+// does per call (pool.request + body.json + the amount reshape), in one process, alternating rounds. Each call gets
+// a fresh request scope (S1: one call per request). The emulator
 // runs in a child process, so this process's CPU is the call path's own.
 //
 //   npx tsx bench/call-micro.ts [--calls 20000] [--rounds 5] [--concurrency 16] [--list] [--side gateway|floor]
@@ -49,7 +50,16 @@ const client = createUqpayClient({
   logger: createLogger({ level: 'info' }),
   observer: upstreamObserver(createMetrics()),
 });
-const scope = { requestId: 'bench-request-id' };
+/** A request's scope as the gateway's context makes it: its signal (an AbortController) is made on first read. */
+function requestScope() {
+  let controller: AbortController | undefined;
+  return {
+    requestId: 'bench-request-id',
+    get signal() {
+      return (controller ??= new AbortController()).signal;
+    },
+  };
+}
 
 const base = new URL(emulator.baseUrl);
 const pool = new Pool(base.origin, { connections: 32, pipelining: 1 });
@@ -88,8 +98,8 @@ async function floorCall(): Promise<unknown> {
 
 async function gatewayCall(): Promise<unknown> {
   if (flags.list)
-    return client.api.cards.list(scope, { cardholder_id: ids.cardholderId, page_number: 1, page_size: 10 });
-  return client.api.cards.retrieve(scope, ids.cardId);
+    return client.api.cards.list(requestScope(), { cardholder_id: ids.cardholderId, page_number: 1, page_size: 10 });
+  return client.api.cards.retrieve(requestScope(), ids.cardId);
 }
 
 async function round(fn: () => Promise<unknown>): Promise<number> {

@@ -225,13 +225,14 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
   };
 
   const execute: CallHandler = async (call) => {
-    const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope.signal);
+    const write = isWrite(call);
+    const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope, write);
     const run: CallRun = {
       call,
       guard,
       bodyText: call.body === undefined ? undefined : encodeBody(call.body, call.amounts),
       authHeader: undefined,
-      write: isWrite(call)
+      write: write
         ? { replay: config.unknownOutcomePolicy !== 'never', maybeApplied: new WeakSet<object>() }
         : undefined,
       sent: false,

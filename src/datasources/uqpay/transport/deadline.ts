@@ -7,6 +7,10 @@
 // running only while there are some, fires the guards whose deadline passed or whose caller aborted, so a deadline
 // fires up to TICK_MS late. No AbortController, timer or event listener is made per call: the AbortSignal exists
 // only once something asks for it (a wait), and the caller's signal is polled rather than listened to.
+//
+// The caller's signal (RequestScope's, made on first read for the whole request) is not even read for a read call
+// younger than CALLER_POLL_AFTER_MS: most calls end sooner, and a read that outlives an abandoned request by that
+// long only wastes a GET. A write checks it before it starts and from its first tick, as it may apply something.
 import { UpstreamUnavailableError } from './errors';
 
 const DEADLINE = 'deadline';
@@ -15,6 +19,13 @@ export type GuardReason = typeof DEADLINE | typeof CALLER;
 
 /** The ticker's period: how late a deadline or a caller's abort may be noticed. */
 export const TICK_MS = 10;
+/** Age at which a read call starts watching its caller's signal (the request timeout itself ticks every 100 ms). */
+export const CALLER_POLL_AFTER_MS = 100;
+
+/** Whatever carries the caller's signal (a RequestScope); read only when the signal is needed. */
+export interface CallerScope {
+  readonly signal?: AbortSignal;
+}
 
 /** What the transport registers while an exchange is in flight. */
 export interface Inflight {
@@ -29,7 +40,7 @@ function tick(): void {
   const now = Date.now();
   for (const g of pending) {
     if (g.deadline <= now) g.fire(DEADLINE);
-    else if (g.outer?.aborted) g.fire(CALLER);
+    else if (g.pollFrom <= now && g.callerAborted()) g.fire(CALLER);
   }
   if (pending.size === 0 && ticker) {
     clearInterval(ticker);
@@ -42,18 +53,32 @@ export class CallGuard {
   reason: GuardReason | undefined;
   /** The exchange in flight (set by the transport while one is): cancelled when the guard fires. */
   inflight: Inflight | undefined;
+  /** Epoch ms from which the ticker looks at the caller's signal. */
+  readonly pollFrom: number;
   private controller: AbortController | undefined;
+  /** The caller's signal once read (null: it has none). */
+  private outer: AbortSignal | null | undefined;
 
+  /** `watchCallerNow`: check the caller's signal before the call starts and on every tick (writes). */
   constructor(
     readonly deadline: number,
-    readonly outer?: AbortSignal,
+    private readonly caller?: CallerScope,
+    watchCallerNow = false,
   ) {
-    if (deadline <= Date.now()) this.reason = DEADLINE;
-    else if (outer?.aborted) this.reason = CALLER;
+    const now = Date.now();
+    this.pollFrom = watchCallerNow ? now : now + CALLER_POLL_AFTER_MS;
+    if (deadline <= now) this.reason = DEADLINE;
+    else if (watchCallerNow && this.callerAborted()) this.reason = CALLER;
     else {
       pending.add(this);
       ticker ??= setInterval(tick, TICK_MS).unref();
     }
+  }
+
+  /** Whether the caller's signal has fired (reads it on first use). */
+  callerAborted(): boolean {
+    if (this.outer === undefined) this.outer = this.caller?.signal ?? null;
+    return this.outer !== null && this.outer.aborted;
   }
 
   get aborted(): boolean {
