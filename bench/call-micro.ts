@@ -48,7 +48,7 @@ const client = createUqpayClient({
     coalesce: false,
   },
   logger: createLogger({ level: 'info' }),
-  observer: upstreamObserver(createMetrics()),
+  observer: process.env.NO_OBS ? undefined : upstreamObserver(createMetrics()),
 });
 /** A request's scope as the gateway's context makes it: its signal (an AbortController) is made on first read. */
 function requestScope() {
