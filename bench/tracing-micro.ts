@@ -73,7 +73,7 @@ function pipeline(t: Tracing | undefined) {
   };
   const attempt = compose(send, t ? [t.attemptMiddleware] : undefined);
   const execute: CallHandler = (c) =>
-    attempt({ call: c, n: 1, deadline: guard.deadline, guard, signal: guard.signal, authHeader: 'Bearer x' });
+    attempt({ call: c, n: 1, deadline: guard.deadline, guard, authHeader: 'Bearer x' });
   const handle = compose(execute, t ? [t.callMiddleware] : undefined);
   const p = t?.plugin;
   return async (i: number) => {

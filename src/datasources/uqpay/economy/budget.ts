@@ -412,7 +412,7 @@ export function budgetMiddleware(
     const budget = call.route === TOKEN_ROUTE ? token : api;
     if (!budget) return next(a);
     const priority = call.method === 'POST' ? HIGH : LOW;
-    const signal = () => a.signal;
+    const signal = () => a.guard.signal;
     const shared = () => {
       const wait = budget.acquire(priority, a.deadline, call.route, signal);
       return wait === undefined ? next(a) : wait.then(() => next(a));

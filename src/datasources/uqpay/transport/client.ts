@@ -171,9 +171,6 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
         n,
         deadline: guard.deadline,
         guard,
-        get signal() {
-          return guard.signal;
-        },
         authHeader: run.authHeader,
         bodyText: run.bodyText,
         onSend: write ? () => void (run.sent = true) : undefined,

@@ -60,10 +60,11 @@ export interface Attempt {
   readonly n: number;
   /** Epoch ms: the logical call's overall deadline. */
   readonly deadline: number;
-  /** The logical call's deadline and cancellation: the transport hands it the exchange to cancel. */
+  /**
+   * The logical call's deadline and cancellation: the transport hands it the exchange to cancel, and anything
+   * that waits listens to `guard.signal` (fires on the deadline or the caller's abort; made on first read).
+   */
   readonly guard: CallGuard;
-  /** Fires on the deadline or the caller's abort; pass it to anything that waits. Made on first read. */
-  readonly signal: AbortSignal;
   /** `Bearer <token>` for this attempt; undefined only for the token call itself. */
   readonly authHeader?: string;
   /** The call's JSON body, stringified once for all attempts. */
