@@ -4,7 +4,7 @@
 // a fresh request scope (S1: one call per request). The emulator
 // runs in a child process, so this process's CPU is the call path's own.
 //
-//   npx tsx bench/call-micro.ts [--calls 20000] [--rounds 5] [--concurrency 16] [--list] [--side gateway|floor]
+//   npx tsx bench/call-micro.ts [--calls 20000] [--rounds 5] [--concurrency 16] [--list] [--side gateway|floor] [--scope-aborted]
 //
 // `--list` makes the S3 call instead (a page of cards of one cardholder) for both sides. Prints CPU µs per call
 // per round and the medians, and their ratio (gateway ÷ floor).
@@ -24,6 +24,7 @@ const { values: flags } = parseArgs({
     concurrency: { type: 'string' },
     list: { type: 'boolean' },
     side: { type: 'string' },
+    'scope-aborted': { type: 'boolean' },
   },
 });
 const calls = Number(flags.calls ?? 20_000);
@@ -50,13 +51,28 @@ const client = createUqpayClient({
   logger: createLogger({ level: 'info' }),
   observer: process.env.NO_OBS ? undefined : upstreamObserver(createMetrics()),
 });
-/** A request's scope as the gateway's context makes it: its signal (an AbortController) is made on first read. */
+/**
+ * A request's scope as the gateway's context makes it: its signal (an AbortController) is made on first read.
+ * `--scope-aborted`: the scope also answers `aborted` without making the signal (RequestScope.aborted).
+ */
 function requestScope() {
   let controller: AbortController | undefined;
+  const signal = () => (controller ??= new AbortController()).signal;
+  if (!flags['scope-aborted']) {
+    return {
+      requestId: 'bench-request-id',
+      get signal() {
+        return signal();
+      },
+    };
+  }
   return {
     requestId: 'bench-request-id',
     get signal() {
-      return (controller ??= new AbortController()).signal;
+      return signal();
+    },
+    get aborted() {
+      return controller?.signal.aborted ?? false;
     },
   };
 }

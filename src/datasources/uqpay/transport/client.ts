@@ -223,7 +223,7 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
 
   const execute: CallHandler = async (call) => {
     const write = isWrite(call);
-    const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope, write);
+    const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope);
     const run: CallRun = {
       call,
       guard,

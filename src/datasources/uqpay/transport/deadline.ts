@@ -8,9 +8,11 @@
 // fires up to TICK_MS late. No AbortController, timer or event listener is made per call: the AbortSignal exists
 // only once something asks for it (a wait), and the caller's signal is polled rather than listened to.
 //
-// The caller's signal (RequestScope's, made on first read for the whole request) is not even read for a read call
-// younger than CALLER_POLL_AFTER_MS: most calls end sooner, and a read that outlives an abandoned request by that
-// long only wastes a GET. A write checks it before it starts and from its first tick, as it may apply something.
+// The caller's signal: every call checks it before it starts, so nothing new goes out for an abandoned request. A
+// scope that makes its signal lazily (the gateway's context: one AbortController per request, made on first read)
+// can answer `aborted` without making it; the guard then never reads `signal`. In flight, the ticker looks at the
+// caller only once the call is CALLER_POLL_AFTER_MS old: most calls end sooner, and polling every pending call on
+// every tick costs more than a read finishing at most that much after its request was abandoned.
 import { UpstreamUnavailableError } from './errors';
 
 const DEADLINE = 'deadline';
@@ -19,12 +21,14 @@ export type GuardReason = typeof DEADLINE | typeof CALLER;
 
 /** The ticker's period: how late a deadline or a caller's abort may be noticed. */
 export const TICK_MS = 10;
-/** Age at which a read call starts watching its caller's signal (the request timeout itself ticks every 100 ms). */
+/** Age from which a call in flight watches its caller (the request timeout itself ticks every 100 ms). */
 export const CALLER_POLL_AFTER_MS = 100;
 
-/** Whatever carries the caller's signal (a RequestScope); read only when the signal is needed. */
+/** Whatever carries the caller's signal (a RequestScope). */
 export interface CallerScope {
   readonly signal?: AbortSignal;
+  /** Whether `signal` has fired, answered without making it; when present, `signal` is never read here. */
+  readonly aborted?: boolean;
 }
 
 /** What the transport registers while an exchange is in flight. */
@@ -53,31 +57,35 @@ export class CallGuard {
   reason: GuardReason | undefined;
   /** The exchange in flight (set by the transport while one is): cancelled when the guard fires. */
   inflight: Inflight | undefined;
-  /** Epoch ms from which the ticker looks at the caller's signal. */
+  /** Epoch ms from which the ticker looks at the caller. */
   readonly pollFrom: number;
   private controller: AbortController | undefined;
-  /** The caller's signal once read (null: it has none). */
+  /** The caller's signal once read (null: none); stays undefined while the scope answers `aborted` itself. */
   private outer: AbortSignal | null | undefined;
 
-  /** `watchCallerNow`: check the caller's signal before the call starts and on every tick (writes). */
   constructor(
     readonly deadline: number,
     private readonly caller?: CallerScope,
-    watchCallerNow = false,
   ) {
     const now = Date.now();
-    this.pollFrom = watchCallerNow ? now : now + CALLER_POLL_AFTER_MS;
+    this.pollFrom = now + CALLER_POLL_AFTER_MS;
     if (deadline <= now) this.reason = DEADLINE;
-    else if (watchCallerNow && this.callerAborted()) this.reason = CALLER;
+    else if (this.callerAborted()) this.reason = CALLER;
     else {
       pending.add(this);
       ticker ??= setInterval(tick, TICK_MS).unref();
     }
   }
 
-  /** Whether the caller's signal has fired (reads it on first use). */
+  /** Whether the caller has aborted: its `aborted` answer if it gives one, else its signal's (read once). */
   callerAborted(): boolean {
-    if (this.outer === undefined) this.outer = this.caller?.signal ?? null;
+    const c = this.caller;
+    if (c === undefined) return false;
+    if (this.outer === undefined) {
+      const answer = c.aborted;
+      if (answer !== undefined) return answer;
+      this.outer = c.signal ?? null;
+    }
     return this.outer !== null && this.outer.aborted;
   }
 

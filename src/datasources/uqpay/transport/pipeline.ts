@@ -17,6 +17,11 @@ export interface RequestScope {
   /** Epoch ms after which no retry starts and in-flight calls are aborted. */
   deadline?: number;
   signal?: AbortSignal;
+  /**
+   * Whether `signal` has fired, answered without making it. A scope whose signal is made on first read (one
+   * AbortController per request) should give this: calls then never read `signal` unless they wait for something.
+   */
+  readonly aborted?: boolean;
   /** Counts the operation's upstream calls; throws (and the call is not made) past its limit. */
   meter?: { charge(route: string): void };
   /** The API client the call is made for: it draws on that client's share of the upstream budget. */
