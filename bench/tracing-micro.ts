@@ -16,6 +16,7 @@ import {
   type CallHandler,
   type UqpayCall,
 } from '../src/datasources/uqpay/transport/pipeline';
+import { CallGuard } from '../src/datasources/uqpay/transport/deadline';
 import { createLogger } from '../src/logger';
 import { startTracing, type Tracing } from '../src/observability/tracing';
 
@@ -60,7 +61,8 @@ const call: UqpayCall = {
   onBehalf: true,
   scope: { requestId: 'bench' },
 };
-const controller = new AbortController();
+// One guard with a far deadline for every call (the stand-in exchange never waits on it).
+const guard = new CallGuard(Date.now() + 3_600_000);
 
 /** One "request": the plugin's hooks in yoga's order around `calls` UQPAY calls through the pipeline. */
 function pipeline(t: Tracing | undefined) {
@@ -71,7 +73,7 @@ function pipeline(t: Tracing | undefined) {
   };
   const attempt = compose(send, t ? [t.attemptMiddleware] : undefined);
   const execute: CallHandler = (c) =>
-    attempt({ call: c, n: 1, deadline: Date.now() + 10_000, signal: controller.signal, authHeader: 'Bearer x' });
+    attempt({ call: c, n: 1, deadline: guard.deadline, guard, authHeader: 'Bearer x' });
   const handle = compose(execute, t ? [t.callMiddleware] : undefined);
   const p = t?.plugin;
   return async (i: number) => {

@@ -9,6 +9,8 @@ export interface GatewayMetrics {
   graphqlErrors: Counter<'operation' | 'code'>;
   upstreamDuration: Histogram<'route' | 'method' | 'status'>;
   upstreamCalls: Counter<'route' | 'method' | 'status'>;
+  /** The upstream exchanges by label set, behind `upstreamCalls` (see UpstreamTally). */
+  upstreamTally: UpstreamTally;
   upstreamRetries: Counter<'route' | 'reason'>;
   tokenRefreshes: Counter<'reason'>;
   loaderBatchSize: Histogram<'loader'>;
@@ -34,6 +36,7 @@ export function createMetrics(opts: MetricsOptions = {}): GatewayMetrics {
   const registry = new Registry();
   if (opts.defaultMetrics) collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
   const registers = [registry];
+  const upstreamTally = new UpstreamTally();
   const seen = new Set<string>();
   const maxNames = opts.maxOperationNames ?? 200;
   return {
@@ -63,7 +66,12 @@ export function createMetrics(opts: MetricsOptions = {}): GatewayMetrics {
       help: 'UQPAY calls (each attempt), by route template, method and HTTP status (or network_error).',
       labelNames: ['route', 'method', 'status'],
       registers,
+      // Counted in the tally on the hot path; added here whenever the counter is read (scrape, get()).
+      collect() {
+        upstreamTally.flush(this);
+      },
     }),
+    upstreamTally,
     upstreamRetries: new Counter({
       name: 'gateway_upstream_retries_total',
       help: 'UQPAY calls retried, by route template and reason.',
@@ -118,12 +126,52 @@ export interface UpstreamObserver {
   onTokenRefresh?(e: { reason: string }): void;
 }
 
+type CallLabels = Record<'route' | 'method' | 'status', string>;
+interface TallyEntry {
+  /** Made once per label set and reused for every observation. */
+  readonly labels: CallLabels;
+  /** Exchanges not yet added to the counter. */
+  pending: number;
+}
+
+/**
+ * Every UQPAY exchange is counted (gateway_upstream_requests_total) and timed (…_request_duration_seconds). The
+ * count is kept here, per label set, as a plain number, and added to the Prometheus counter when the counter is
+ * read: prom-client's inc() validates and hashes its labels object on every call. The label set's object is made
+ * once and handed to the histogram too.
+ */
+export class UpstreamTally {
+  private readonly byRoute = new Map<string, Map<string, Map<number | string, TallyEntry>>>();
+
+  /** The entry of one label set (route → method → status, no key string built per call). */
+  entry(route: string, method: string, status: number | string): TallyEntry {
+    let byMethod = this.byRoute.get(route);
+    if (!byMethod) this.byRoute.set(route, (byMethod = new Map<string, Map<number | string, TallyEntry>>()));
+    let byStatus = byMethod.get(method);
+    if (!byStatus) byMethod.set(method, (byStatus = new Map<number | string, TallyEntry>()));
+    let e = byStatus.get(status);
+    if (!e) byStatus.set(status, (e = { labels: { route, method, status: String(status) }, pending: 0 }));
+    return e;
+  }
+
+  /** Adds the pending counts to `counter`. */
+  flush(counter: Counter<'route' | 'method' | 'status'>): void {
+    for (const byMethod of this.byRoute.values())
+      for (const byStatus of byMethod.values())
+        for (const e of byStatus.values()) {
+          if (e.pending === 0) continue;
+          counter.inc(e.labels, e.pending);
+          e.pending = 0;
+        }
+  }
+}
+
 export function upstreamObserver(m: GatewayMetrics): UpstreamObserver {
   return {
     onCall({ route, method, status, durationMs }) {
-      const labels = { route, method, status: String(status) };
-      m.upstreamCalls.inc(labels);
-      m.upstreamDuration.observe(labels, durationMs / 1000);
+      const e = m.upstreamTally.entry(route, method, status);
+      e.pending++;
+      m.upstreamDuration.observe(e.labels, durationMs / 1000);
     },
     onRetry({ route, reason }) {
       m.upstreamRetries.inc({ route, reason });

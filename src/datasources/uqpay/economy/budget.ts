@@ -240,9 +240,15 @@ export class UpstreamBudget {
 
   /**
    * A call slot. Returns undefined when granted synchronously (memory bucket, nobody waiting), else a promise
-   * that resolves when granted and rejects with UpstreamBudgetExhaustedError (or on `signal`).
+   * that resolves when granted and rejects with UpstreamBudgetExhaustedError (or on `signal`). `signal` may be given
+   * as a function: it is then asked for only if the call has to wait (a call's signal is made on first use).
    */
-  acquire(priority: number, deadline: number, route: string, signal?: AbortSignal): Promise<void> | undefined {
+  acquire(
+    priority: number,
+    deadline: number,
+    route: string,
+    signalOf?: AbortSignal | (() => AbortSignal),
+  ): Promise<void> | undefined {
     const now = this.now();
     if (this.depth() === 0 && this.store.kind === 'memory') {
       const r = this.store.take(1) as TakeResult;
@@ -264,6 +270,7 @@ export class UpstreamBudget {
     if (eta >= deadline) return Promise.reject(this.refuse('deadline', route, now, eta - now));
     return new Promise<void>((resolve, reject) => {
       const w: Waiter = { priority, deadline, enqueuedAt: now, route, resolve, reject, done: false };
+      const signal = typeof signalOf === 'function' ? signalOf() : signalOf;
       if (signal) {
         w.signal = signal;
         w.onAbort = () => {
@@ -405,13 +412,14 @@ export function budgetMiddleware(
     const budget = call.route === TOKEN_ROUTE ? token : api;
     if (!budget) return next(a);
     const priority = call.method === 'POST' ? HIGH : LOW;
+    const signal = () => a.guard.signal;
     const shared = () => {
-      const wait = budget.acquire(priority, a.deadline, call.route, a.signal);
+      const wait = budget.acquire(priority, a.deadline, call.route, signal);
       return wait === undefined ? next(a) : wait.then(() => next(a));
     };
     const client = budget === api && call.scope.client !== undefined ? clients?.get(call.scope.client) : undefined;
     if (!client) return shared();
-    const own = client.acquire(priority, a.deadline, call.route, a.signal);
+    const own = client.acquire(priority, a.deadline, call.route, signal);
     return own === undefined ? shared() : own.then(shared);
   };
 }

@@ -69,13 +69,16 @@ function metered(scope: RequestScope, route: string): Promise<never> | undefined
 /** A path segment from an id (ids are UUIDs, but never trust input into a URL). */
 export const seg = encodeURIComponent;
 
-/** `?a=1&b=x` from the defined entries of a query object ('' when none). */
+/** `?a=1&b=x` from the defined entries of a query object ('' when none). Once per list call: no entry arrays. */
 export function qs(query: object | undefined): string {
   if (!query) return '';
+  const q = query as Record<string, string | number | boolean | null | undefined>;
   let out = '';
-  for (const [k, v] of Object.entries(query)) {
+  for (const k of Object.keys(q)) {
+    const v = q[k];
     if (v === undefined || v === null || v === '') continue;
-    out += `${out ? '&' : '?'}${k}=${encodeURIComponent(String(v))}`;
+    // A safe integer (page numbers and sizes) is digits and a sign: nothing to encode.
+    out += `${out ? '&' : '?'}${k}=${Number.isSafeInteger(v) ? String(v) : encodeURIComponent(String(v))}`;
   }
   return out;
 }

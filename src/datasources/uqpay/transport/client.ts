@@ -4,8 +4,9 @@
 //   api method → caller (route, path, idempotency key) → [call middleware] → execute (deadline, retry loop)
 //     → per attempt: token → [attempt middleware] → send (headers, undici, observer)
 //
-// Hot path per call: one CallGuard (AbortController + timer), one headers object, one JSON.stringify for the
-// body, one JSON.parse for the answer, in-place amount normalisation. Nothing else is allocated per attempt.
+// Hot path per call: one CallGuard (a plain object; deadline.ts), one headers object, one JSON.stringify for the
+// body, one dispatch handler, one JSON.parse for the answer, in-place amount normalisation. Retry state is built
+// only once an attempt has failed.
 import type { Redis } from 'ioredis';
 import type { UqpayConfig } from '../../../config';
 import type { Logger } from '../../../logger';
@@ -30,7 +31,7 @@ import {
   type RequestScope,
   type UqpayCall,
 } from './pipeline';
-import { DEFAULT_BACKOFF, runWithRetries, type RetryPolicy, type RetryReason } from './retry';
+import { DEFAULT_BACKOFF, retryFailed, type RetryContext, type RetryPolicy, type RetryReason } from './retry';
 import { TOKEN_PATH, TOKEN_ROUTE, TokenManager, type Token, type TokenRefreshReason } from './token';
 import { SharedTokenStore } from './token-redis';
 import { createTransport } from './http';
@@ -117,7 +118,7 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
     const started = performance.now();
     let res: RawResponse;
     try {
-      res = await transport.send(call.method, call.path, headers, a.bodyText, a.signal);
+      res = await transport.send(call.method, call.path, headers, a.bodyText, a.guard);
     } catch (err) {
       circuit.failure(call.route, transportFailureKind(err));
       observer?.onCall?.({
@@ -147,75 +148,98 @@ export function createUpstream(opts: UqpayClientOptions): Upstream {
     return raw ? [config.apiKey, raw] : [config.apiKey];
   };
 
-  const execute: CallHandler = async (call) => {
-    const isToken = call.route === TOKEN_ROUTE;
-    const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope.signal);
-    const abortError = () => guard.error(call.route);
-    const bodyText = call.body === undefined ? undefined : encodeBody(call.body, call.amounts);
-    let authHeader: string | undefined;
-    // Writes: which failed attempts may have been applied upstream (the request went out, nothing settled it).
-    const write = isWrite(call)
-      ? { replay: config.unknownOutcomePolicy !== 'never', maybeApplied: new WeakSet<object>() }
-      : undefined;
-    try {
-      return await runWithRetries(
-        {
-          route: call.route,
-          retryable: isToken || call.method === 'GET' || !!call.idempotencyKey,
-          deadline: guard.deadline,
-          signal: guard.signal,
-          policy,
-          abortError,
-          onRetry: (e) => {
-            observer?.onRetry?.(e);
-            logger?.warn({ ...e, requestId: call.scope.requestId }, 'uqpay call retried');
-          },
-          onTokenExpired: isToken
-            ? undefined
-            : async () => void (await abortable(tokens.refresh(authHeader), guard.signal, abortError)),
-          isFinal,
-          write: write && {
-            replay: write.replay,
-            ambiguous: (err) => write.maybeApplied.has(err as object),
-            unknown: (err) => outcomeUnknown(call, err),
-          },
-        },
-        async (n) => {
-          if (!isToken) {
-            authHeader = tokens.headerIfFresh();
-            if (authHeader === undefined) {
-              try {
-                authHeader = await abortable(tokens.header(), guard.signal, abortError);
-              } catch (err) {
-                if (err && typeof err === 'object') tokenFailures.add(err);
-                throw err;
-              }
-            }
-          }
-          let res: RawResponse;
-          let sent = false;
-          const onSend = write ? () => void (sent = true) : undefined;
-          try {
-            const { deadline, signal } = guard;
-            res = await attempt({ call, n, deadline, signal, authHeader, bodyText, onSend });
-          } catch (err) {
-            const e = guard.signal.aborted ? guard.error(call.route, err) : err;
-            if (sent && !neverSent(err)) write!.maybeApplied.add(e as object);
-            throw e;
-          }
-          if (res.status >= 200 && res.status < 300) {
-            try {
-              return parseOk(res, call);
-            } catch (err) {
-              if (write) write.maybeApplied.add(err as object); // applied, but its answer is unreadable
-              throw err;
-            }
-          }
-          const err = parseUqpayError(res.status, res.body, call.route, secrets(), res.retryAfterMs);
-          if (write && (res.status >= 500 || isRequestProcessing(err))) write.maybeApplied.add(err);
+  // Per attempt: the token, the attempt middleware and the exchange, then the answer parsed (or the error made).
+  // Defined once, not per call: the call's state travels in `run`.
+  const attemptCall = async (run: CallRun, n: number): Promise<unknown> => {
+    const { call, guard, write } = run;
+    if (call.route !== TOKEN_ROUTE) {
+      run.authHeader = tokens.headerIfFresh();
+      if (run.authHeader === undefined) {
+        try {
+          run.authHeader = await abortable(tokens.header(), guard, () => guard.error(call.route));
+        } catch (err) {
+          if (err && typeof err === 'object') tokenFailures.add(err);
           throw err;
-        },
-      );
+        }
+      }
+    }
+    let res: RawResponse;
+    run.sent = false;
+    try {
+      res = await attempt({
+        call,
+        n,
+        deadline: guard.deadline,
+        guard,
+        authHeader: run.authHeader,
+        bodyText: run.bodyText,
+        onSend: write ? () => void (run.sent = true) : undefined,
+      });
+    } catch (err) {
+      const e = guard.aborted ? guard.error(call.route, err) : err;
+      if (run.sent && !neverSent(err)) write!.maybeApplied.add(e as object);
+      throw e;
+    }
+    if (res.status >= 200 && res.status < 300) {
+      try {
+        return parseOk(res, call);
+      } catch (err) {
+        if (write) write.maybeApplied.add(err as object); // applied, but its answer is unreadable
+        throw err;
+      }
+    }
+    const err = parseUqpayError(res.status, res.body, call.route, secrets(), res.retryAfterMs);
+    if (write && (res.status >= 500 || isRequestProcessing(err))) write.maybeApplied.add(err);
+    throw err;
+  };
+
+  // Built only once the first attempt failed: a call that succeeds at once makes no retry state at all.
+  const retryContext = (run: CallRun): RetryContext => {
+    const { call, guard, write } = run;
+    const isToken = call.route === TOKEN_ROUTE;
+    const abortError = () => guard.error(call.route);
+    return {
+      route: call.route,
+      retryable: isToken || call.method === 'GET' || !!call.idempotencyKey,
+      deadline: guard.deadline,
+      guard,
+      policy,
+      abortError,
+      onRetry: (e) => {
+        observer?.onRetry?.(e);
+        logger?.warn({ ...e, requestId: call.scope.requestId }, 'uqpay call retried');
+      },
+      onTokenExpired: isToken
+        ? undefined
+        : async () => void (await abortable(tokens.refresh(run.authHeader), guard, abortError)),
+      isFinal,
+      write: write && {
+        replay: write.replay,
+        ambiguous: (err) => write.maybeApplied.has(err as object),
+        unknown: (err) => outcomeUnknown(call, err),
+      },
+    };
+  };
+
+  const execute: CallHandler = async (call) => {
+    const write = isWrite(call);
+    const guard = new CallGuard(call.scope.deadline ?? Date.now() + config.requestDeadlineMs, call.scope);
+    const run: CallRun = {
+      call,
+      guard,
+      bodyText: call.body === undefined ? undefined : encodeBody(call.body, call.amounts),
+      authHeader: undefined,
+      write: write
+        ? { replay: config.unknownOutcomePolicy !== 'never', maybeApplied: new WeakSet<object>() }
+        : undefined,
+      sent: false,
+    };
+    try {
+      try {
+        return await attemptCall(run, 1);
+      } catch (err) {
+        return await retryFailed(retryContext(run), (n) => attemptCall(run, n), err);
+      }
     } finally {
       guard.dispose();
     }
@@ -275,6 +299,20 @@ const READY_PROBE = Object.freeze({
   scope: NO_SCOPE,
   fresh: true,
 } as const);
+
+/** One logical call's state across its attempts. */
+interface CallRun {
+  readonly call: UqpayCall;
+  readonly guard: CallGuard;
+  /** The JSON body, stringified once for every attempt. */
+  readonly bodyText: string | undefined;
+  /** The token header the last attempt used (an expired-token refresh replaces exactly that one). */
+  authHeader: string | undefined;
+  /** Writes: which failed attempts may have been applied upstream (the request went out, nothing settled it). */
+  readonly write: { replay: boolean; maybeApplied: WeakSet<object> } | undefined;
+  /** The current attempt's request was handed to the socket. */
+  sent: boolean;
+}
 
 function parseOk(res: RawResponse, call: UqpayCall): unknown {
   if (res.body === '') return undefined;

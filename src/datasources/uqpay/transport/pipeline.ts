@@ -3,6 +3,7 @@
 // middleware at the level they belong to, without touching the client:
 //   - call middleware wraps a whole logical call: in-flight GET coalescing, a read cache;
 //   - attempt middleware wraps every HTTP exchange (token calls and retries included): a rate-limit budget.
+import type { CallGuard } from './deadline';
 import type { AmountSpec } from './wire-json';
 
 export type HttpMethod = 'GET' | 'POST';
@@ -16,6 +17,11 @@ export interface RequestScope {
   /** Epoch ms after which no retry starts and in-flight calls are aborted. */
   deadline?: number;
   signal?: AbortSignal;
+  /**
+   * Whether `signal` has fired, answered without making it. A scope whose signal is made on first read (one
+   * AbortController per request) should give this: calls then never read `signal` unless they wait for something.
+   */
+  readonly aborted?: boolean;
   /** Counts the operation's upstream calls; throws (and the call is not made) past its limit. */
   meter?: { charge(route: string): void };
   /** The API client the call is made for: it draws on that client's share of the upstream budget. */
@@ -59,8 +65,11 @@ export interface Attempt {
   readonly n: number;
   /** Epoch ms: the logical call's overall deadline. */
   readonly deadline: number;
-  /** Fires on the deadline or the caller's abort; pass it to anything that waits. */
-  readonly signal: AbortSignal;
+  /**
+   * The logical call's deadline and cancellation: the transport hands it the exchange to cancel, and anything
+   * that waits listens to `guard.signal` (fires on the deadline or the caller's abort; made on first read).
+   */
+  readonly guard: CallGuard;
   /** `Bearer <token>` for this attempt; undefined only for the token call itself. */
   readonly authHeader?: string;
   /** The call's JSON body, stringified once for all attempts. */

@@ -1,6 +1,7 @@
 // Retries for one logical call: bounded exponential backoff with full jitter, one overall deadline, and only
 // for requests that are safe to repeat (GETs, and POSTs carrying an idempotency key — the same key on every
 // attempt makes UQPAY replay instead of re-applying). A 4xx business error is an answer, never retried.
+import type { CallGuard } from './deadline';
 import { UpstreamUnavailableError, UqpayAuthError, UqpayError, isRequestProcessing, isTokenExpired } from './errors';
 
 export interface RetryPolicy {
@@ -112,7 +113,8 @@ export interface RetryContext {
   /** GET, keyed POST or the token call. */
   retryable: boolean;
   deadline: number;
-  signal: AbortSignal;
+  /** The call's deadline and cancellation: fired means give up; its signal wakes a backoff sleep. */
+  guard: Pick<CallGuard, 'aborted' | 'signal'>;
   policy: RetryPolicy;
   onRetry?: (e: RetryEvent) => void;
   /** An expired-token 401: refresh once, then the loop retries at once. */
@@ -125,29 +127,40 @@ export interface RetryContext {
   write?: WritePolicy;
 }
 
-export async function runWithRetries<T>(ctx: RetryContext, attempt: (n: number) => Promise<T>): Promise<T> {
+/**
+ * The retry loop once attempt 1 has failed with `err`: callers run their first attempt themselves and build the
+ * RetryContext only then, so a call that succeeds at once pays for no retry state.
+ */
+export async function retryFailed<T>(
+  ctx: RetryContext,
+  attempt: (n: number) => Promise<T>,
+  firstError: unknown,
+): Promise<T> {
   let retries = 0;
   let refreshed = false;
   // A write stays unsettled from its first ambiguous attempt until an answer settles it (or it succeeds): a later
   // 429 or refused connection proves nothing about the earlier attempt.
   let unsettled = false;
   const w = ctx.write;
+  let err = firstError;
   for (let n = 1; ; n++) {
+    if (w) {
+      if (w.ambiguous(err)) unsettled = true;
+      else if (settlesWrite(err)) unsettled = false;
+    }
+    const failed = err;
+    const giveUp = (e: unknown) => (unsettled ? w!.unknown(failed) : e);
+    if (ctx.guard.aborted || ctx.isFinal?.(err)) throw giveUp(err);
+    if (unsettled && !w!.replay) throw w!.unknown(err);
     try {
-      return await attempt(n);
-    } catch (err) {
-      if (w) {
-        if (w.ambiguous(err)) unsettled = true;
-        else if (settlesWrite(err)) unsettled = false;
-      }
-      const giveUp = (e: unknown) => (unsettled ? w!.unknown(err) : e);
-      if (ctx.signal.aborted || ctx.isFinal?.(err)) throw giveUp(err);
-      if (unsettled && !w!.replay) throw w!.unknown(err);
-      try {
-        await waitBeforeRetry(err, n);
-      } catch (final) {
-        throw giveUp(final);
-      }
+      await waitBeforeRetry(err, n);
+    } catch (final) {
+      throw giveUp(final);
+    }
+    try {
+      return await attempt(n + 1);
+    } catch (next) {
+      err = next;
     }
   }
 
@@ -168,7 +181,7 @@ export async function runWithRetries<T>(ctx: RetryContext, attempt: (n: number) 
     // Never start a wait the deadline cannot cover, and never wait less than Retry-After.
     if (Date.now() + delayMs >= ctx.deadline) throw finalError(err, ctx.route);
     ctx.onRetry?.({ route: ctx.route, reason: why.reason, attempt: n, delayMs });
-    if (delayMs > 0) await sleep(delayMs, ctx.signal, ctx.abortError);
+    if (delayMs > 0) await sleep(delayMs, ctx.guard.signal, ctx.abortError);
   }
 }
 
