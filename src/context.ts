@@ -5,7 +5,13 @@ import { EXPLORER, actingAccount, assertMayActFor, type Caller } from './access/
 import { callerOf } from './access/plugin';
 import { CallMeter } from './access/upstream-calls';
 import { MemoryLedgerStore, createIdempotencyLedger, type IdempotencyLedger } from './access/idempotency';
-import { createLoaders, type RequestScope, type UqpayApi, type UqpayLoaders } from './datasources/uqpay';
+import {
+  createLoaders,
+  type LoaderOptions,
+  type RequestScope,
+  type UqpayApi,
+  type UqpayLoaders,
+} from './datasources/uqpay';
 import { badUserInput, gatewayError } from './errors/graphql';
 import { requestSignalOf } from './execution/timeout';
 import type { Logger } from './logger';
@@ -96,7 +102,13 @@ export function createContextFactory(deps: ContextFactoryDeps) {
     verified.set(accountId, Date.now() + VERIFIED_ACCOUNT_TTL_MS);
   }
 
-  return async function buildContext({ request }: { request: Request }): Promise<GatewayContext> {
+  const loaderOptions = { concurrency: deps.loaderConcurrency, onBatch: deps.onBatch };
+
+  /**
+   * The request's context; a promise only when `x-on-behalf-of` names an account UQPAY has not confirmed
+   * recently. Synchronous otherwise, so yoga goes on to execute without waiting a turn.
+   */
+  return function buildContext({ request }: { request: Request }): GatewayContext | Promise<GatewayContext> {
     const requestId = requestIdOf(request);
     // Open explorer mode unless the access plugin authenticated the request as a key's client.
     const caller = callerOf(request) ?? EXPLORER;
@@ -106,66 +118,117 @@ export function createContextFactory(deps: ContextFactoryDeps) {
     }
     const onBehalfOf = actingAccount(caller, header);
     const meter = new CallMeter();
-    const scopeFor = (accountId: string | undefined): RequestScope => ({
-      accountId,
-      requestId,
-      meter,
-      client: caller.name,
-      // Fires when the request timeout abandons the execution: its upstream calls stop too. Created on first
-      // read (an upstream call), not per request.
-      get signal() {
-        return requestSignalOf(request);
-      },
-    });
-
-    const views = new Map<string | undefined, AccountView>();
-    let tags: WeakMap<object, AccountView> | undefined;
-    const forAccount = (accountId: string | undefined): AccountView => {
-      let view = views.get(accountId);
-      if (!view) {
-        // Nested Account objects switch accounts too: a partner key never reaches past its own.
-        if (views.size > 0) assertMayActFor(caller, accountId);
-        const scope = scopeFor(accountId);
-        const memo = new Map<string, Promise<unknown>>();
-        view = {
-          accountId,
-          scope,
-          loaders: createLoaders(deps.api, scope, { concurrency: deps.loaderConcurrency, onBatch: deps.onBatch }),
-          once<T>(key: string, read: () => Promise<T>): Promise<T> {
-            let hit = memo.get(key) as Promise<T> | undefined;
-            if (!hit) memo.set(key, (hit = read()));
-            return hit;
-          },
-        };
-        views.set(accountId, view);
-      }
-      return view;
-    };
-    const account = forAccount(onBehalfOf?.toLowerCase());
-    if (onBehalfOf !== undefined && onBehalfOf !== caller.account) {
-      await verifyAccount(account.accountId!, { requestId, client: caller.name });
-    }
-    const masterScope = scopeFor(undefined);
-
-    return {
+    const views = new AccountViews(deps.api, loaderOptions, request, requestId, meter, caller);
+    const account = views.get(onBehalfOf?.toLowerCase());
+    const context: GatewayContext = {
       requestId,
       caller,
       api: deps.api,
       logger: deps.logger,
       eventLog: deps.eventLog,
-      masterScope,
+      masterScope: new Scope(undefined, requestId, meter, caller.name, request),
       upstreamCalls: meter,
       idempotency,
       audience,
       account,
-      forAccount,
-      adopt(view, value) {
-        if (view !== account) (tags ??= new WeakMap()).set(value, view);
-        return value;
-      },
-      viewOf(value) {
-        return tags?.get(value) ?? account;
-      },
+      forAccount: (accountId) => views.get(accountId),
+      adopt: (view, value) => views.adopt(view, value),
+      viewOf: (value) => views.viewOf(value),
     };
+    if (onBehalfOf !== undefined && onBehalfOf !== caller.account) {
+      return verifyAccount(account.accountId!, { requestId, client: caller.name }).then(() => context);
+    }
+    return context;
   };
+}
+
+/**
+ * The scope every upstream call of the request carries, for one account. A class: one small object per account
+ * per request, its signal getter shared on the prototype.
+ */
+class Scope implements RequestScope {
+  constructor(
+    readonly accountId: string | undefined,
+    readonly requestId: string,
+    readonly meter: CallMeter,
+    readonly client: string,
+    private readonly request: Request,
+  ) {}
+
+  /**
+   * Fires when the request timeout abandons the execution: its upstream calls stop too. Created on first read
+   * (an upstream call), not per request.
+   */
+  get signal(): AbortSignal {
+    return requestSignalOf(this.request);
+  }
+}
+
+/** One account's view: its scope, its loaders (each created on first use) and its memoised reads. */
+class View implements AccountView {
+  readonly scope: Scope;
+  readonly loaders: UqpayLoaders;
+  private memo?: Map<string, Promise<unknown>>;
+
+  constructor(
+    readonly accountId: string | undefined,
+    scope: Scope,
+    api: UqpayApi,
+    loaderOptions: LoaderOptions,
+  ) {
+    this.scope = scope;
+    this.loaders = createLoaders(api, scope, loaderOptions);
+  }
+
+  once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const memo = (this.memo ??= new Map());
+    let hit = memo.get(key) as Promise<T> | undefined;
+    if (!hit) memo.set(key, (hit = read()));
+    return hit;
+  }
+}
+
+/** The request's account views: the same object for the same account id, and which view each object belongs to. */
+class AccountViews {
+  private first?: View;
+  private others?: Map<string | undefined, View>;
+  private tags?: WeakMap<object, AccountView>;
+
+  constructor(
+    private readonly api: UqpayApi,
+    private readonly loaderOptions: LoaderOptions,
+    private readonly request: Request,
+    private readonly requestId: string,
+    private readonly meter: CallMeter,
+    private readonly caller: Caller,
+  ) {}
+
+  get(accountId: string | undefined): AccountView {
+    const first = this.first;
+    if (first === undefined) return (this.first = this.create(accountId));
+    if (first.accountId === accountId) return first;
+    let view = this.others?.get(accountId);
+    if (!view) {
+      // Nested Account objects switch accounts too: a partner key never reaches past its own.
+      assertMayActFor(this.caller, accountId);
+      view = this.create(accountId);
+      (this.others ??= new Map()).set(accountId, view);
+    }
+    return view;
+  }
+
+  /** Remembers an object read for another account than the request's. */
+  adopt<T extends object>(view: AccountView, value: T): T {
+    if (view !== this.first) (this.tags ??= new WeakMap()).set(value, view);
+    return value;
+  }
+
+  viewOf(value: object): AccountView {
+    return this.tags?.get(value) ?? this.first!;
+  }
+
+  private create(accountId: string | undefined): View {
+    const scope = new Scope(accountId, this.requestId, this.meter, this.caller.name, this.request);
+    return new View(accountId, scope, this.api, this.loaderOptions);
+  }
 }

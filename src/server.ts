@@ -12,7 +12,7 @@ import { maskError } from './errors/mask';
 import { useDeferStream, useJit, useRequestTimeout, useVariableCoercion } from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
-import { createEdgeServer, createGraphQLWebSockets, edgeYoga, httpOf } from './edge';
+import { createDirectPath, createEdgeServer, createGraphQLWebSockets, edgeYoga, httpOf, type DirectPath } from './edge';
 import {
   createObservability,
   startTracing,
@@ -52,6 +52,11 @@ export interface Gateway {
   observability: Observability;
   /** `POST /webhooks/uqpay` and the event log behind subscriptions and the `events` query. */
   events: GatewayEvents;
+  /**
+   * JSON POSTs the edge read whole, handed to yoga without the fetch adapter's node → fetch conversion. Absent
+   * with tracing: its spans follow the adapter's handling of each request.
+   */
+  direct?: DirectPath;
   /** From now on /ready answers 503 (shutdown began). */
   markDraining(): void;
   close(): Promise<void>;
@@ -133,6 +138,12 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     });
   if (economy) events.receiver.beforePublish((event) => economy.onWebhookEvent(event));
   const edge = edgeYoga(config, GRAPHQL_PATH);
+  const timeout = useRequestTimeout(limitsOf(config).requestTimeoutMs);
+  // JSON POSTs skip the hooks such a request already decides (src/edge/direct.ts): a plugin whose onRequest must
+  // see every GraphQL request belongs in `arrivals`. Plugins passed in (tests) may hook anything; tracing's spans
+  // follow whatwg-node's handling.
+  const direct =
+    tracing || deps.plugins?.length ? undefined : createDirectPath(logger, [...observability.arrivals, timeout]);
   const context = createContextFactory({
     api: client.api,
     logger,
@@ -173,8 +184,9 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       // estimate reads them) and before either executor coerces them its own way.
       useVariableCoercion(),
       ...access.plugins,
-      useRequestTimeout(limitsOf(config).requestTimeoutMs),
+      timeout,
       ...(deps.plugins ?? []),
+      ...(direct ? [direct.plugin] : []),
     ],
   });
 
@@ -185,6 +197,7 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     access,
     observability,
     events,
+    direct,
     markDraining() {
       draining = true;
     },
@@ -245,6 +258,7 @@ export async function startGateway(config: GatewayConfig, deps: GatewayDeps = {}
     operatorPaths: OPERATOR_PATHS,
     checkHeaders: gateway.access.checkHeaders,
     next: (req, res) => gateway.yoga.requestListener(req, res),
+    direct: gateway.direct?.handler(),
     upgrade: (req, socket, head) => websockets.handleUpgrade(req, socket, head),
     logger: gateway.logger,
     metrics: gateway.observability.metrics,

@@ -22,6 +22,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
+  type ValueNode,
 } from 'graphql';
 
 /**
@@ -83,16 +84,38 @@ function variablesOf(op: OperationDefinitionNode, given: Variables | null | unde
   return out;
 }
 
-function argument(field: FieldNode, name: string, vars: Variables): unknown {
-  const arg = field.arguments?.find((a) => a.name.value === name);
-  return arg ? valueFromASTUntyped(arg.value, vars) : undefined;
+/** Whether a value in the document names a variable (its estimate then depends on the variables sent). */
+function namesVariable(value: ValueNode): boolean {
+  if (value.kind === Kind.VARIABLE) return true;
+  if (value.kind === Kind.LIST) return value.values.some(namesVariable);
+  if (value.kind === Kind.OBJECT) return value.fields.some((f) => namesVariable(f.value));
+  return false;
 }
 
-function pageSize(field: FieldNode, vars: Variables): number {
-  const first = argument(field, 'first', vars);
+interface Reading {
+  vars: Variables;
+  /** Set once an argument the estimate read named a variable. */
+  variable: boolean;
+}
+
+function argument(field: FieldNode, name: string, reading: Reading): unknown {
+  const arg = field.arguments?.find((a) => a.name.value === name);
+  if (!arg) return undefined;
+  if (namesVariable(arg.value)) reading.variable = true;
+  return valueFromASTUntyped(arg.value, reading.vars);
+}
+
+function pageSize(field: FieldNode, reading: Reading): number {
+  const first = argument(field, 'first', reading);
   if (typeof first !== 'number' || !Number.isFinite(first)) return DEFAULT_PAGE_SIZE;
   return Math.max(0, Math.min(MAX_PAGE_SIZE, Math.floor(first)));
 }
+
+/**
+ * Estimates of documents whose estimate names no variable, by document (yoga's parse cache hands the same
+ * DocumentNode to every request sending the same text), operation name and schema: the walk is done once.
+ */
+const byDocument = new WeakMap<DocumentNode, Map<string, { schema: GraphQLSchema; estimate: UpstreamEstimate }>>();
 
 /** Estimates the upstream calls of the operation `execute` will run (queries and mutations). */
 export function estimateUpstreamCalls(
@@ -101,11 +124,33 @@ export function estimateUpstreamCalls(
   operationName?: string | null,
   variableValues?: Variables | null,
 ): UpstreamEstimate {
+  const cached = byDocument.get(document)?.get(operationName ?? '');
+  if (cached?.schema === schema) return cached.estimate;
+  const reading: Reading = { vars: {}, variable: false };
+  const estimate = estimateWalk(schema, document, operationName, variableValues, reading);
+  if (!reading.variable) {
+    let forDocument = byDocument.get(document);
+    if (!forDocument) {
+      forDocument = new Map<string, { schema: GraphQLSchema; estimate: UpstreamEstimate }>();
+      byDocument.set(document, forDocument);
+    }
+    forDocument.set(operationName ?? '', { schema, estimate: Object.freeze(estimate) });
+  }
+  return estimate;
+}
+
+function estimateWalk(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variableValues: Variables | null | undefined,
+  reading: Reading,
+): UpstreamEstimate {
   const op = operationOf(document, operationName);
   if (!op || op.operation === OperationTypeNode.SUBSCRIPTION) return { calls: 0, maxNodeIds: 0 };
   const root = op.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getQueryType();
   if (!root) return { calls: 0, maxNodeIds: 0 };
-  const vars = variablesOf(op, variableValues);
+  reading.vars = variablesOf(op, variableValues);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const once = new Set<string>();
@@ -126,7 +171,7 @@ export function estimateUpstreamCalls(
       return 1;
     }
     if (listed === 'each') return multiplier;
-    if (listed === 'page') return multiplier * pageSize(field, vars);
+    if (listed === 'page') return multiplier * pageSize(field, reading);
     if (listed === 0) return 0;
     if (parent === root) return multiplier;
     // A payload's re-read of the object it changed.
@@ -155,13 +200,13 @@ export function estimateUpstreamCalls(
       if (!sel.selectionSet) continue;
       let inner = multiplier;
       if (parent === root && sel.name.value === 'nodes') {
-        const ids = argument(sel, 'ids', vars);
+        const ids = argument(sel, 'ids', reading);
         const n = Array.isArray(ids) ? ids.length : ids == null ? 0 : 1;
         maxNodeIds = Math.max(maxNodeIds, n);
         total += multiplier * Math.max(0, n - 1); // `nodes` itself counted 1 above; one call per id
         inner *= n;
       } else if (getNamedType(def.type).name.endsWith('Connection')) {
-        inner *= pageSize(sel, vars);
+        inner *= pageSize(sel, reading);
       }
       total += walk(getNamedType(def.type), sel.selectionSet, inner, seen);
     }

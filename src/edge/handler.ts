@@ -6,6 +6,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import { bodyOf, readBounded } from './body';
+import { takesDirectPath, type DirectHandler } from './direct';
 import { setSecurityHeaders } from './headers';
 import { BAD_REQUEST, NOT_FOUND, sendRefusal, SINGLE_CONNECTION, TOO_LARGE, type Refusal } from './refuse';
 import { isValidHost, normaliseTarget } from './target';
@@ -38,6 +39,11 @@ export interface EdgeHandlerOptions {
   checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
   /** yoga's request listener. */
   next: (req: IncomingMessage, res: ServerResponse) => unknown;
+  /**
+   * yoga for a JSON POST to GraphQL, once the edge has read its body (./direct.ts); absent = every request goes to
+   * `next`. It calls `fallback` for a body it leaves to `next`.
+   */
+  direct?: DirectHandler;
   onRefusal?(event: RefusalEvent): void;
 }
 
@@ -50,7 +56,7 @@ export function fromGraphQLError(err: unknown): Refusal {
 }
 
 export function createEdgeHandler(opts: EdgeHandlerOptions): RequestListener {
-  const { routes, checkHeaders, next } = opts;
+  const { routes, checkHeaders, next, direct } = opts;
   return (req, res) => {
     setSecurityHeaders(res);
     const raw = req.url ?? '/';
@@ -77,16 +83,19 @@ export function createEdgeHandler(opts: EdgeHandlerOptions): RequestListener {
     }
     const limit = route.maxBodyBytes;
     const tooLarge = () => refuse({ ...TOO_LARGE(limit), body: route.tooLargeBody });
-    if (body.kind === 'declared') {
-      if (body.bytes > limit) return tooLarge();
-      return void next(req, res);
-    }
+    if (body.kind === 'declared' && body.bytes > limit) return tooLarge();
+    const toYoga = direct && route.kind === 'graphql' && takesDirectPath(req) ? direct : undefined;
+    if (body.kind === 'declared' && !toYoga) return void next(req, res);
     if (limit === 0) return tooLarge();
     readBounded(req, limit, {
-      // whatwg-node (under yoga) takes a body already read from `req.body` instead of the consumed stream.
       onBody(buffer) {
-        (req as IncomingMessage & { body?: Buffer }).body = buffer;
-        void next(req, res);
+        // whatwg-node (under yoga) takes a body already read from `req.body` instead of the consumed stream.
+        const fallback = () => {
+          (req as IncomingMessage & { body?: Buffer }).body = buffer;
+          void next(req, res);
+        };
+        if (toYoga) toYoga(req, res, buffer, fallback);
+        else fallback();
       },
       onTooLarge: tooLarge,
     });

@@ -13,6 +13,7 @@ import { useBatchLimit } from './batching';
 import { corsOptions, useCsrfPrevention } from './browser';
 import { useCompression } from './compression';
 import { useGraphiQLPage } from './graphiql';
+import type { DirectHandler } from './direct';
 import { createEdgeHandler, type EdgeRoute } from './handler';
 import { useRedactedErrors } from './redacted-errors';
 import { createBoundedServer, DEFAULT_HTTP, openFileLimit } from './server';
@@ -25,6 +26,7 @@ export { SECURITY_HEADERS } from './headers';
 export { normaliseTarget } from './target';
 export { useRedactedErrors } from './redacted-errors';
 export { DEFAULT_HTTP } from './server';
+export { createDirectPath, type DirectPath } from './direct';
 export { createGraphQLWebSockets, type GraphQLWebSockets, type GraphQLWebSocketOptions } from './websocket';
 
 /** Operations in one batched request unless GATEWAY_MAX_BATCH_SIZE says otherwise. */
@@ -77,6 +79,8 @@ export interface EdgeServerOptions {
   operatorPaths: readonly string[];
   checkHeaders?: (authorization: string | undefined, onBehalfOf: string | undefined) => void;
   next: (req: IncomingMessage, res: ServerResponse) => unknown;
+  /** yoga for a JSON POST to GraphQL once its body is read (./direct.ts); absent = every request goes to `next`. */
+  direct?: DirectHandler;
   /** Upgrade requests (WebSockets); without it they are answered as ordinary requests. */
   upgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   logger: Logger;
@@ -98,6 +102,7 @@ export function createEdgeServer(opts: EdgeServerOptions): Server {
     routes,
     checkHeaders: opts.checkHeaders,
     next: opts.next,
+    direct: opts.direct,
     onRefusal(e) {
       metrics?.httpRefusals.inc({ code: e.code });
       // The same line shape as yoga's requests; the path is the client's, so scrubbed and cut short.

@@ -24,6 +24,15 @@ const BATCH_LABEL = '(batch)';
 
 const QUIET_PATHS = new Set(['/health', '/ready', '/metrics']);
 
+/** An absolute URL whose path needs no normalising (plain characters), split without a URL parser. */
+const PLAIN_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#\\]*(\/[\w/-]*)?(?:[?#]|$)/i;
+
+/** The URL's path, as `new URL(url).pathname` gives it. */
+function pathOf(url: string): string {
+  const plain = PLAIN_PATH.exec(url);
+  return plain ? plain[1] || '/' : new URL(url).pathname;
+}
+
 export interface ObservabilityPluginOptions {
   metrics: GatewayMetrics;
   logger: Logger;
@@ -68,7 +77,7 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
     const info = infos.get(request);
     if (!info) return;
     infos.delete(request);
-    const path = new URL(request.url).pathname;
+    const path = pathOf(request.url);
     const durationMs = performance.now() - info.started;
     const isGraphQL =
       info.operationType !== undefined || info.errorCodes !== undefined || info.operationName !== undefined;
@@ -77,6 +86,9 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
       metrics.graphqlDuration.observe({ operation, type: info.operationType ?? 'none' }, durationMs / 1000);
       for (const code of info.errorCodes ?? []) metrics.graphqlErrors.inc({ operation, code });
     }
+    // The line is built only when it is written (operators run at warn under load).
+    const quiet = QUIET_PATHS.has(path);
+    if (!logger.isLevelEnabled(quiet ? 'debug' : 'info')) return;
     const caller = callerOf(request);
     const line = {
       reqId: requestIdOf(request),
@@ -92,7 +104,7 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
       client: caller?.name,
       errors: info.errorCodes,
     };
-    if (QUIET_PATHS.has(path)) logger.debug(line, 'request');
+    if (quiet) logger.debug(line, 'request');
     else logger.info(line, 'request');
   };
 

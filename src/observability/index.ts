@@ -25,6 +25,8 @@ export interface Observability {
   operations: OperationTracker;
   /** Mount first: they time and log every request, refusals included. */
   plugins: Plugin[];
+  /** Those of `plugins` whose onRequest every GraphQL request needs (the id, the clock), for the edge's direct path. */
+  arrivals: Plugin[];
 }
 
 export interface ObservabilityOptions {
@@ -39,16 +41,18 @@ export interface ObservabilityOptions {
 export function createObservability(opts: ObservabilityOptions): Observability {
   const metrics = createMetrics({ defaultMetrics: opts.defaultMetrics });
   const requests = useObservability({ metrics, logger: opts.logger });
+  const requestId = useRequestId();
   return {
     metrics,
     upstream: upstreamObserver(metrics),
     onBatch: batchObserver(metrics),
     operations: requests.tracker,
     plugins: [
-      useRequestId(),
+      requestId,
       ...(opts.tracing ? [opts.tracing.plugin] : []),
       requests,
       useOperatorEndpoints({ metrics, ready: opts.ready, draining: opts.draining }),
     ],
+    arrivals: [requestId, requests],
   };
 }

@@ -30,6 +30,18 @@ describe('estimateUpstreamCalls', () => {
     }
   });
 
+  it('answers a document again from its first walk unless the estimate reads a variable', () => {
+    const literal = parse('{ cards(first: 30) { edges { node { transactions { totalCount } } } } }');
+    expect(estimateUpstreamCalls(schema, literal).calls).toBe(31);
+    expect(estimateUpstreamCalls(schema, literal).calls).toBe(31);
+    const paged = parse('query($n: Int) { cards(first: $n) { edges { node { transactions { totalCount } } } } }');
+    expect(estimateUpstreamCalls(schema, paged, undefined, { n: 5 }).calls).toBe(6);
+    expect(estimateUpstreamCalls(schema, paged, undefined, { n: 50 }).calls).toBe(51);
+    const ids = parse('query($ids: [ID!]!) { nodes(ids: $ids) { id } }');
+    expect(estimateUpstreamCalls(schema, ids, undefined, { ids: ['a'] }).maxNodeIds).toBe(1);
+    expect(estimateUpstreamCalls(schema, ids, undefined, { ids: ['a', 'b', 'c'] }).maxNodeIds).toBe(3);
+  });
+
   it('multiplies by pages and ids, counts shared lists once and payload re-reads', () => {
     expect(estimate('{ cards(first: 50) { edges { node { cardholder { email } } } } }').calls).toBe(1);
     expect(estimate('{ cardholders { edges { node { cards(first: 5) { totalCount } } } } }').calls).toBe(21);
