@@ -13,7 +13,7 @@ import {
   type UqpayLoaders,
 } from './datasources/uqpay';
 import { badUserInput, gatewayError } from './errors/graphql';
-import { requestSignalOf } from './execution/timeout';
+import { requestAbortedOf, requestSignalOf } from './execution/timeout';
 import type { Logger } from './logger';
 import { createEventAudience, type EventAudience } from './events/audience';
 import type { EventLog } from './events/log';
@@ -161,6 +161,11 @@ class Scope implements RequestScope {
    */
   get signal(): AbortSignal {
     return requestSignalOf(this.request);
+  }
+
+  /** Whether the request timeout fired, without making the signal: a call checks this before it starts. */
+  get aborted(): boolean {
+    return requestAbortedOf(this.request);
   }
 }
 

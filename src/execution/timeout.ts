@@ -19,6 +19,11 @@ export function requestSignalOf(request: Request): AbortSignal {
   return c.signal;
 }
 
+/** Whether this request's signal has fired, answered without creating its controller (upstream calls ask this). */
+export function requestAbortedOf(request: Request): boolean {
+  return controllers.get(request)?.signal.aborted ?? false;
+}
+
 export function timeoutError(ms: number): GraphQLError {
   return gatewayError('TIMEOUT', `The request did not finish within ${ms} ms and was abandoned.`);
 }
