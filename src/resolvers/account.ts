@@ -23,14 +23,12 @@ export async function connectedAccounts(_root: unknown, args: ConnectionArgs, ct
     windowOf(args);
     return toConnection<AccountShape>([], 0, 0);
   }
-  const page = await listConnection(args, (p) => ctx.api.accounts.list(ctx.masterScope, p));
-  return {
-    ...page,
-    edges: page.edges.map((e) => ({
-      cursor: e.cursor,
-      node: { view: ctx.forAccount(e.node.account_id.toLowerCase()), info: e.node } satisfies AccountShape,
-    })),
-  };
+  return listConnection(
+    args,
+    (p) => ctx.api.accounts.list(ctx.masterScope, p),
+    undefined,
+    (info): AccountShape => ({ view: ctx.forAccount(info.account_id.toLowerCase()), info }),
+  );
 }
 
 export async function accountId(account: AccountShape, _args: unknown, ctx: GatewayContext): Promise<string> {

@@ -14,8 +14,13 @@ export interface ConnectionArgs {
 }
 
 export interface Connection<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: { readonly cursor: string; readonly node: T }[];
+  pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+    readonly endCursor: string | null;
+  };
   totalCount: number;
 }
 
@@ -42,28 +47,64 @@ export function windowOf(args: ConnectionArgs): { offset: number; limit: number 
   return { offset, limit };
 }
 
-export function toConnection<T>(items: T[], offset: number, totalCount: number): Connection<T> {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-    totalCount,
-  };
+/**
+ * One edge. Its cursor is encoded only when read: most queries select `node` alone, and an eager cursor was a
+ * Buffer and a base64 string per item for nothing. Pothos exposes `cursor` as a plain property read, so the getter
+ * is what a client that selects it sees.
+ */
+class OffsetEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly offset: number,
+  ) {}
+  get cursor(): string {
+    return encodeCursor(this.offset);
+  }
+}
+
+/** Where a page sits; its start and end cursors are likewise encoded only when selected. */
+class OffsetPageInfo {
+  readonly hasPreviousPage: boolean;
+  constructor(
+    readonly hasNextPage: boolean,
+    private readonly offset: number,
+    private readonly count: number,
+  ) {
+    this.hasPreviousPage = offset > 0;
+  }
+  get startCursor(): string | null {
+    return this.count > 0 ? encodeCursor(this.offset) : null;
+  }
+  get endCursor(): string | null {
+    return this.count > 0 ? encodeCursor(this.offset + this.count - 1) : null;
+  }
+}
+
+/** A page of `items` starting at `offset`; `toNode` turns each item into what the edge's `node` resolves from. */
+export function toConnection<T, N = T>(
+  items: readonly T[],
+  offset: number,
+  totalCount: number,
+  toNode?: (item: T) => N,
+): Connection<N> {
+  const count = items.length;
+  const edges = new Array<Connection<N>['edges'][number]>(count);
+  for (let i = 0; i < count; i++) {
+    const item = items[i]!;
+    edges[i] = new OffsetEdge(toNode ? toNode(item) : (item as unknown as N), offset + i);
+  }
+  return { edges, pageInfo: new OffsetPageInfo(offset + count < totalCount, offset, count), totalCount };
 }
 
 /** Resolve a connection from a UQPAY list endpoint; `onItems` primes by-id loaders with what came back. */
-export async function listConnection<T>(
+export async function listConnection<T, N = T>(
   args: ConnectionArgs,
   fetchPage: (page: PageRequest) => Promise<Page<T>>,
-  onItems?: (items: T[]) => void,
-): Promise<Connection<T>> {
+  onItems?: (items: readonly T[]) => void,
+  toNode?: (item: T) => N,
+): Promise<Connection<N>> {
   const { offset, limit } = windowOf(args);
   const { items, totalCount } = await fetchWindow(fetchPage, offset, limit);
   onItems?.(items);
-  return toConnection(items, offset, totalCount);
+  return toConnection(items, offset, totalCount, toNode);
 }
