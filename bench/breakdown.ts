@@ -11,16 +11,14 @@
 // falling inside or outside a short window; the warm-up also lets the garbage of the request measured before (on
 // the same gateway) be collected outside the window.
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBenchData } from './bench-data';
 import { breakdown, type Breakdown } from './breakdown-figures';
 import { buildBreakdownScenarios } from './breakdown-scenarios';
-import { measure, round, type ScenarioResult } from './measure';
-import { ROOT, startEmulatorProcess, type NodeProcess } from './processes';
+import { measure, type ScenarioResult } from './measure';
+import { ROOT } from './processes';
+import { withBenchSession } from './session';
 import { startTargets } from './targets';
-import { EmulatorClient } from './upstream';
 
 const { values: flags } = parseArgs({
   options: {
@@ -69,18 +67,7 @@ function print(b: Breakdown): void {
 }
 
 async function main(): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = loadavg();
-  const procs: NodeProcess[] = [];
-  const cleanup = async () => {
-    await Promise.all(procs.map((p) => p.stop()));
-  };
-  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-  try {
-    const emulator = await startEmulatorProcess();
-    procs.push(emulator);
-    const client = new EmulatorClient(emulator.url);
-    const data = await ensureBenchData(client);
+  await withBenchSession(async ({ emulator, client, data, procs, machine, elapsedS }) => {
     const { byTarget, skipped } = await startTargets(['gateway', 'gateway-plain', 'floor'], emulator, procs);
     const scenarios = buildBreakdownScenarios(data, data.cardIds, config.calls);
     const results: ScenarioResult[] = [];
@@ -103,11 +90,7 @@ async function main(): Promise<void> {
     }
     const b = breakdown(results);
     const report = {
-      date: new Date().toISOString(),
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      loadavgAtStart: loadAtStart.map((l) => round(l, 2)),
+      ...machine(),
       config: {
         durationS: config.durationS,
         warmupS: config.warmupS,
@@ -118,7 +101,7 @@ async function main(): Promise<void> {
       ...b,
       results,
       skipped,
-      wallClockS: round((Date.now() - started) / 1000),
+      wallClockS: elapsedS(),
     };
     writeFileSync(config.out, `${JSON.stringify(report, null, 2)}\n`);
     print(b);
@@ -126,9 +109,7 @@ async function main(): Promise<void> {
     console.log(
       `\n${config.connections} connections, ${config.durationS} s per request after ${config.warmupS} s warm-up, ${config.rounds} round(s), medians; written to ${config.out}`,
     );
-  } finally {
-    await cleanup();
-  }
+  });
 }
 
 main().catch((err: unknown) => {

@@ -4,15 +4,13 @@
 //   npm run bench -- --duration 10 --warmup 2 --connections 16 --only S1,S3 --cpu-prof
 //   (or BENCH_DURATION, BENCH_WARMUP, BENCH_CONNECTIONS, BENCH_ONLY, BENCH_TARGETS=gateway,floor, BENCH_CPU_PROF=1)
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBenchData } from './bench-data';
 import { measure, round, type ScenarioResult } from './measure';
-import { ROOT, startEmulatorProcess, type NodeProcess } from './processes';
+import { ROOT } from './processes';
 import { buildScenarios, choosePersistedDocument, S4_PLAIN, type Target } from './scenarios';
+import { withBenchSession } from './session';
 import { startTargets } from './targets';
-import { EmulatorClient } from './upstream';
 
 const { values: flags } = parseArgs({
   options: {
@@ -120,18 +118,7 @@ function checkTargets(results: ScenarioResult[], rs: Ratio[]): TargetCheck[] {
 }
 
 async function main(): Promise<void> {
-  const started = Date.now();
-  const loadAtStart = loadavg();
-  const procs: NodeProcess[] = [];
-  const cleanup = async () => {
-    await Promise.all(procs.map((p) => p.stop()));
-  };
-  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
-  try {
-    const emulator = await startEmulatorProcess();
-    procs.push(emulator);
-    const client = new EmulatorClient(emulator.url);
-    const data = await ensureBenchData(client);
+  await withBenchSession(async ({ emulator, client, data, procs, machine, elapsedS }) => {
     console.error(
       `emulator ${emulator.url} (pid ${emulator.pid}); ${data.cardholderCount} cardholders, ${data.cardCount} cards`,
     );
@@ -166,18 +153,14 @@ async function main(): Promise<void> {
     const targets = checkTargets(results, rs);
     const notes = results.some((r) => r.id === 'S4') && byTarget.has('gateway-plain') ? [S4_PLAIN] : [];
     const report = {
-      date: new Date().toISOString(),
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model,
-      loadavgAtStart: loadAtStart.map((l) => round(l, 2)),
+      ...machine(),
       config: { durationS: config.durationS, warmupS: config.warmupS, connections: config.connections },
       results,
       ratios: rs,
       targets,
       notes,
       skipped,
-      wallClockS: round((Date.now() - started) / 1000),
+      wallClockS: elapsedS(),
     };
     writeFileSync(config.out, `${JSON.stringify(report, null, 2)}\n`);
 
@@ -195,9 +178,7 @@ async function main(): Promise<void> {
     console.log(
       `\n${config.connections} connections, ${config.durationS} s per scenario after ${config.warmupS} s warm-up; written to ${config.out}`,
     );
-  } finally {
-    await cleanup();
-  }
+  });
 }
 
 main().catch((err: unknown) => {
