@@ -2,7 +2,7 @@
 // Only calls in flight are shared, so nothing is ever older than a call that started after the request did.
 //
 // Isolation: the first caller gets the object UQPAY's answer was parsed into; every joiner gets its own
-// structured clone, made the moment the answer arrives — before any caller's code runs — so one request's
+// structured clone (plainClone: the same copy, made faster), made the moment the answer arrives — before any caller's code runs — so one request's
 // loader priming or mutation can never show in another's.
 //
 // Writes: when a POST settles, every in-flight entry is forgotten, so a read that starts after a mutation
@@ -10,6 +10,7 @@
 import { TOKEN_ROUTE } from '../transport/token';
 import { UpstreamUnavailableError } from '../transport/errors';
 import type { CallMiddleware, UqpayCall } from '../transport/pipeline';
+import { plainClone } from './plain-clone';
 
 export interface CoalesceObserver {
   /** A call served by another's upstream call. */
@@ -49,7 +50,7 @@ export function coalesceMiddleware(observer?: CoalesceObserver): CallMiddleware 
       p.then(
         (value) => {
           if (inflight.get(key) === own) inflight.delete(key);
-          if (own.joiners) for (const j of own.joiners) j.resolve(structuredClone(value));
+          if (own.joiners) for (const j of own.joiners) j.resolve(plainClone(value));
         },
         (err: unknown) => {
           if (inflight.get(key) === own) inflight.delete(key);
