@@ -178,6 +178,7 @@ export class ScopedCircuit {
   private reachable(): void {
     this.host.success();
     this.brokenRun = 0;
-    this.brokenRoutes.clear();
+    // Only when there is something to clear: clear() gives the Set a new table, one per call for nothing.
+    if (this.brokenRoutes.size > 0) this.brokenRoutes.clear();
   }
 }
