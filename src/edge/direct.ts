@@ -7,7 +7,8 @@
 //     server.ts; the others serve other paths, methods or preflights;
 //   - onRequestParse: none; the body is parsed here as yoga's JSON parser does (a non-object or malformed body
 //     goes the usual way instead, which answers it);
-//   - onParams, execution, onExecutionResult: yoga's own (getResultForParams);
+//   - onParams and onExecutionResult: every hook, called as yoga's getResultForParams calls them but without its
+//     per-hook promise helpers (a few KB of closures a request); execution: yoga's own (handleParams);
 //   - onResultProcess: all of them, except for a result without errors for a client accepting JSON, which every
 //     one of them leaves to yoga's regular JSON processor: that processor directly;
 //   - onResponse: all of them (request id, CORS, metrics and the log line, compression).
@@ -44,7 +45,10 @@ interface YogaServer {
   plugins: readonly ({ onRequest?: Hook; onResponse?: Hook; instrumentation?: unknown } | null | undefined)[];
   onRequestParseHooks: Hook[];
   onResultProcessHooks: Hook[];
-  getResultForParams(input: { params: Params; request: Request }, context: ServerContext): MaybePromise<Result>;
+  onParamsHooks: Hook[];
+  onExecutionResultHooks: Hook[];
+  /** Parse, validate, build the context and execute (envelop's pipeline): what the onParams hooks may replace. */
+  handleParams: ParamsHandler;
   maskedErrorsOpts: {
     maskError(error: unknown, message: string, isDev?: boolean): Error;
     errorMessage: string;
@@ -138,11 +142,24 @@ function directHandler(yoga: YogaServer, logger: Logger, arrivals: readonly Plug
   function graphql(request: Request, params: Params, serverContext: ServerContext): MaybePromise<Response> {
     return caught(
       () =>
-        then(yoga.getResultForParams({ params, request }, serverContext), (result) =>
+        then(resultForParams(request, params, serverContext), (result) =>
           processResult(request, result, serverContext),
         ),
       request,
       serverContext,
+    );
+  }
+
+  /** yoga's getResultForParams: the onParams hooks (any may set the params, their handler or the result), the
+   * handler, then the onExecutionResult hooks. */
+  function resultForParams(request: Request, params: Params, serverContext: ServerContext): MaybePromise<Result> {
+    const p = new ParamsPayload(params, request, yoga.handleParams, fetchAPI, serverContext);
+    return then(runHooks(yoga.onParamsHooks, p, never), () =>
+      then(p.result || p.paramsHandler({ request, params: p.params, context: serverContext }), (result) => {
+        if (yoga.onExecutionResultHooks.length === 0) return result;
+        const r = new ExecutionResultPayload(result, request, serverContext);
+        return then(runHooks(yoga.onExecutionResultHooks, r, never), () => r.result);
+      }),
     );
   }
 
@@ -308,6 +325,46 @@ class ArrivalPayload {
 
   readonly endResponse = (r: Response): void => {
     this.early = r;
+  };
+}
+
+type ParamsHandler = (input: { request: Request; params: Params; context: ServerContext }) => MaybePromise<Result>;
+
+const never = () => false;
+
+class ParamsPayload {
+  result: Result | undefined;
+
+  constructor(
+    public params: Params,
+    readonly request: Request,
+    public paramsHandler: ParamsHandler,
+    readonly fetchAPI: FetchAPI,
+    readonly context: ServerContext,
+  ) {}
+
+  readonly setParams = (p: Params): void => {
+    this.params = p;
+  };
+
+  readonly setParamsHandler = (h: ParamsHandler): void => {
+    this.paramsHandler = h;
+  };
+
+  readonly setResult = (r: Result): void => {
+    this.result = r;
+  };
+}
+
+class ExecutionResultPayload {
+  constructor(
+    public result: Result,
+    readonly request: Request,
+    readonly context: ServerContext,
+  ) {}
+
+  readonly setResult = (r: Result): void => {
+    this.result = r;
   };
 }
 
