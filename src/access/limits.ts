@@ -3,7 +3,11 @@
 // plus field suggestions hidden in production. Bodies are bounded by the HTTP edge (src/edge) and ./body-size;
 // the request timeout is an execution concern (src/execution/timeout.ts).
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import type { GraphQLError } from 'graphql';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { GraphQLError, ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { GatewayLimits } from '../config';
 import type { TopLevelCode } from '../errors/codes';
@@ -36,14 +40,30 @@ export interface LimitsPluginOptions {
 export function useLimits(opts: LimitsPluginOptions): Plugin[] {
   const { limits } = opts;
   const onReject = [report];
+  // The four validation limits as rules made once, not armor's plugins (which make each rule anew on every
+  // request): a rule only makes its visitor per validation, and the same functions on every request let the
+  // validation cache (src/execution/validation-cache.ts) know the rule set by identity.
+  // In armor's order (its errors come out in this order when several limits are passed).
+  const rules: ValidationRule[] = [
+    maxDirectivesRule({ n: limits.maxDirectives, onReject, propagateOnRejection: false }),
+    maxAliasesRule({ n: limits.maxAliases, onReject, propagateOnRejection: false }),
+    costLimitRule({ maxCost: limits.maxCost, onReject, propagateOnRejection: false }),
+    maxDepthRule({ n: limits.maxDepth, onReject, propagateOnRejection: false }),
+  ];
+  const limitRules: Plugin = {
+    onValidate({ addValidationRule }) {
+      for (const rule of rules) addValidationRule(rule);
+    },
+  };
+  // Armor for what is not a validation rule: suggestions hidden, and the token limit (the lexer has no validation
+  // context to report to: it throws, and the hook below adds the code).
   const armor = new EnvelopArmor({
     blockFieldSuggestion: { enabled: opts.hideSuggestions },
-    maxDepth: { n: limits.maxDepth, onReject, propagateOnRejection: false },
-    costLimit: { maxCost: limits.maxCost, onReject, propagateOnRejection: false },
-    maxAliases: { n: limits.maxAliases, onReject, propagateOnRejection: false },
-    maxDirectives: { n: limits.maxDirectives, onReject, propagateOnRejection: false },
-    // The lexer has no validation context to report to: it throws, and the hook below adds the code.
     maxTokens: { n: limits.maxTokens },
+    maxDepth: { enabled: false },
+    costLimit: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
   });
   const tokenLimitCode: Plugin = {
     onParse() {
@@ -57,6 +77,7 @@ export function useLimits(opts: LimitsPluginOptions): Plugin[] {
   return [
     useRepeatedFieldLimit(limits.maxRepeatedFields ?? DEFAULT_MAX_REPEATED_FIELDS, limitError),
     ...(armor.protect().plugins as Plugin[]),
+    limitRules,
     tokenLimitCode,
     limitStatus,
   ];
