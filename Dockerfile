@@ -32,4 +32,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 CMD ["node", "-e", \
   "fetch(`http://127.0.0.1:${process.env.PORT}/health`).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # `npm run start:prod` without npm in the process tree, so SIGTERM reaches node and shutdown drains requests.
-CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=150", "dist/main.js"]
+CMD ["node", "--max-semi-space-size=8", "--heap-growing-percent=100", "dist/main.js"]

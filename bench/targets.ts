@@ -10,11 +10,13 @@ import type { Target } from './scenarios';
 /**
  * The gateway's V8 flags, as `npm run start:prod` passes them (BENCH_GATEWAY_NODE_FLAGS replaces them). A young
  * generation of 8 MB semi-spaces instead of 16: ~18 MB less peak RSS, no CPU cost the bench can see (3 runs each).
- * `--heap-growing-percent=150`: old space grows by 2.5× its live size between full GCs instead of V8's up to 4×
- * (old space peaked at ~130–145 MB under load, ~45 MB live): ~50 MB less peak RSS, S1 CPU within noise (2 runs).
+ * `--heap-growing-percent=100`: old space grows to 2× its live size between full GCs instead of V8's up to 4×.
+ * At 150 (2.5×) it took ~50 MB off peak RSS; 100 cost CPU while ~9% of each request's allocation was promoted,
+ * and nothing the bench can see once that stopped (the direct path's hook payloads), for ~27 MB less (one full
+ * run each: S5 peak 200 → 173 MB, S1 call for call 186 → 166 µs/req).
  */
 const GATEWAY_NODE_FLAGS = (
-  process.env.BENCH_GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=8 --heap-growing-percent=150'
+  process.env.BENCH_GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=8 --heap-growing-percent=100'
 )
   .split(' ')
   .filter(Boolean);

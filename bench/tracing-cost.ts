@@ -48,7 +48,7 @@ await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
 const sinkUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
 
 const emulator = await startEmulatorProcess();
-const nodeArgs = ['--max-semi-space-size=8', '--heap-growing-percent=150'];
+const nodeArgs = ['--max-semi-space-size=8', '--heap-growing-percent=100'];
 const arms: {
   name: string;
   traced: boolean;
