@@ -187,9 +187,10 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
       // estimate reads them) and before either executor coerces them its own way.
       useVariableCoercion(),
       ...access.plugins,
-      useValidationCache(),
       timeout,
       ...(deps.plugins ?? []),
+      // After every plugin that may add a validation rule: its key is the whole rule set.
+      useValidationCache(),
       ...(direct ? [direct.plugin] : []),
     ],
   });
