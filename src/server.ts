@@ -2,14 +2,21 @@
 // the config (observability, the edge, access, execution, the UQPAY client and its economy, webhooks and the
 // event log), behind the HTTP edge. This file only wires them: behaviour lives in the areas.
 import type { Server } from 'node:http';
-import type { GraphQLError } from 'graphql';
+import type { DocumentNode, GraphQLError } from 'graphql';
 import type { AddressInfo } from 'node:net';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_REDIS_KEY_PREFIX, limitsOf, type GatewayConfig } from './config';
 import { createContextFactory, type GatewayContext } from './context';
 import { createUpstreamEconomy, createUqpayClient, type UqpayClient } from './datasources/uqpay';
 import { maskError } from './errors/mask';
-import { useDeferStream, useJit, useRequestTimeout, useValidationCache, useVariableCoercion } from './execution';
+import {
+  GenerationalCache,
+  useDeferStream,
+  useJit,
+  useRequestTimeout,
+  useValidationCache,
+  useVariableCoercion,
+} from './execution';
 import { createLogger, type Logger } from './logger';
 import { createAccess, EXPLORER, type Access } from './access';
 import { createDirectPath, createEdgeServer, createGraphQLWebSockets, edgeYoga, httpOf, type DirectPath } from './edge';
@@ -164,9 +171,14 @@ export function createGateway(config: GatewayConfig, deps: GatewayDeps = {}): Ga
     // Off: yoga's limiter pipes every body through a TransformStream (~8% of a request's CPU). The HTTP edge in
     // front of yoga (startGateway) bounds every body instead; an access plugin checks content-length in-process.
     maxRequestBodySize: false,
-    // Parsed documents cached by yoga; validation results by the gateway's cache (rule sets known by identity,
-    // not by joining every rule's name on every request), mounted after every plugin that adds a rule.
-    parserAndValidationCache: { validationCache: false },
+    // Parsed documents (and parse errors) in two-generation caches instead of yoga's TTL'd LRU; validation results
+    // in the gateway's cache (rule sets known by identity, not by joining every rule's name on every request),
+    // mounted after every plugin that adds a rule.
+    parserAndValidationCache: {
+      documentCache: new GenerationalCache<DocumentNode>(),
+      errorCache: new GenerationalCache<unknown>(),
+      validationCache: false,
+    },
     // A JSON array of operations (Apollo's BatchHttpLink), each run on its own; the edge bounds the batch.
     batching: edge.batching,
     // Cross-origin reads only for GATEWAY_CORS_ORIGINS (yoga's default reflects any Origin with credentials).
