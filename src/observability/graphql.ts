@@ -77,7 +77,6 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
     const info = infos.get(request);
     if (!info) return;
     infos.delete(request);
-    const path = pathOf(request.url);
     const durationMs = performance.now() - info.started;
     const isGraphQL =
       info.operationType !== undefined || info.errorCodes !== undefined || info.operationName !== undefined;
@@ -86,9 +85,12 @@ export function useObservability(opts: ObservabilityPluginOptions): Plugin & { t
       metrics.graphqlDuration.observe({ operation, type: info.operationType ?? 'none' }, durationMs / 1000);
       for (const code of info.errorCodes ?? []) metrics.graphqlErrors.inc({ operation, code });
     }
-    // The line is built only when it is written (operators run at warn under load).
+    // The line is built only when it is written (operators run at warn under load): quiet paths log at debug,
+    // the rest at info, so below info nothing is written and the path is not even read.
+    if (!logger.isLevelEnabled('info')) return;
+    const path = pathOf(request.url);
     const quiet = QUIET_PATHS.has(path);
-    if (!logger.isLevelEnabled(quiet ? 'debug' : 'info')) return;
+    if (quiet && !logger.isLevelEnabled('debug')) return;
     const caller = callerOf(request);
     const line = {
       reqId: requestIdOf(request),
